@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { connectionOutput } from '../../common/output';
+import type { GlueService } from '../../transport';
+import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
+
+export const description = [hidePasswordField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
+	const bag = readParameters(this, itemIndex, [connectionField, hidePasswordField, optionsField]);
+	const name = connectionName(bag.connection);
+	const { client, sdk } = await service();
+	const { Connection } = await client.send(
+		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: bag.hidePassword !== false }),
+	);
+	return connectionOutput(Connection ?? { Name: name });
+}

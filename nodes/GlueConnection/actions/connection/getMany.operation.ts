@@ -1,0 +1,73 @@
+import type { GetConnectionsRequest } from '@aws-sdk/client-glue';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { toList } from '../../../shared/keyValue';
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
+import { checkMaxItems, compact, str } from '../../../shared/validation';
+import { connectionOutput } from '../../common/output';
+import type { GlueService } from '../../transport';
+import type { ParameterBag } from '../../connectionTypes/types';
+import { catalogId, hidePasswordField, optionsField } from './shared';
+
+const PAGE_SIZE = 100;
+const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
+
+const filtersField: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	displayOptions: { show: { operation: ['getMany'] } },
+	options: [
+		{
+			displayName: 'Connection Type',
+			name: 'connectionType',
+			type: 'options',
+			default: 'JDBC',
+			options: GLUE_CONNECTION_TYPES.map((value) => ({ name: value, value })),
+		},
+		{
+			displayName: 'Match Criteria',
+			name: 'matchCriteria',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. prod',
+			description: 'Comma-separated; only connections with all of these criteria are returned',
+		},
+	],
+};
+
+export const description = [...pagingFields, filtersField];
+
+/** Pure: the GetConnections request (without paging) for the form's filters. */
+export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {
+	const filters = (bag.filters ?? {}) as Record<string, unknown>;
+	const matchCriteria = checkMaxItems(toList(filters.matchCriteria), 'Match Criteria', 10);
+	const type = str(filters.connectionType);
+	const filter = compact({ ConnectionType: (type || undefined) as never, MatchCriteria: matchCriteria.length ? matchCriteria : undefined });
+	return compact({
+		CatalogId: catalogId(bag),
+		HidePassword: bag.hidePassword !== false,
+		Filter: Object.keys(filter).length ? filter : undefined,
+	});
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
+	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, hidePasswordField, optionsField]);
+	const request = getConnectionsRequest(bag);
+	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
+	const { client, sdk } = await service();
+	const results: IDataObject[] = [];
+	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
+	for await (const page of pages) {
+		for (const connection of page.ConnectionList ?? []) {
+			results.push(connectionOutput(connection));
+			if (results.length >= limit) return results;
+		}
+	}
+	return results;
+}

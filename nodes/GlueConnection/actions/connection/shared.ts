@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { connectionLocator } from '../../../shared/descriptions';
+import { checkLength, required, str } from '../../../shared/validation';
+import type { ParameterBag } from '../../connectionTypes/types';
+
+/** Fields several operations share. Each operation file lists the ones it reads. */
+export const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. sales-postgres',
+	description: 'The name of the connection (1 to 255 characters)',
+	displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
+};
+
+export const connectionField: INodeProperties = {
+	...connectionLocator({
+		show: { operation: ['get', 'update', 'delete', 'testConnection'] },
+		searchListMethod: 'searchConnections',
+		namePattern: '^.{1,255}$',
+		namePatternHint: 'A connection name has 1 to 255 characters',
+	}),
+	displayOptions: { show: { operation: ['get', 'update', 'delete', 'testConnection'] }, hide: { testBy: ['definition'] } },
+};
+
+export const hidePasswordField: INodeProperties = {
+	displayName: 'Hide Password',
+	name: 'hidePassword',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to leave passwords out of the result. Turn off only when the next step needs them.',
+	displayOptions: { show: { operation: ['get', 'getMany'] } },
+};
+
+export const optionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Catalog ID',
+			name: 'catalogId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 123456789012',
+			description: 'The Data Catalog to use; by default the account of the credential',
+		},
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only report what would change (a plan), without writing anything',
+			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
+		},
+		{
+			displayName: 'Update When Secrets Are Given',
+			name: 'updateWhenSecretsGiven',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
+			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
+		},
+	],
+};
+
+/** The Catalog ID option, or undefined for the credential's account. */
+export function catalogId(bag: ParameterBag): string | undefined {
+	const value = str(((bag.options ?? {}) as Record<string, unknown>).catalogId);
+	return value ? checkLength(value, 'Catalog ID', 1, 255) : undefined;
+}
+
+export function connectionName(value: unknown, field = 'Connection'): string {
+	return checkLength(required(value, field), field, 1, 255);
+}

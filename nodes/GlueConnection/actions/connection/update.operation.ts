@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { compact, str } from '../../../shared/validation';
+import { buildConnectionInput, definitionFields } from '../../common/definition';
+import type { GlueService } from '../../transport';
+import { catalogId, connectionField, connectionName, optionsField } from './shared';
+
+const newNameField: INodeProperties = {
+	displayName: 'New Name',
+	name: 'newName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. sales-postgres-v2',
+	description: 'Renames the connection. Leave empty to keep its name.',
+	displayOptions: { show: { operation: ['update'] } },
+};
+
+const replaceNotice: INodeProperties = {
+	displayName:
+		'AWS replaces the whole connection on update: fields left empty here (including passwords) are removed. Use Create or Update to change only what differs.',
+	name: 'updateNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { operation: ['update'] } },
+};
+
+export const description = [replaceNotice, newNameField];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
+	const bag = readParameters(this, itemIndex, [connectionField, newNameField, ...definitionFields, optionsField]);
+	const name = connectionName(bag.connection);
+	const newName = str(bag.newName);
+	const input = buildConnectionInput(bag, newName || name);
+	const { client, sdk } = await service();
+	await client.send(new sdk.UpdateConnectionCommand({ Name: name, CatalogId: catalogId(bag), ConnectionInput: input }));
+	return compact({
+		name: input.Name,
+		previousName: newName && newName !== name ? name : undefined,
+		connectionType: input.ConnectionType,
+		action: 'updated',
+		changed: true,
+	});
+}

@@ -1,0 +1,248 @@
+import type { ConnectionInput, PhysicalConnectionRequirements, TestConnectionInput } from '@aws-sdk/client-glue';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { withDisplayOptions } from '../../shared/descriptions';
+import { keyValueCollection, toList, toStringMap } from '../../shared/keyValue';
+import { GLUE_COMPUTE_ENVIRONMENTS, GLUE_CONNECTION_TYPES } from '../../shared/sdkEnums.generated';
+import {
+	checkLength,
+	checkMaxItems,
+	checkPattern,
+	compact,
+	fail,
+	required,
+	str,
+} from '../../shared/validation';
+import { connectionTypeFormFields, findConnectionTypeForm } from '../connectionTypes';
+import type { ParameterBag } from '../connectionTypes/types';
+import { authenticationFields, toAuthenticationConfiguration } from './authentication';
+
+export const OTHER_CONNECTION_TYPE = '__other__';
+/** Operations whose form holds a connection definition (Test Connection only with "Inline Definition"). */
+export const DEFINITION_OPERATIONS = ['create', 'update', 'createOrUpdate', 'testConnection'];
+/** Operations that write a whole ConnectionInput. */
+export const WRITE_OPERATIONS = ['create', 'update', 'createOrUpdate'];
+const MAX_CONNECTION_PROPERTIES = 100;
+// The model's NameString: one line of printable Unicode.
+const NAME_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
+const DESCRIPTION_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\r\n\t]*$/u;
+
+const FIRST_CLASS: Record<string, string> = {
+	CUSTOM: 'A custom connector from AWS Glue Studio',
+	JDBC: 'A database through JDBC',
+	KAFKA: 'An Apache Kafka or Amazon MSK cluster',
+	MARKETPLACE: 'A connector bought on AWS Marketplace',
+	MONGODB: 'A MongoDB or Amazon DocumentDB database',
+	NETWORK: 'A network path into an Amazon VPC',
+	SALESFORCE: 'Salesforce, through OAuth2',
+};
+
+const definitionDisplay = { show: { operation: DEFINITION_OPERATIONS }, hide: { testBy: ['name'] } };
+const writeDisplay = { show: { operation: WRITE_OPERATIONS } };
+
+/** The connection type picker: every type the SDK knows, plus one typed by hand. */
+const connectionTypeFields: INodeProperties[] = [
+	{
+		displayName: 'Connection Type',
+		name: 'connectionType',
+		type: 'options',
+		default: 'JDBC',
+		required: true,
+		description:
+			'The types come from the AWS SDK. Choose "Other (Enter Below)" for a type AWS accepts but the SDK does not list yet.',
+		options: [
+			...GLUE_CONNECTION_TYPES.map((value) => ({ name: value, value, description: FIRST_CLASS[value] })),
+			{ name: 'Other (Enter Below)', value: OTHER_CONNECTION_TYPE },
+		].sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Other Connection Type',
+		name: 'otherConnectionType',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. SNOWFLAKE',
+		displayOptions: { show: { connectionType: [OTHER_CONNECTION_TYPE] } },
+	},
+];
+
+const additionalPropertiesField: INodeProperties = {
+	...keyValueCollection({
+			name: 'additionalConnectionProperties',
+			displayName: 'Additional Connection Properties',
+			description:
+				'Any further ConnectionProperties key, e.g. ENDPOINT or ROLE_ARN. A key set by the form above cannot be set here as well.',
+			keyPlaceholder: 'e.g. JDBC_ENGINE_VERSION',
+		}),
+	};
+
+/** Fields written only by Create, Update and Create or Update. */
+const writeOnlyFields: INodeProperties[] = [
+	{
+		displayName: 'Network (VPC)',
+		name: 'physicalConnectionRequirements',
+		type: 'collection',
+		placeholder: 'Add Network Setting',
+		default: {},
+		description: 'The VPC subnet, security groups and Availability Zone Glue connects from (required for NETWORK)',
+		options: [
+			{ displayName: 'Availability Zone', name: 'availabilityZone', type: 'string', default: '', placeholder: 'e.g. eu-west-1a' },
+			{
+				displayName: 'Security Group IDs',
+				name: 'securityGroupIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. sg-0123456789abcdef0, sg-0fedcba9876543210',
+				description: 'Comma-separated, at most 50',
+			},
+			{ displayName: 'Subnet ID', name: 'subnetId', type: 'string', default: '', placeholder: 'e.g. subnet-0123456789abcdef0' },
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ ...keyValueCollection({ name: 'athenaProperties', displayName: 'Athena Properties', description: 'Properties for the Athena compute environment' }) },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
+			{
+				displayName: 'Match Criteria',
+				name: 'matchCriteria',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. team-sales, prod',
+				description: 'Comma-separated criteria used to select this connection, at most 10',
+			},
+			{ ...keyValueCollection({ name: 'pythonProperties', displayName: 'Python Properties', description: 'Properties for the Python compute environment' }) },
+			{ ...keyValueCollection({ name: 'sparkProperties', displayName: 'Spark Properties', description: 'Properties for the Spark compute environment' }) },
+			{
+				...keyValueCollection({ name: 'tags', displayName: 'Tags', description: 'Tags for a new connection, at most 50 (AWS ignores them on update)' }),
+				displayOptions: { show: { '/operation': ['create', 'createOrUpdate'] } },
+			},
+			{
+				displayName: 'Validate Credentials',
+				name: 'validateCredentials',
+				type: 'boolean',
+				default: false,
+				description: 'Whether AWS Glue checks the credentials while it saves the connection',
+			},
+			{
+				displayName: 'Validate for Compute Environments',
+				name: 'validateForComputeEnvironments',
+				type: 'multiOptions',
+				default: [],
+				description: 'The compute environments in which AWS Glue checks that the connection works',
+				options: GLUE_COMPUTE_ENVIRONMENTS.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+			},
+		],
+	},
+];
+
+/** Every field of the definition form, in display order, with its displayOptions. */
+export const definitionFields: INodeProperties[] = [
+	...withDisplayOptions(connectionTypeFields, definitionDisplay),
+	...connectionTypeFormFields(definitionDisplay),
+	...withDisplayOptions(authenticationFields, definitionDisplay),
+	...withDisplayOptions([additionalPropertiesField], definitionDisplay),
+	...withDisplayOptions(writeOnlyFields, writeDisplay),
+];
+
+/** The connection type chosen (or typed) in the form, validated. */
+export function chosenConnectionType(bag: ParameterBag): string {
+	const picked = required(bag.connectionType ?? 'JDBC', 'Connection Type');
+	if (picked !== OTHER_CONNECTION_TYPE) return picked;
+	const typed = required(bag.otherConnectionType, 'Other Connection Type').toUpperCase();
+	return checkPattern(typed, 'Other Connection Type', /^[A-Z0-9_]{1,64}$/, 'a connection type code such as SNOWFLAKE');
+}
+
+function connectionProperties(bag: ParameterBag, type: string): Record<string, string> {
+	const fromForm = findConnectionTypeForm(type)?.toConnectionProperties(bag) ?? {};
+	const extra = toStringMap(bag.additionalConnectionProperties, 'Additional Connection Properties') ?? {};
+	for (const key of Object.keys(extra)) {
+		if (key in fromForm) fail('Additional Connection Properties', `key "${key}" is already set by the form`);
+	}
+	const properties = { ...fromForm, ...extra };
+	checkMaxItems(Object.keys(properties), 'Connection Properties', MAX_CONNECTION_PROPERTIES);
+	return properties;
+}
+
+function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRequirements | undefined {
+	const group = (bag.physicalConnectionRequirements ?? {}) as Record<string, unknown>;
+	const subnetId = str(group.subnetId);
+	const availabilityZone = str(group.availabilityZone);
+	const securityGroupIds = checkMaxItems(toList(group.securityGroupIds), 'Security Group IDs', 50);
+	if (subnetId) checkPattern(subnetId, 'Subnet ID', /^subnet-[0-9a-f]+$/, 'a subnet ID such as subnet-0123456789abcdef0');
+	for (const id of securityGroupIds) {
+		checkPattern(id, 'Security Group IDs', /^sg-[0-9a-f]+$/, 'security group IDs such as sg-0123456789abcdef0');
+	}
+	if (availabilityZone) checkPattern(availabilityZone, 'Availability Zone', /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/, 'an Availability Zone such as eu-west-1a');
+	if (!subnetId && !availabilityZone && !securityGroupIds.length) return undefined;
+	return compact({
+		SubnetId: subnetId || undefined,
+		SecurityGroupIdList: securityGroupIds.length ? securityGroupIds : undefined,
+		AvailabilityZone: availabilityZone || undefined,
+	});
+}
+
+/** Pure: the TestConnectionInput of an inline definition. */
+export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput {
+	const type = chosenConnectionType(bag);
+	const properties = connectionProperties(bag, type);
+	const authentication = toAuthenticationConfiguration(bag);
+	findConnectionTypeForm(type)?.checkDefinition?.({
+		connectionProperties: properties,
+		authenticationType: authentication?.AuthenticationType,
+		hasPhysicalConnectionRequirements: true,
+		securityGroupIds: [],
+	});
+	return compact({ ConnectionType: type as never, ConnectionProperties: properties, AuthenticationConfiguration: authentication });
+}
+
+/** Pure: the whole ConnectionInput from the form, validated as AWS would (and a little more). */
+export function buildConnectionInput(bag: ParameterBag, name: string): ConnectionInput {
+	checkPattern(checkLength(name, 'Name', 1, 255), 'Name', NAME_PATTERN, 'a single line of text');
+	const type = chosenConnectionType(bag);
+	const properties = connectionProperties(bag, type);
+	const physical = physicalConnectionRequirements(bag);
+	const authentication = toAuthenticationConfiguration(bag);
+	findConnectionTypeForm(type)?.checkDefinition?.({
+		connectionProperties: properties,
+		authenticationType: authentication?.AuthenticationType,
+		hasPhysicalConnectionRequirements: physical !== undefined,
+		subnetId: physical?.SubnetId,
+		securityGroupIds: physical?.SecurityGroupIdList ?? [],
+		availabilityZone: physical?.AvailabilityZone,
+	});
+
+	const extra = (bag.additionalFields ?? {}) as Record<string, unknown>;
+	const description = typeof extra.description === 'string' ? extra.description : '';
+	if (description) checkPattern(checkLength(description, 'Description', 0, 2048), 'Description', DESCRIPTION_PATTERN, 'printable text');
+	const matchCriteria = checkMaxItems(toList(extra.matchCriteria), 'Match Criteria', 10);
+	const environments = toList(extra.validateForComputeEnvironments);
+	return compact({
+		Name: name,
+		Description: description || undefined,
+		ConnectionType: type as never,
+		MatchCriteria: matchCriteria.length ? matchCriteria : undefined,
+		ConnectionProperties: properties,
+		SparkProperties: toStringMap(extra.sparkProperties, 'Spark Properties'),
+		AthenaProperties: toStringMap(extra.athenaProperties, 'Athena Properties'),
+		PythonProperties: toStringMap(extra.pythonProperties, 'Python Properties'),
+		PhysicalConnectionRequirements: physical,
+		AuthenticationConfiguration: authentication,
+		ValidateCredentials: extra.validateCredentials === true ? true : undefined,
+		ValidateForComputeEnvironments: environments.length ? (environments as never[]) : undefined,
+	});
+}
+
+/** Pure: the tags of a new connection (CreateConnection only). */
+export function buildTags(bag: ParameterBag): Record<string, string> | undefined {
+	return toStringMap(((bag.additionalFields ?? {}) as Record<string, unknown>).tags, 'Tags', 50);
+}
+
+/** ConnectionProperties keys that hold secrets, for the chosen type (plus the generic ones). */
+export function secretPropertyKeys(type: string): string[] {
+	return ['PASSWORD', ...(findConnectionTypeForm(type)?.secretPropertyKeys ?? [])];
+}

@@ -1,0 +1,89 @@
+import type { Connection, ConnectionInput } from '@aws-sdk/client-glue';
+import type { IDataObject } from 'n8n-workflow';
+
+import { compact } from '../../shared/validation';
+
+/** Dates become ISO strings and undefined members disappear, recursively. */
+export function toJson(value: unknown): unknown {
+	if (value instanceof Date) return value.toISOString();
+	if (Array.isArray(value)) return value.map(toJson);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([key, member]) => member !== undefined && key !== '$metadata')
+				.map(([key, member]) => [key, toJson(member)]),
+		);
+	}
+	return value;
+}
+
+/** A connection as the next node sees it: AWS's shape, ISO times, no SDK metadata. */
+export function connectionOutput(connection: Connection): IDataObject {
+	return toJson(connection) as IDataObject;
+}
+
+const sortedList = (list?: string[]) => [...(list ?? [])].sort();
+const isServerManaged = (key: string) => key.startsWith('ENCRYPTED_');
+
+function mapDifferences(path: string, desired: Record<string, string> = {}, current: Record<string, string> = {}, skip: (key: string) => boolean = () => false) {
+	const keys = new Set([...Object.keys(desired), ...Object.keys(current)]);
+	return [...keys].filter((key) => !skip(key) && desired[key] !== current[key]).sort().map((key) => `${path}.${key}`);
+}
+
+/**
+ * What Create or Update would change: the paths where the desired definition differs from the
+ * connection AWS has. Secrets cannot be read back (GetConnection is called with HidePassword), so
+ * secret properties, inline credentials and server-managed ENCRYPTED_* keys are never compared.
+ */
+export function definitionDifferences(desired: ConnectionInput, current: Connection, secretKeys: string[]): string[] {
+	const secret = (key: string) => secretKeys.includes(key) || isServerManaged(key);
+	const differences: string[] = [];
+	const same = (path: string, a: unknown, b: unknown) => {
+		if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) differences.push(path);
+	};
+	same('ConnectionType', desired.ConnectionType, current.ConnectionType);
+	same('Description', desired.Description ?? '', current.Description ?? '');
+	same('MatchCriteria', sortedList(desired.MatchCriteria), sortedList(current.MatchCriteria));
+	differences.push(
+		...mapDifferences('ConnectionProperties', desired.ConnectionProperties, current.ConnectionProperties, secret),
+		...mapDifferences('SparkProperties', desired.SparkProperties, current.SparkProperties),
+		...mapDifferences('AthenaProperties', desired.AthenaProperties, current.AthenaProperties),
+		...mapDifferences('PythonProperties', desired.PythonProperties, current.PythonProperties),
+	);
+	const wantedNetwork = desired.PhysicalConnectionRequirements ?? {};
+	const network = current.PhysicalConnectionRequirements ?? {};
+	same('PhysicalConnectionRequirements.SubnetId', wantedNetwork.SubnetId, network.SubnetId);
+	same('PhysicalConnectionRequirements.AvailabilityZone', wantedNetwork.AvailabilityZone, network.AvailabilityZone);
+	same('PhysicalConnectionRequirements.SecurityGroupIdList', sortedList(wantedNetwork.SecurityGroupIdList), sortedList(network.SecurityGroupIdList));
+
+	const wantedAuth = desired.AuthenticationConfiguration;
+	const auth = current.AuthenticationConfiguration;
+	same('AuthenticationConfiguration.AuthenticationType', wantedAuth?.AuthenticationType, auth?.AuthenticationType);
+	// AWS stores inline credentials in a secret it creates: only a SecretArn the user chose is compared.
+	if (wantedAuth?.SecretArn) same('AuthenticationConfiguration.SecretArn', wantedAuth.SecretArn, auth?.SecretArn);
+	same('AuthenticationConfiguration.KmsKeyArn', wantedAuth?.KmsKeyArn, auth?.KmsKeyArn);
+	const wantedOAuth = wantedAuth?.OAuth2Properties;
+	const oauth = auth?.OAuth2Properties;
+	same('AuthenticationConfiguration.OAuth2Properties.OAuth2GrantType', wantedOAuth?.OAuth2GrantType, oauth?.OAuth2GrantType);
+	same('AuthenticationConfiguration.OAuth2Properties.TokenUrl', wantedOAuth?.TokenUrl, oauth?.TokenUrl);
+	same(
+		'AuthenticationConfiguration.OAuth2Properties.OAuth2ClientApplication',
+		compact(wantedOAuth?.OAuth2ClientApplication ?? {}),
+		compact(oauth?.OAuth2ClientApplication ?? {}),
+	);
+	differences.push(
+		...mapDifferences('AuthenticationConfiguration.OAuth2Properties.TokenUrlParametersMap', wantedOAuth?.TokenUrlParametersMap, oauth?.TokenUrlParametersMap),
+	);
+	return differences;
+}
+
+/** Whether the definition carries any secret, which a comparison can never see. */
+export function carriesSecrets(input: ConnectionInput, secretKeys: string[]): boolean {
+	const auth = input.AuthenticationConfiguration;
+	return (
+		Object.keys(input.ConnectionProperties ?? {}).some((key) => secretKeys.includes(key)) ||
+		Boolean(auth?.BasicAuthenticationCredentials?.Password) ||
+		Boolean(auth?.CustomAuthenticationCredentials) ||
+		Boolean(auth?.OAuth2Properties?.OAuth2Credentials)
+	);
+}

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The node's parameter values for one item, read by field name (see readBag in ../common). */
+export type ParameterBag = Record<string, unknown>;
+
+/**
+ * One Glue connection type's form: its own fields, how they are validated and how they map to
+ * ConnectionProperties. Adding a type means adding one such module to ./index.ts.
+ */
+export interface ConnectionTypeForm {
+	/** The ConnectionType value sent to AWS, e.g. 'JDBC'. */
+	type: string;
+	/**
+	 * The type's own fields. Their names are prefixed with the type (jdbcHost, kafkaBootstrapServers)
+	 * so forms never collide. The registry adds `connectionType: [type]` and the operations that show
+	 * the definition to each field's displayOptions; a field keeps any show conditions of its own.
+	 */
+	fields: INodeProperties[];
+	/** Pure: validates the type's fields (throwing InputProblem) and returns its ConnectionProperties. */
+	toConnectionProperties(bag: ParameterBag): Record<string, string>;
+	/** Pure, optional: checks across the whole definition (e.g. SALESFORCE needs authentication). */
+	checkDefinition?(definition: DefinitionParts): void;
+	/** ConnectionProperties keys that hold secrets: never echoed, and masked in Get output. */
+	secretPropertyKeys?: string[];
+}
+
+/** The parts of a ConnectionInput a type may check across. */
+export interface DefinitionParts {
+	connectionProperties: Record<string, string>;
+	authenticationType?: string;
+	hasPhysicalConnectionRequirements: boolean;
+	subnetId?: string;
+	securityGroupIds: string[];
+	availabilityZone?: string;
+}

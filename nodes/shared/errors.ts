@@ -1,0 +1,69 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What we keep of an AWS SDK (or network) failure. */
+export interface AwsErrorSummary {
+	code: string;
+	message: string;
+	requestId?: string;
+	httpStatusCode?: number;
+}
+
+const REDACTED = '[redacted]';
+
+/** Replaces every secret value that occurs in the text. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+	return secrets
+		.filter((secret) => secret.length >= 4)
+		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+export function describeAwsError(error: unknown, secrets: readonly string[] = []): AwsErrorSummary {
+	const err = (error ?? {}) as {
+		name?: string;
+		Code?: string;
+		message?: string;
+		$metadata?: { requestId?: string; httpStatusCode?: number };
+		$response?: { statusCode?: number };
+	};
+	let code = err.Code ?? err.name ?? 'UnknownError';
+	let message = typeof err.message === 'string' && err.message ? err.message : String(error);
+	const httpStatusCode = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
+	// The SDK reports a non-AWS body (an HTML error page from a proxy or an emulator) as a parse failure.
+	if (code === 'SyntaxError' || /Deserialization error/i.test(message)) {
+		code = 'UnexpectedResponse';
+		message = `The endpoint answered with something that is not an AWS response${httpStatusCode ? ` (HTTP ${httpStatusCode})` : ''}; the operation may not be supported there`;
+	}
+	const summary: AwsErrorSummary = { code, message: redact(message, secrets) };
+	if (err.$metadata?.requestId) summary.requestId = err.$metadata.requestId;
+	if (httpStatusCode) summary.httpStatusCode = httpStatusCode;
+	return summary;
+}
+
+/** AWS failures become a NodeApiError that keeps the AWS error code, message and request ID. */
+export function toNodeApiError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	secrets: readonly string[] = [],
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const summary = describeAwsError(error, secrets);
+	const details = [summary.requestId && `AWS request ID: ${summary.requestId}`]
+		.filter(Boolean)
+		.join('; ');
+	return new NodeApiError(node, { ...summary } as unknown as JsonObject, {
+		message: `${summary.code}: ${summary.message}`,
+		description: details || undefined,
+		httpCode: summary.httpStatusCode ? String(summary.httpStatusCode) : undefined,
+		itemIndex,
+	});
+}
+
+/** A problem with the node's input, found before anything is sent to AWS. */
+export function inputError(node: INode, itemIndex: number, field: string, problem: string) {
+	return new NodeOperationError(node, `${field}: ${problem} (item ${itemIndex})`, {
+		itemIndex,
+		description: `Check the "${field}" field of item ${itemIndex}. Nothing was sent to AWS.`,
+	});
+}

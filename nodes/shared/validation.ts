@@ -1,0 +1,87 @@
+/**
+ * Pure checks used by the mapping functions. They throw an InputProblem naming the field; the
+ * router turns it into a NodeOperationError naming the item, before anything is sent to AWS.
+ * Messages never echo a value: the field may hold a secret.
+ */
+export class InputProblem extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: string,
+	) {
+		super(`${field}: ${problem}`);
+		this.name = 'InputProblem';
+	}
+}
+
+export const fail = (field: string, problem: string): never => {
+	throw new InputProblem(field, problem);
+};
+
+/** Trimmed string, or '' for anything that is not a string or number. */
+export function str(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return '';
+}
+
+export function required(value: unknown, field: string): string {
+	const result = str(value);
+	if (!result) fail(field, 'is required');
+	return result;
+}
+
+export function checkLength(value: string, field: string, min: number, max: number): string {
+	if (value.length < min || value.length > max) {
+		fail(field, `must be ${min === max ? min : `${min} to ${max}`} characters long (it has ${value.length})`);
+	}
+	return value;
+}
+
+export function checkPattern(value: string, field: string, pattern: RegExp, expected: string): string {
+	if (!pattern.test(value)) fail(field, `must be ${expected}`);
+	return value;
+}
+
+export function checkMaxItems<T>(list: T[], field: string, max: number): T[] {
+	if (list.length > max) fail(field, `accepts at most ${max} entries (it has ${list.length})`);
+	return list;
+}
+
+export function checkOneOf<T extends string>(value: string, field: string, allowed: readonly T[]): T {
+	if (!(allowed as readonly string[]).includes(value)) {
+		fail(field, `must be one of ${allowed.join(', ')}`);
+	}
+	return value as T;
+}
+
+export function checkPort(value: unknown, field: string): string {
+	const port = Number(str(value));
+	if (!Number.isInteger(port) || port < 1 || port > 65535) fail(field, 'must be a port number from 1 to 65535');
+	return String(port);
+}
+
+export function checkUrl(value: string, field: string, protocols: readonly string[]): string {
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		fail(field, 'must be a valid URL');
+	}
+	if (url && !protocols.includes(url.protocol.replace(/:$/, ''))) {
+		fail(field, `must be a ${protocols.join(' or ')} URL`);
+	}
+	return value;
+}
+
+/** ARN of the given service (and resource prefix), e.g. checkArn(v, f, 'kms', 'key/'). */
+export function checkArn(value: string, field: string, service: string, resourcePrefix = ''): string {
+	const pattern = new RegExp(
+		`^arn:aws[a-z-]*:${service}:[a-z0-9-]*:(\\d{12})?:${resourcePrefix.replace(/[/]/g, '\\/')}.+$`,
+	);
+	return checkPattern(value, field, pattern, `an ARN of the form arn:aws:${service}:REGION:ACCOUNT:${resourcePrefix}…`);
+}
+
+/** Drops keys whose value is undefined, so SDK inputs stay minimal and comparable. */
+export function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,79 @@
+// Starts moto in server mode on a free loopback port for integration tests, and stops it.
+// The moto venv comes from scripts/env.sh (ensure_moto); MOTO_SERVER_BIN points at its moto_server.
+const { spawn, execFileSync } = require('node:child_process');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+function motoBinary() {
+	if (process.env.MOTO_SERVER_BIN) return process.env.MOTO_SERVER_BIN;
+	// Ask the project's own set-up for it (creates the venv on first use).
+	const script = path.join(__dirname, '..', '..', 'scripts', 'env.sh');
+	return execFileSync('bash', ['-c', `source "${script}" && ensure_moto >&2 && printf %s "$MOTO_SERVER_BIN"`], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUntilUp(endpoint, child, deadline) {
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode}`);
+		try {
+			const response = await fetch(`${endpoint}/moto-api/`);
+			if (response.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('moto_server did not start within 30 s');
+}
+
+/** @returns {Promise<{endpoint: string, port: number, credentials: object, reset(): Promise<void>, stop(): Promise<void>}>} */
+async function startMoto() {
+	const port = await freePort();
+	const endpoint = `http://127.0.0.1:${port}`;
+	const child = spawn(motoBinary(), ['-H', '127.0.0.1', '-p', String(port)], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		env: { ...process.env, HOME: os.tmpdir() },
+	});
+	let stderr = '';
+	child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+	try {
+		await waitUntilUp(endpoint, child, Date.now() + 30000);
+	} catch (error) {
+		child.kill('SIGKILL');
+		throw new Error(`${error.message}\n${stderr}`);
+	}
+	return {
+		endpoint,
+		port,
+		credentials: { region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing', endpoint },
+		/** Forgets every resource (moto's reset API). */
+		async reset() {
+			await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+		},
+		async stop() {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+module.exports = { startMoto };
