@@ -4,7 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/ui/'],

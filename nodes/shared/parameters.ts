@@ -12,10 +12,11 @@ export function readParameters(
 	const bag: Record<string, unknown> = {};
 	for (const { name, type } of fields) {
 		if (name in bag) continue;
-		const value = ctx.getNodeParameter(name, itemIndex, undefined, {
+		// A fallback of null (undefined means "no fallback" to n8n): hidden fields come back as null.
+		const value = ctx.getNodeParameter(name, itemIndex, null, {
 			extractValue: type === 'resourceLocator',
 		}) as unknown;
-		if (value !== undefined) bag[name] = value;
+		if (value !== null && value !== undefined) bag[name] = value;
 	}
 	return bag;
 }

@@ -7,6 +7,8 @@ const path = require('node:path');
 
 // n8n-core writes into the user folder: keep it out of the home folder.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-engine-'));
+// The engine logs every node error; the tests assert on them instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');

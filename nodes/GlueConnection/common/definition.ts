@@ -18,8 +18,8 @@ import type { ParameterBag } from '../connectionTypes/types';
 import { authenticationFields, toAuthenticationConfiguration } from './authentication';
 
 export const OTHER_CONNECTION_TYPE = '__other__';
-/** Operations whose form holds a connection definition (Test Connection only with "Inline Definition"). */
-export const DEFINITION_OPERATIONS = ['create', 'update', 'createOrUpdate', 'testConnection'];
+/** Operations whose form holds a connection definition. */
+export const DEFINITION_OPERATIONS = ['create', 'update', 'createOrUpdate', 'testDefinition'];
 /** Operations that write a whole ConnectionInput. */
 export const WRITE_OPERATIONS = ['create', 'update', 'createOrUpdate'];
 const MAX_CONNECTION_PROPERTIES = 100;
@@ -37,7 +37,7 @@ const FIRST_CLASS: Record<string, string> = {
 	SALESFORCE: 'Salesforce, through OAuth2',
 };
 
-const definitionDisplay = { show: { operation: DEFINITION_OPERATIONS }, hide: { testBy: ['name'] } };
+const definitionDisplay = { show: { operation: DEFINITION_OPERATIONS } };
 const writeDisplay = { show: { operation: WRITE_OPERATIONS } };
 
 /** The connection type picker: every type the SDK knows, plus one typed by hand. */

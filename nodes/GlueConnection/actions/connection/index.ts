@@ -10,6 +10,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import { connectionField, hidePasswordField, nameField, optionsField } from './shared';
 import * as testConnection from './testConnection.operation';
+import * as testDefinition from './testDefinition.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, Operation<GlueService>> = {
@@ -19,6 +20,7 @@ export const operations: Record<string, Operation<GlueService>> = {
 	get,
 	getMany,
 	testConnection,
+	testDefinition,
 	update,
 };
 
@@ -40,7 +42,13 @@ const operationField: INodeProperties = {
 		{ name: 'Delete', value: 'delete', action: 'Delete a connection' },
 		{ name: 'Get', value: 'get', action: 'Get a connection' },
 		{ name: 'Get Many', value: 'getMany', action: 'Get many connections' },
-		{ name: 'Test Connection', value: 'testConnection', action: 'Test a connection', description: 'Ask AWS Glue to connect with a saved or inline definition' },
+		{ name: 'Test Connection', value: 'testConnection', action: 'Test a connection', description: 'Ask AWS Glue to connect with a saved connection' },
+		{
+			name: 'Test Definition',
+			value: 'testDefinition',
+			action: 'Test a connection definition',
+			description: 'Ask AWS Glue to connect with a definition before saving it',
+		},
 		{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Replace the whole definition of a connection' },
 	],
 };
@@ -49,7 +57,6 @@ const operationField: INodeProperties = {
 // operation's own fields and the options every operation shares.
 export const description: INodeProperties[] = [
 	operationField,
-	...testConnection.description,
 	nameField,
 	connectionField,
 	...update.description,

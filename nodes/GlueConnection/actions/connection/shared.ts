@@ -16,15 +16,12 @@ export const nameField: INodeProperties = {
 	displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
 };
 
-export const connectionField: INodeProperties = {
-	...connectionLocator({
+export const connectionField: INodeProperties = connectionLocator({
 		show: { operation: ['get', 'update', 'delete', 'testConnection'] },
 		searchListMethod: 'searchConnections',
 		namePattern: '^.{1,255}$',
-		namePatternHint: 'A connection name has 1 to 255 characters',
-	}),
-	displayOptions: { show: { operation: ['get', 'update', 'delete', 'testConnection'] }, hide: { testBy: ['definition'] } },
-};
+	namePatternHint: 'A connection name has 1 to 255 characters',
+});
 
 export const hidePasswordField: INodeProperties = {
 	displayName: 'Hide Password',

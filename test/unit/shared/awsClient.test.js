@@ -1,0 +1,67 @@
+const { toAwsSettings, clientConfig, createAwsClient } = require('../../../nodes/shared/transport/awsClient');
+
+const base = { region: 'eu-west-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'very-secret-key' };
+
+describe('toAwsSettings', () => {
+	test('maps keys, trims, and keeps an optional session token', () => {
+		const settings = toAwsSettings({ ...base, region: ' eu-west-1 ', sessionToken: 'tok123' });
+		expect(settings).toEqual({
+			region: 'eu-west-1',
+			credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'very-secret-key', sessionToken: 'tok123' },
+		});
+	});
+
+	test.each(['', 'Europe', 'eu_west_1', 'us-east'])('refuses region %p', (region) => {
+		expect(() => toAwsSettings({ ...base, region })).toThrow(/Region/);
+	});
+
+	test('needs both keys, and never echoes the secret', () => {
+		expect(() => toAwsSettings({ ...base, accessKeyId: '' })).toThrow(/Access Key ID and a Secret Access Key/);
+		try {
+			toAwsSettings({ ...base, accessKeyId: '' });
+		} catch (error) {
+			expect(error.message).not.toContain('very-secret-key');
+		}
+	});
+
+	test('accepts an http(s) custom endpoint without a trailing slash, refuses other schemes', () => {
+		expect(toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:5000/' }).endpoint).toBe('http://127.0.0.1:5000');
+		expect(() => toAwsSettings({ ...base, endpoint: 'ftp://host' })).toThrow(/http or https/);
+		expect(() => toAwsSettings({ ...base, endpoint: 'not a url' })).toThrow(/not a valid URL/);
+	});
+
+	test('reads assume-role settings only when enabled, with a default session name', () => {
+		const roleArn = 'arn:aws:iam::123456789012:role/provisioner';
+		expect(toAwsSettings({ ...base, roleArn }).assumeRole).toBeUndefined();
+		expect(toAwsSettings({ ...base, assumeRole: true, roleArn, externalId: 'ext' }).assumeRole).toEqual({
+			roleArn,
+			externalId: 'ext',
+			sessionName: 'n8n-aws-connections',
+		});
+		expect(() => toAwsSettings({ ...base, assumeRole: true, roleArn: 'arn:aws:s3:::bucket' })).toThrow(/Role ARN/);
+	});
+});
+
+describe('clients', () => {
+	test('clientConfig sets region, endpoint and bounded standard retries', () => {
+		const settings = toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:1234' });
+		expect(clientConfig(settings, settings.credentials)).toEqual({
+			region: 'eu-west-1',
+			endpoint: 'http://127.0.0.1:1234',
+			credentials: settings.credentials,
+			maxAttempts: 3,
+			retryMode: 'standard',
+		});
+	});
+
+	test('createAwsClient builds the given client class with that configuration', async () => {
+		const { GlueClient } = require('@aws-sdk/client-glue');
+		const client = await createAwsClient({ ...base, endpoint: 'http://127.0.0.1:1234' }, GlueClient);
+		expect(client).toBeInstanceOf(GlueClient);
+		expect(await client.config.region()).toBe('eu-west-1');
+		const endpoint = await client.config.endpoint();
+		expect(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`).toBe('http://127.0.0.1:1234');
+		expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'AKIAEXAMPLE' });
+		client.destroy();
+	});
+});
