@@ -11,7 +11,7 @@ const esbuild = require('esbuild');
 
 const DIST = path.join(__dirname, 'dist');
 const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts'];
-const ENTRIES = [
+const ENTRIES = process.env.ONLY_ENTRY ? [process.env.ONLY_ENTRY] : [
 	'credentials/AwsConnectionsApi.credentials.ts',
 	'nodes/GlueConnection/GlueConnection.node.ts',
 	'nodes/EventBridgeConnection/EventBridgeConnection.node.ts',

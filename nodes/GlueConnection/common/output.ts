@@ -41,7 +41,8 @@ export function definitionDifferences(desired: ConnectionInput, current: Connect
 	const same = (path: string, a: unknown, b: unknown) => {
 		if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) differences.push(path);
 	};
-	same('ConnectionType', desired.ConnectionType, current.ConnectionType);
+	// AWS always reports the type; an emulator may not, and an unknown type is no difference.
+	if (current.ConnectionType) same('ConnectionType', desired.ConnectionType, current.ConnectionType);
 	same('Description', desired.Description ?? '', current.Description ?? '');
 	same('MatchCriteria', sortedList(desired.MatchCriteria), sortedList(current.MatchCriteria));
 	differences.push(

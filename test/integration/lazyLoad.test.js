@@ -1,0 +1,41 @@
+// n8n requires every node file at start-up: the built node files must not evaluate the AWS SDK
+// until they run. Checked on dist/ (the published files) in a fresh Node process.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startMoto } = require('../support/moto');
+
+const root = path.join(__dirname, '..', '..');
+const nodes = {
+	GlueConnection: { file: 'dist/nodes/GlueConnection/GlueConnection.node.js', sdk: 'client-glue', operation: { operation: 'getMany', returnAll: true, hidePassword: true } },
+	EventBridgeConnection: { file: 'dist/nodes/EventBridgeConnection/EventBridgeConnection.node.js', sdk: 'client-eventbridge', operation: { operation: 'getMany', returnAll: true } },
+};
+
+let moto;
+beforeAll(async () => (moto = await startMoto()), 60000);
+afterAll(async () => await moto?.stop());
+
+const probe = `
+const [file, className, parameters, credentials] = process.argv.slice(1);
+const vendored = () => Object.keys(require.cache).filter((key) => key.includes('/dist/vendor/')).map((key) => key.split('/').pop());
+const { runNode } = require(${JSON.stringify(path.join(root, 'test/support/engine.js'))});
+const NodeClass = require(file)[className];
+const afterLoad = vendored();
+runNode({ node: new NodeClass(), parameters: JSON.parse(parameters), credentials: JSON.parse(credentials) }).then(({ error, output }) => {
+	console.log(JSON.stringify({ afterLoad, afterRun: vendored(), error: error && error.message, items: output && output.length }));
+});
+`;
+
+test.each(Object.entries(nodes))('%s: loading does not evaluate the SDK, running does', (className, { file, sdk, operation }) => {
+	const built = path.join(root, file);
+	if (!fs.existsSync(built)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+	const stdout = execFileSync(process.execPath, ['-e', probe, built, className, JSON.stringify(operation), JSON.stringify(moto.credentials)], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+	});
+	const result = JSON.parse(stdout.trim().split('\n').pop());
+	expect(result.afterLoad).toEqual([]);
+	expect(result.error).toBeUndefined();
+	expect(result.afterRun).toContain(`${sdk}.js`);
+});
