@@ -65,7 +65,6 @@ export class AwsConnectionsApi implements ICredentialType {
 			displayName: 'External ID',
 			name: 'externalId',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			description: 'The external ID the role trust policy requires, if any',
 			displayOptions: { show: { assumeRole: [true] } },

@@ -34,7 +34,7 @@ export const authenticationFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Secret ARN',
-		name: 'authSecretArn',
+		name: 'authCredentialsArn',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue-creds',
@@ -109,7 +109,7 @@ export const authenticationFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Token URL',
-		name: 'authOauth2TokenUrl',
+		name: 'authOauth2EndpointUrl',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://login.salesforce.com/services/oauth2/token',
@@ -191,18 +191,18 @@ function oauth2Properties(bag: ParameterBag): AuthenticationConfigurationInput['
 	const awsReference = str(bag.authOauth2AwsManagedReference);
 	if (userManaged && clientId) checkPattern(checkLength(clientId, 'Client ID', 1, 2048), 'Client ID', NO_SPACE, 'without spaces');
 	if (!userManaged && !awsReference) fail('AWS Managed Client Application Reference', 'is required for an AWS managed client application');
-	const tokenUrl = str(bag.authOauth2TokenUrl);
+	const tokenUrl = str(bag.authOauth2EndpointUrl);
 	if (tokenUrl) {
 		checkLength(tokenUrl, 'Token URL', 1, 256);
 		checkPattern(tokenUrl, 'Token URL', /^(https?):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/, 'an http(s) URL');
-	} else if (grantType === 'CLIENT_CREDENTIALS' && !str(bag.authSecretArn)) {
+	} else if (grantType === 'CLIENT_CREDENTIALS' && !str(bag.authCredentialsArn)) {
 		fail('Token URL', 'is required for the Client Credentials grant');
 	}
 	const redirectUri = str(bag.authOauth2RedirectUri);
 	if (redirectUri) checkPattern(redirectUri, 'Redirect URI', /^(https?):\/\/[^\s/$.?#].[^\s]*$/, 'an http(s) URL');
 	const jwtToken = secret(bag, 'authOauth2JwtToken', 'JWT Token', 8000);
 	if (jwtToken) checkPattern(jwtToken, 'JWT Token', /^([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_\-+/=]*)$/, 'a JWT (three dot-separated parts)');
-	if (grantType === 'JWT_BEARER' && !jwtToken && !str(bag.authSecretArn)) fail('JWT Token', 'is required for the JWT Bearer grant');
+	if (grantType === 'JWT_BEARER' && !jwtToken && !str(bag.authCredentialsArn)) fail('JWT Token', 'is required for the JWT Bearer grant');
 	const authorizationCode = str(bag.authOauth2AuthorizationCode);
 	if (grantType === 'AUTHORIZATION_CODE' && !authorizationCode) fail('Authorization Code', 'is required for the Authorization Code grant');
 
@@ -236,7 +236,7 @@ export function toAuthenticationConfiguration(bag: ParameterBag): Authentication
 	if (!(GLUE_AUTHENTICATION_TYPES as readonly string[]).includes(type)) {
 		fail('Authentication Type', `must be one of ${GLUE_AUTHENTICATION_TYPES.join(', ')}`);
 	}
-	const secretArn = str(bag.authSecretArn);
+	const secretArn = str(bag.authCredentialsArn);
 	if (secretArn) {
 		checkPattern(secretArn, 'Secret ARN', /^arn:aws(-(cn|us-gov|iso(-[bef])?))?:secretsmanager:.*$/, 'a Secrets Manager secret ARN');
 	}

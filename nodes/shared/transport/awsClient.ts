@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { InputProblem } from '../validation';
+
 /** What both nodes need to talk to AWS, read from our credential type. */
 export interface AwsSettings {
 	region: string;
@@ -28,18 +30,25 @@ type ClientClass<Client> = new (config: AwsClientConfig) => Client;
 export const CREDENTIAL_TYPE = 'awsConnectionsApi';
 const MAX_ATTEMPTS = 3;
 
+/** A credential that can never work; reported as a problem of the credential, before any call. */
+export class CredentialProblem extends InputProblem {
+	constructor(problem: string) {
+		super('AWS Credential', problem);
+	}
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Pure: turns the decrypted credential into settings, refusing what AWS could never accept. */
 export function toAwsSettings(data: ICredentialDataDecryptedObject): AwsSettings {
 	const region = text(data.region);
 	if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-		throw new Error(`The credential's Region "${region}" is not an AWS region code such as eu-west-1`);
+		throw new CredentialProblem(`The credential's Region "${region}" is not an AWS region code such as eu-west-1`);
 	}
 	const accessKeyId = text(data.accessKeyId);
 	const secretAccessKey = text(data.secretAccessKey);
 	if (!accessKeyId || !secretAccessKey) {
-		throw new Error("The credential needs both an Access Key ID and a Secret Access Key");
+		throw new CredentialProblem("The credential needs both an Access Key ID and a Secret Access Key");
 	}
 	const settings: AwsSettings = { region, credentials: { accessKeyId, secretAccessKey } };
 	const sessionToken = text(data.sessionToken);
@@ -47,14 +56,12 @@ export function toAwsSettings(data: ICredentialDataDecryptedObject): AwsSettings
 
 	const endpoint = text(data.endpoint);
 	if (endpoint) {
-		let url: URL;
-		try {
-			url = new URL(endpoint);
-		} catch {
-			throw new Error(`The credential's Custom Endpoint "${endpoint}" is not a valid URL`);
+		if (!URL.canParse(endpoint)) {
+			throw new CredentialProblem(`The credential's Custom Endpoint "${endpoint}" is not a valid URL`);
 		}
+		const url = new URL(endpoint);
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw new Error(`The credential's Custom Endpoint must use http or https, not ${url.protocol}`);
+			throw new CredentialProblem(`The credential's Custom Endpoint must use http or https, not ${url.protocol}`);
 		}
 		settings.endpoint = endpoint.replace(/\/+$/, '');
 	}
@@ -62,7 +69,7 @@ export function toAwsSettings(data: ICredentialDataDecryptedObject): AwsSettings
 	if (data.assumeRole === true) {
 		const roleArn = text(data.roleArn);
 		if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleArn)) {
-			throw new Error(`The credential's Role ARN "${roleArn}" is not an IAM role ARN`);
+			throw new CredentialProblem(`The credential's Role ARN "${roleArn}" is not an IAM role ARN`);
 		}
 		settings.assumeRole = {
 			roleArn,
@@ -93,25 +100,23 @@ export async function resolveCredentials(settings: AwsSettings): Promise<AwsStat
 	if (!settings.assumeRole) return settings.credentials;
 	const { STSClient, AssumeRoleCommand } = await loadSts();
 	const sts = new STSClient(clientConfig(settings, settings.credentials));
-	try {
-		const { Credentials } = await sts.send(
+	const { Credentials } = await sts
+		.send(
 			new AssumeRoleCommand({
 				RoleArn: settings.assumeRole.roleArn,
 				RoleSessionName: settings.assumeRole.sessionName,
 				ExternalId: settings.assumeRole.externalId,
 			}),
-		);
-		if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
-			throw new Error(`AssumeRole on ${settings.assumeRole.roleArn} returned no credentials`);
-		}
-		return {
-			accessKeyId: Credentials.AccessKeyId,
-			secretAccessKey: Credentials.SecretAccessKey,
-			sessionToken: Credentials.SessionToken,
-		};
-	} finally {
-		sts.destroy();
+		)
+		.finally(() => sts.destroy());
+	if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
+		throw new CredentialProblem(`STS AssumeRole on ${settings.assumeRole.roleArn} returned no credentials`);
 	}
+	return {
+		accessKeyId: Credentials.AccessKeyId,
+		secretAccessKey: Credentials.SecretAccessKey,
+		sessionToken: Credentials.SessionToken,
+	};
 }
 
 /** One client per execution: callers build it once, before their per-item loop. */

@@ -25,7 +25,7 @@ test('BASIC with username and password, or with a secret', () => {
 		KmsKeyArn: KMS_ARN,
 		BasicAuthenticationCredentials: { Username: 'etl', Password: 'pw-basic-1' },
 	});
-	expect(toAuthenticationConfiguration({ authenticationType: 'BASIC', authSecretArn: SECRET_ARN })).toEqual({ AuthenticationType: 'BASIC', SecretArn: SECRET_ARN });
+	expect(toAuthenticationConfiguration({ authenticationType: 'BASIC', authCredentialsArn: SECRET_ARN })).toEqual({ AuthenticationType: 'BASIC', SecretArn: SECRET_ARN });
 	const error = fails({ authenticationType: 'BASIC', authBasicUsername: 'etl' });
 	expect(error.field).toBe('Password');
 });
@@ -43,7 +43,7 @@ test('IAM needs nothing more', () => {
 });
 
 describe('OAUTH2', () => {
-	const base = { authenticationType: 'OAUTH2', authOauth2ClientApplication: 'userManaged', authOauth2ClientId: 'client-1', authOauth2TokenUrl: 'https://login.example.com/oauth2/token' };
+	const base = { authenticationType: 'OAUTH2', authOauth2ClientApplication: 'userManaged', authOauth2ClientId: 'client-1', authOauth2EndpointUrl: 'https://login.example.com/oauth2/token' };
 
 	test('client credentials with a user-managed app', () => {
 		expect(
@@ -92,15 +92,15 @@ describe('OAUTH2', () => {
 		expect(toAuthenticationConfiguration({ ...base, authOauth2ClientApplication: 'awsManaged', authOauth2AwsManagedReference: 'ref-1' }).OAuth2Properties.OAuth2ClientApplication).toEqual({
 			AWSManagedClientApplicationReference: 'ref-1',
 		});
-		expect(fails({ ...base, authOauth2TokenUrl: 'ftp://x/y' }).field).toBe('Token URL');
-		expect(fails({ ...base, authOauth2TokenUrl: '' }).field).toBe('Token URL');
+		expect(fails({ ...base, authOauth2EndpointUrl: 'ftp://x/y' }).field).toBe('Token URL');
+		expect(fails({ ...base, authOauth2EndpointUrl: '' }).field).toBe('Token URL');
 	});
 });
 
 test.each([
 	[{ authenticationType: 'KERBEROS' }, 'Authentication Type'],
 	[{ authenticationType: 'IAM', authKmsKeyArn: 'arn:aws:s3:::bucket' }, 'KMS Key ARN'],
-	[{ authenticationType: 'BASIC', authSecretArn: 'arn:aws:ssm:eu-west-1:1:parameter/x' }, 'Secret ARN'],
+	[{ authenticationType: 'BASIC', authCredentialsArn: 'arn:aws:ssm:eu-west-1:1:parameter/x' }, 'Secret ARN'],
 ])('malformed %p is refused', (bag, field) => {
 	expect(fails(bag).field).toBe(field);
 });

@@ -1,6 +1,7 @@
 import type { Connection } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { toNodeApiError } from '../../../shared/errors';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildConnectionInput, buildTags, definitionFields, secretPropertyKeys } from '../../common/definition';
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	try {
 		({ Connection: current } = await client.send(new sdk.GetConnectionCommand({ Name: name, CatalogId, HidePassword: true })));
 	} catch (error) {
-		if ((error as Error).name !== 'EntityNotFoundException') throw error;
+		if ((error as Error).name !== 'EntityNotFoundException') throw toNodeApiError(this.getNode(), error, itemIndex);
 	}
 	const result = { name, connectionType: input.ConnectionType, dryRun };
 	if (!current) {
