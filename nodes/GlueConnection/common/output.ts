@@ -17,9 +17,21 @@ export function toJson(value: unknown): unknown {
 	return value;
 }
 
-/** A connection as the next node sees it: AWS's shape, ISO times, no SDK metadata. */
-export function connectionOutput(connection: Connection): IDataObject {
-	return toJson(connection) as IDataObject;
+const looksSecret = (key: string) => /PASSWORD|KEYTAB/.test(key);
+
+/**
+ * A connection as the next node sees it: AWS's shape, ISO times, no SDK metadata. When secrets are
+ * hidden, every secret-looking property is left out too, not only the PASSWORD AWS itself hides.
+ */
+export function connectionOutput(connection: Connection, hideSecrets: boolean, secretKeys: string[] = []): IDataObject {
+	const output = toJson(connection) as IDataObject;
+	const properties = output.ConnectionProperties as Record<string, string> | undefined;
+	if (hideSecrets && properties) {
+		output.ConnectionProperties = Object.fromEntries(
+			Object.entries(properties).filter(([key]) => !looksSecret(key) && !secretKeys.includes(key)),
+		);
+	}
+	return output;
 }
 
 const sortedList = (list?: string[]) => [...(list ?? [])].sort();

@@ -97,10 +97,14 @@ describe('get and get many', () => {
 		expect(output[0].json).toEqual({ Name: 'wh-1', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'acme' }, CreationTime: '2026-01-02T03:04:05.000Z' });
 	});
 
-	test('get can return the password when the user turns hiding off', async () => {
-		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: connection });
-		await run({ operation: 'get', connection: locator('wh-1'), hidePassword: false });
+	test('get can return the password when the user turns hiding off; hiding also drops other secret properties', async () => {
+		const kafka = { Name: 'k', ConnectionType: 'KAFKA', ConnectionProperties: { KAFKA_BOOTSTRAP_SERVERS: 'b:9092', KAFKA_SASL_SCRAM_PASSWORD: 'scram-pw-1', KAFKA_CLIENT_KEYSTORE_PASSWORD: 'ks-pw-1' } };
+		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: kafka });
+		const shown = await run({ operation: 'get', connection: locator('k'), hidePassword: false });
 		expect(sent(glue.GetConnectionCommand)[0].HidePassword).toBe(false);
+		expect(shown.output[0].json.ConnectionProperties).toEqual(kafka.ConnectionProperties);
+		const hidden = await run({ operation: 'get', connection: locator('k'), hidePassword: true });
+		expect(hidden.output[0].json.ConnectionProperties).toEqual({ KAFKA_BOOTSTRAP_SERVERS: 'b:9092' });
 	});
 
 	test('get many pages with the paginator and stops at the limit', async () => {

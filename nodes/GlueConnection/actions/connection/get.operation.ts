@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
+import { secretPropertyKeys } from '../../common/definition';
 import { connectionOutput } from '../../common/output';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
@@ -11,9 +12,11 @@ export const description = [hidePasswordField];
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [connectionField, hidePasswordField, optionsField]);
 	const name = connectionName(bag.connection);
+	const hidePassword = bag.hidePassword !== false;
 	const { client, sdk } = await service();
 	const { Connection } = await client.send(
-		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: bag.hidePassword !== false }),
+		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: hidePassword }),
 	);
-	return connectionOutput(Connection ?? { Name: name });
+	const connection = Connection ?? { Name: name };
+	return connectionOutput(connection, hidePassword, secretPropertyKeys(String(connection.ConnectionType)));
 }

@@ -7,6 +7,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
+import { secretPropertyKeys } from '../../common/definition';
 import { connectionOutput } from '../../common/output';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
@@ -65,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
 		for (const connection of page.ConnectionList ?? []) {
-			results.push(connectionOutput(connection));
+			results.push(connectionOutput(connection, request.HidePassword !== false, secretPropertyKeys(String(connection.ConnectionType))));
 			if (results.length >= limit) return results;
 		}
 	}
