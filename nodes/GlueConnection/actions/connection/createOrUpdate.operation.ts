@@ -2,12 +2,11 @@ import type { Connection } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
-import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
-import { buildConnectionInput, buildTags, definitionFields, secretPropertyKeys } from '../../common/definition';
+import { secretPropertyKeys } from '../../common/definition';
 import { carriesSecrets, definitionDifferences } from '../../common/output';
 import type { GlueService } from '../../transport';
-import { catalogId, connectionName, nameField, optionsField } from './shared';
+import { readNamedDefinition } from './shared';
 
 export const description = [];
 
@@ -17,13 +16,9 @@ export const description = [];
  * "Update When Secrets Are Given" a definition that carries a secret is always written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
-	const name = connectionName(bag.name, 'Name');
-	const input = buildConnectionInput(bag, name);
-	const tags = buildTags(bag);
+	const { bag, name, input, tags, catalogId: CatalogId } = readNamedDefinition(this, itemIndex);
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
-	const CatalogId = catalogId(bag);
 	const { client, sdk } = await service();
 
 	let current: Connection | undefined;

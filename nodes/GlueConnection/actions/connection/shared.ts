@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { connectionLocator } from '../../../shared/descriptions';
+import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
+import { buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
 import type { ParameterBag } from '../../connectionTypes/types';
 
 /** Fields several operations share. Each operation file lists the ones it reads. */
@@ -75,4 +77,17 @@ export function catalogId(bag: ParameterBag): string | undefined {
 
 export function connectionName(value: unknown, field = 'Connection'): string {
 	return checkLength(required(value, field), field, 1, 255);
+}
+
+/** Create and Create or Update: the named definition of one item, validated and mapped. */
+export function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number) {
+	const bag = readParameters(ctx, itemIndex, [nameField, ...definitionFields, optionsField]);
+	const name = connectionName(bag.name, 'Name');
+	return {
+		bag,
+		name,
+		input: buildConnectionInput(bag, name),
+		tags: buildTags(bag),
+		catalogId: catalogId(bag),
+	};
 }
