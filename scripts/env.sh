@@ -39,7 +39,7 @@ ensure_n8n() {
     # --ignore-scripts: a Kafka client's install script downloads zlib, which cannot work offline.
     # sqlite3 is rebuilt against Node 24's headers (npm_config_nodedir below).
     (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
-      npm i --no-save --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >/dev/null &&
+      npm i --no-save --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >/dev/null &&
       npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 >/dev/null)
     touch "$N8N_DIR/.complete"
   fi
