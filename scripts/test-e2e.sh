@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# End-to-end test in a real n8n: builds and packs the package, installs the tarball into a fresh
+# n8n user folder as a community package, starts moto on a free loopback port, imports a credential
+# pointing at it, the example workflows (examples/*.json) and the test workflows
+# (test/e2e/workflows/*.json), then runs each with `n8n execute` and checks the output and moto's
+# state (test/e2e/run.js). Last line: "N passed, N failed"; exit code 1 on any failure.
+#
+# Environment: E2E_ONLY=<regex> runs only matching cases; E2E_TARBALL=<file> skips the build and
+# installs that package; E2E_KEEP=1 keeps the work folder
+# (it is always kept when something fails).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+source scripts/lib-n8n.sh
+
+started=$SECONDS
+ensure_node24
+ensure_n8n
+ensure_moto
+[ -d node_modules/@aws-sdk/client-glue ] || npm ci --no-audit --no-fund
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-e2e.XXXXXX")
+MOTO_PID=
+status=1
+cleanup() {
+  stop_pid "$MOTO_PID"
+  if [ "$status" = 0 ] && [ -z "${E2E_KEEP:-}" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { log "e2e: $* ($((SECONDS - started)) s)"; }
+
+if [ -n "${E2E_TARBALL:-}" ]; then
+  tarball=$(realpath "$E2E_TARBALL")   # an already built package (e.g. from CI's build stage)
+else
+  step "build and pack"
+  tarball=$(build_package "$WORK/pack")
+fi
+
+step "install $(basename "$tarball") into a fresh user folder"
+n8n_env "$WORK/user"
+install_package "$WORK/user" "$tarball"
+
+step "start moto"
+moto_port=$(free_port)
+start_moto "$moto_port" "$WORK/moto.log"
+export E2E_MOTO_ENDPOINT="http://127.0.0.1:$moto_port"
+
+step "import the credential and the workflows"
+cred_id=e2eMotoCredential
+cred_name="AWS (moto e2e)"
+credential_json "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
+"$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+
+mkdir -p "$WORK/import" "$WORK/examples"
+shopt -s nullglob
+examples=(examples/*.json)
+tests=(test/e2e/workflows/*.json)
+# Examples may start from a Schedule Trigger: --manual-trigger adds a Manual Trigger wired to the
+# same nodes, because `n8n execute` only starts from a Manual Trigger.
+node scripts/n8n-workflows.js --credential-id "$cred_id" --credential-name "$cred_name" --manual-trigger \
+  --out "$WORK/examples" ${examples[@]+"${examples[@]}"} > "$WORK/examples/list.txt"
+export E2E_EXAMPLES_LIST="$WORK/examples/list.txt"
+node scripts/n8n-workflows.js --credential-id "$cred_id" --credential-name "$cred_name" \
+  --out "$WORK/import" ${tests[@]+"${tests[@]}"} > /dev/null
+for file in "$WORK"/examples/*.json; do cp "$file" "$WORK/import/example-$(basename "$file")"; done
+shopt -u nullglob
+"$N8N_BIN" import:workflow --separate --input="$WORK/import" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+log "imported ${#examples[@]} example and ${#tests[@]} test workflows"
+
+step "run the workflows"
+export E2E_REPORT="$WORK/report.json"
+set +e
+node test/e2e/run.js
+status=$?
+set -e
+step "done"
+exit $status

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The nodes in the real n8n editor, in a real browser: builds and packs the package, installs it
+# into a fresh n8n user folder, starts `n8n start` on a free loopback port, creates the owner
+# account through the REST API, then drives the editor with playwright-core and Debian chromium
+# (test/ui/run.js). Screenshots go to docs/. Last line: "N passed, N failed"; exit code 1 on failure.
+#
+# Environment: UI_TARBALL=<file> skips the build and installs that package; UI_ONLY=<regex> runs only
+# matching checks; UI_KEEP=1 keeps the work folder (always kept on failure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+source scripts/lib-n8n.sh
+
+started=$SECONDS
+ensure_node24
+ensure_n8n
+ensure_chromium
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-ui.XXXXXX")
+N8N_PID=
+status=1
+cleanup() {
+  stop_n8n
+  if [ "$status" = 0 ] && [ -z "${UI_KEEP:-}" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { log "ui: $* ($((SECONDS - started)) s)"; }
+
+if [ -n "${UI_TARBALL:-}" ]; then
+  tarball=$(realpath "$UI_TARBALL")
+else
+  step "build and pack"
+  tarball=$(build_package "$WORK/pack")
+fi
+
+step "install $(basename "$tarball") into a fresh user folder"
+n8n_env "$WORK/user"
+install_package "$WORK/user" "$tarball"
+# A credential, so the forms look as they do in use (nothing is called: the endpoint is unused).
+credential_json uiCredential "AWS (local)" us-east-1 testing testing "http://127.0.0.1:9" > "$WORK/credentials.json"
+"$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+
+step "start n8n"
+port=$(free_port)
+start_n8n "$port" "$WORK/n8n.log"
+export UI_BASE_URL="http://127.0.0.1:$port" UI_EMAIL="ui-test@example.com" UI_PASSWORD="Ui-test-$RANDOM-Passw0rd"
+setup_owner "$UI_BASE_URL" "$UI_EMAIL" "$UI_PASSWORD"
+
+step "drive the editor"
+export CHROMIUM_BIN
+set +e
+node test/ui/run.js
+status=$?
+set -e
+step "done"
+exit $status

@@ -1,0 +1,56 @@
+// Independent read-back of moto's state with the plain AWS SDK (never through our nodes).
+const { GlueClient, GetConnectionCommand, GetConnectionsCommand, CreateConnectionCommand } = require('@aws-sdk/client-glue');
+const {
+	EventBridgeClient,
+	DescribeConnectionCommand,
+	ListConnectionsCommand,
+	CreateConnectionCommand: CreateEventBridgeConnectionCommand,
+} = require('@aws-sdk/client-eventbridge');
+
+function awsClients(endpoint) {
+	const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+	const glue = new GlueClient(config);
+	const events = new EventBridgeClient(config);
+	return {
+		endpoint,
+		glue,
+		events,
+		/** The Glue connection as AWS returns it (with its password), or undefined when missing. */
+		async glueConnection(name) {
+			try {
+				return (await glue.send(new GetConnectionCommand({ Name: name, HidePassword: false }))).Connection;
+			} catch (error) {
+				if (error.name === 'EntityNotFoundException') return undefined;
+				throw error;
+			}
+		},
+		async glueConnections() {
+			return (await glue.send(new GetConnectionsCommand({}))).ConnectionList ?? [];
+		},
+		async createGlueConnection(input) {
+			await glue.send(new CreateConnectionCommand({ ConnectionInput: input }));
+		},
+		/** The EventBridge connection as DescribeConnection returns it, or undefined when missing. */
+		async eventBridgeConnection(name) {
+			try {
+				return await events.send(new DescribeConnectionCommand({ Name: name }));
+			} catch (error) {
+				if (error.name === 'ResourceNotFoundException') return undefined;
+				throw error;
+			}
+		},
+		async eventBridgeConnections() {
+			return (await events.send(new ListConnectionsCommand({}))).Connections ?? [];
+		},
+		async createEventBridgeConnection(input) {
+			return await events.send(new CreateEventBridgeConnectionCommand(input));
+		},
+		/** Forgets every resource (moto's reset API). */
+		async reset() {
+			const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+			if (!response.ok) throw new Error(`moto reset: HTTP ${response.status}`);
+		},
+	};
+}
+
+module.exports = { awsClients };

@@ -1,0 +1,89 @@
+// Runs one imported workflow in the real n8n CLI and reads the execution back.
+// The environment (N8N_USER_FOLDER, N8N_ENCRYPTION_KEY, quiet flags) comes from scripts/lib-n8n.sh.
+const { spawn } = require('node:child_process');
+
+const EXECUTE_TIMEOUT_MS = Number(process.env.E2E_EXECUTE_TIMEOUT_MS ?? 180000);
+
+/**
+ * `n8n execute --rawOutput` prints log lines, then the execution as indented JSON (on success to
+ * stdout; on a workflow error through the logger, also after log lines). Returns the first JSON
+ * object that starts at the beginning of a line and parses, or undefined.
+ */
+function parseExecution(text) {
+	const lines = text.split('\n');
+	for (let start = 0; start < lines.length; start++) {
+		if (!lines[start].startsWith('{')) continue;
+		// The object ends at a line that closes it; try each "}" line from the last backwards.
+		for (let end = lines.length - 1; end >= start; end--) {
+			if (!lines[end].startsWith('}')) continue;
+			try {
+				return JSON.parse(lines.slice(start, end + 1).join('\n'));
+			} catch {
+				// not this one
+			}
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Runs `n8n execute --id=ID --rawOutput`. Resolves (never rejects on a failed run) with
+ * { execution, status, exitCode, signal, crashedAfterRun, stdout, stderr, ms }.
+ * `crashedAfterRun`: the process died of a signal (n8n 2.x on Node 24 now and then segfaults
+ * while exiting) although it had printed a complete execution.
+ */
+function executeWorkflow(id, { n8nBin = process.env.N8N_BIN, env = process.env } = {}) {
+	if (!n8nBin) throw new Error('N8N_BIN is not set (scripts/test-e2e.sh sets it)');
+	const started = Date.now();
+	return new Promise((resolve) => {
+		const child = spawn(n8nBin, ['execute', `--id=${id}`, '--rawOutput'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), EXECUTE_TIMEOUT_MS);
+		child.on('close', (exitCode, signal) => {
+			clearTimeout(timer);
+			const execution = parseExecution(stdout) ?? parseExecution(stderr);
+			const crashed = signal !== null || exitCode === 139 || exitCode === 134;
+			resolve({
+				execution,
+				status: execution?.status,
+				exitCode,
+				signal,
+				crashedAfterRun: crashed && execution !== undefined,
+				stdout,
+				stderr,
+				ms: Date.now() - started,
+			});
+		});
+	});
+}
+
+/** The JSON of the items a node output on its first run (output 0 unless told). */
+function nodeItems(execution, nodeName, { run = 0, output = 0 } = {}) {
+	const runs = execution?.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(execution?.data?.resultData?.runData ?? {}).join(', ')})`);
+	const task = runs[run];
+	if (task.error) throw new Error(`node "${nodeName}" failed: ${task.error.message}`);
+	return (task.data?.main?.[output] ?? []).map((item) => item.json);
+}
+
+/** The full items (json, pairedItem, error) a node output on its first run. */
+function nodeRawItems(execution, nodeName, { run = 0, output = 0 } = {}) {
+	const runs = execution?.data?.resultData?.runData?.[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run`);
+	return runs[run].data?.main?.[output] ?? [];
+}
+
+/** The error of a whole failed run, in one line. */
+function runError(execution) {
+	const result = execution?.data?.resultData;
+	const error = result?.error;
+	if (!error) return undefined;
+	const node = error.node?.name ?? result.lastNodeExecuted;
+	const text = [error.message, error.description !== error.message && error.description].filter(Boolean).join(' — ');
+	return node ? `node "${node}": ${text}` : text;
+}
+
+module.exports = { executeWorkflow, parseExecution, nodeItems, nodeRawItems, runError };

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// The nodes in the real n8n editor, in a real browser (playwright-core + Debian chromium).
+// For each node: add it from the node panel (searched by name), pick its Create action, then pick
+// each value of its type selector (Glue: Connection Type; EventBridge: Authorization Type) and of
+// every selector that belongs to that value only (e.g. KAFKA's SASL mechanism), and check that the
+// form shows exactly the parameters the node description says, in the same order. Screenshots of
+// the main forms go to docs/.
+//
+// Started by scripts/test-ui.sh, which starts n8n with the package and an owner account and exports
+// UI_BASE_URL, UI_EMAIL, UI_PASSWORD. Optional: UI_ONLY=<regex> on check names, UI_SHOTS_DIR
+// (default docs/), UI_HEADED=1 (needs a display), CHROMIUM_BIN.
+// The last line is "N passed, N failed"; the exit code is 1 when anything failed.
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium, selectors } = require('playwright-core');
+
+const { loadDescription, visibleLabels, findProperty, optionOf, actionLabel, dependentSelectors } = require('./expected');
+
+const ROOT = path.join(__dirname, '..', '..');
+const SHOTS = process.env.UI_SHOTS_DIR ?? path.join(ROOT, 'docs');
+const BASE = process.env.UI_BASE_URL;
+const ONLY = process.env.UI_ONLY ? new RegExp(process.env.UI_ONLY, 'i') : undefined;
+
+/**
+ * What to check on each node: after adding it with the operation's action, each selector is set to
+ * each listed value (values: 'all' = every option). Expected fields always come from the description.
+ */
+const PLANS = [
+	{
+		node: 'GlueConnection',
+		operation: 'create',
+		selectors: [
+			{
+				selector: 'Connection Type',
+				values: ['JDBC', 'KAFKA', 'MONGODB', 'NETWORK'],
+				screenshots: { JDBC: 'glue-jdbc.png', KAFKA: 'glue-kafka.png', MONGODB: 'glue-mongodb.png', NETWORK: 'glue-network.png' },
+			},
+			{ selector: 'Authentication Type', values: 'all', screenshots: {} },
+		],
+	},
+	{
+		node: 'EventBridgeConnection',
+		operation: 'create',
+		selectors: [
+			{
+				selector: 'Authorization Type',
+				values: ['BASIC', 'API_KEY', 'OAUTH_CLIENT_CREDENTIALS'],
+				screenshots: { BASIC: 'eventbridge-basic.png', API_KEY: 'eventbridge-api-key.png', OAUTH_CLIENT_CREDENTIALS: 'eventbridge-oauth.png' },
+			},
+		],
+	},
+];
+
+const LAUNCH_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+async function check(name, fn) {
+	if (ONLY && !ONLY.test(name)) return;
+	try {
+		await fn();
+		passed++;
+		console.log(`ok - ${name}`);
+	} catch (error) {
+		failed++;
+		failures.push(name);
+		console.log(`not ok - ${name}\n${String(error.message ?? error).replace(/^/gm, '    ')}`);
+	}
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The labels of the top-level parameters the open node form shows, in order. */
+function readLabels(page) {
+	return page.$$eval('[data-test-id="node-parameters"] [data-test-id="parameter-item"]', (items) =>
+		items
+			.filter((item) => item.offsetParent !== null && !item.parentElement.closest('[data-test-id="parameter-item"]'))
+			.map((item) => {
+				const label = item.querySelector('[data-test-id="input-label"]');
+				if (!label) return `(unlabelled: ${item.innerText.trim().slice(0, 60)})`;
+				// The label's first text; the hover toolbar (Fixed / Expression) comes after it.
+				const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					if (node.textContent.trim()) return node.textContent.trim();
+				}
+				return '(empty label)';
+			}),
+	);
+}
+
+/** Waits until the form shows `expected` (the editor re-renders after a change), then compares. */
+async function expectLabels(page, expected, timeoutMs = 8000) {
+	const deadline = Date.now() + timeoutMs;
+	let actual;
+	do {
+		actual = await readLabels(page);
+		if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+		await page.waitForTimeout(150);
+	} while (Date.now() < deadline);
+	const missing = expected.filter((l) => !actual.includes(l));
+	const extra = actual.filter((l) => !expected.includes(l));
+	assert.fail(
+		`the form shows other parameters than the description says\n  expected: ${JSON.stringify(expected)}\n  shown:    ${JSON.stringify(actual)}` +
+			`\n  missing: ${JSON.stringify(missing)}; unexpected: ${JSON.stringify(extra)}`,
+	);
+}
+
+/** Picks an option, by its display name, in an options parameter of the open form. */
+async function pickOption(page, parameterName, optionName) {
+	await page.getByTestId(`parameter-input-${parameterName}`).click();
+	// Typing filters long lists (Glue knows 92 connection types), so the option is in view.
+	await page.keyboard.type(optionName);
+	const item = page
+		.locator('[data-test-id="parameter-input-item"]:visible')
+		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escapeRegExp(optionName)}$`) }) });
+	await item.first().click();
+	await page.locator('[data-test-id="parameter-input-item"]:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
+/** A screenshot of the parameters column only, from the tabs to the last parameter. */
+async function screenshotForm(page, file) {
+	// No hover toolbar or focus ring in the picture.
+	await page.mouse.move(1, 1);
+	await page.evaluate(() => document.activeElement?.blur());
+	await page.waitForTimeout(200);
+	const form = await page.getByTestId('node-parameters').boundingBox();
+	const tabs = await page.getByTestId('tab-params').boundingBox();
+	const top = Math.max(0, (tabs?.y ?? form.y) - 12);
+	const bottom = await page.$$eval('[data-test-id="node-parameters"] [data-test-id="parameter-item"]', (items) =>
+		Math.max(...items.filter((i) => i.offsetParent !== null).map((i) => i.getBoundingClientRect().bottom)),
+	);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	await page.screenshot({
+		path: file,
+		clip: { x: Math.max(0, form.x - 16), y: top, width: form.width + 32, height: Math.min(bottom + 16, page.viewportSize().height) - top },
+	});
+	console.log(`#   screenshot ${path.relative(ROOT, file)}`);
+}
+
+async function newWorkflow(context, name) {
+	const response = await context.request.post(`${BASE}/rest/workflows`, {
+		data: {
+			name,
+			active: false,
+			settings: {},
+			connections: {},
+			nodes: [{ id: crypto.randomUUID(), name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+		},
+	});
+	assert.equal(response.status(), 200, `creating a workflow: HTTP ${response.status()} ${await response.text()}`);
+	return (await response.json()).data.id;
+}
+
+/** Sets one selector to each of its values (and each value's own selectors to each of theirs). */
+async function walkSelector(page, description, step, chosen) {
+	const label = description.displayName;
+	const selector = findProperty(description, step.selector, chosen);
+	const values = step.values === 'all' ? selector.options.map((o) => o.value) : step.values;
+	for (const value of values) {
+		const option = optionOf(selector, value);
+		chosen[selector.name] = value;
+		let shown = false;
+		await check(`${label}: ${step.selector} ${option.name} shows exactly its fields`, async () => {
+			await pickOption(page, selector.name, option.name);
+			await expectLabels(page, visibleLabels(description, chosen));
+			shown = true;
+		});
+		if (shown && step.screenshots[value]) await screenshotForm(page, path.join(SHOTS, step.screenshots[value]));
+		for (const dependent of dependentSelectors(description, selector, chosen)) {
+			for (const sub of dependent.options) {
+				await check(`${label}: ${step.selector} ${option.name}, ${dependent.displayName} ${sub.name} shows exactly its fields`, async () => {
+					await pickOption(page, dependent.name, sub.name);
+					chosen[dependent.name] = sub.value;
+					await expectLabels(page, visibleLabels(description, chosen));
+				});
+			}
+			// Back to the default, so the next value starts from a clean form.
+			if (chosen[dependent.name] !== undefined && chosen[dependent.name] !== dependent.default) {
+				await pickOption(page, dependent.name, optionOf(dependent, dependent.default).name).catch(() => {});
+			}
+			delete chosen[dependent.name];
+		}
+	}
+}
+
+async function runPlan(context, plan) {
+	let description;
+	const title = plan.node;
+	await check(`${title}: the built node description loads from dist/`, () => {
+		description = loadDescription(plan.node);
+	});
+	if (!description) return;
+	const label = description.displayName;
+	const page = await context.newPage();
+	page.setDefaultTimeout(20000);
+	try {
+		const workflowId = await newWorkflow(context, `UI check: ${label}`);
+		await page.goto(`${BASE}/workflow/${workflowId}`);
+		let added = false;
+		await check(`${label}: found in the node panel by name and added with "${actionLabel(description, plan.operation)}"`, async () => {
+			await page.getByTestId('canvas-node').first().waitFor();
+			await page.getByTestId('node-creator-plus-button').click();
+			await page.getByTestId('node-creator-search-bar').fill(label);
+			await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first().click();
+			await page
+				.getByTestId('item-iterator-item')
+				.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(actionLabel(description, plan.operation))}\\s*$`) })
+				.first()
+				.click();
+			await page.getByTestId('node-parameters').waitFor();
+			added = true;
+		});
+		if (!added) return;
+
+		const chosen = { operation: plan.operation };
+		await check(`${label}: the ${plan.operation} form shows the described parameters (defaults)`, () =>
+			expectLabels(page, visibleLabels(description, chosen)),
+		);
+		for (const step of plan.selectors) await walkSelector(page, description, step, chosen);
+	} finally {
+		await page.close();
+	}
+}
+
+async function main() {
+	assert.ok(BASE, 'UI_BASE_URL is not set: run `npm run test:ui`');
+	selectors.setTestIdAttribute('data-test-id');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+		headless: !process.env.UI_HEADED,
+		args: LAUNCH_ARGS,
+	});
+	const blocked = new Set();
+	try {
+		// Tall enough that a whole form fits on screen (for the screenshots).
+		const context = await browser.newContext({ viewport: { width: 1440, height: 1800 } });
+		// Loopback only: anything else the editor asks for is refused (and listed below).
+		await context.route('**/*', (route) => {
+			const url = new URL(route.request().url());
+			if (['127.0.0.1', 'localhost'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol)) return route.continue();
+			blocked.add(url.origin);
+			return route.abort();
+		});
+		await check('the owner can sign in', async () => {
+			const response = await context.request.post(`${BASE}/rest/login`, {
+				data: { emailOrLdapLoginId: process.env.UI_EMAIL, password: process.env.UI_PASSWORD },
+			});
+			assert.equal(response.status(), 200, await response.text());
+		});
+		for (const plan of PLANS) await runPlan(context, plan);
+	} finally {
+		await browser.close();
+	}
+	if (blocked.size) console.log(`# requests refused (not loopback): ${[...blocked].join(', ')}`);
+	if (failures.length) console.log(`# failed:\n${failures.map((f) => `#   ${f}`).join('\n')}`);
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed || !passed ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(error);
+	console.log(`${passed} passed, ${failed + 1} failed`);
+	process.exitCode = 1;
+});
