@@ -1,0 +1,138 @@
+/**
+ * Building blocks shared by the connection type forms: value readers that accept what n8n hands
+ * over when a field holds an expression (booleans and numbers as strings), S3 URL and class name
+ * checks, and the "username and password, or a Secrets Manager secret" credentials block used by
+ * JDBC, MONGODB and the connector types.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkPattern, fail, required, str } from '../../shared/validation';
+import type { ParameterBag } from './types';
+
+/** ConnectionProperties from a map whose unset entries are undefined or '' (they are left out). */
+export function definedProperties(map: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(Object.entries(map).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+/** true for true and 'true' (any case), false for everything else. */
+export function bool(value: unknown): boolean {
+	return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+/** A boolean field read as the 'true' / 'false' string AWS stores. */
+export const boolProperty = (value: unknown): string => (bool(value) ? 'true' : 'false');
+
+/** A secret as typed: not trimmed (spaces may belong to it), numbers from expressions kept. */
+export function secretValue(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return '';
+}
+
+export function requiredSecret(value: unknown, field: string): string {
+	const secret = secretValue(value);
+	if (!secret) fail(field, 'is required');
+	return checkLength(secret, field, 1, 1024);
+}
+
+const S3_URL = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S+$/;
+
+/** An s3://bucket/key URL. */
+export function checkS3Url(value: string, field: string): string {
+	return checkPattern(value, field, S3_URL, 'an S3 URL such as s3://my-bucket/path/file');
+}
+
+/** An optional S3 URL field: undefined when empty. */
+export function optionalS3Url(value: unknown, field: string): string | undefined {
+	const url = str(value);
+	return url ? checkS3Url(url, field) : undefined;
+}
+
+const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+export function checkJavaClassName(value: string, field: string): string {
+	return checkPattern(value, field, JAVA_CLASS, 'a Java class name such as org.postgresql.Driver');
+}
+
+const NO_SPACE = /^\S+$/;
+
+export function checkNoSpace(value: string, field: string, expected = 'without spaces'): string {
+	return checkPattern(value, field, NO_SPACE, expected);
+}
+
+/** A Secrets Manager secret name or ARN (what SECRET_ID holds). */
+export function checkSecretId(value: string, field: string): string {
+	checkLength(value, field, 1, 2048);
+	return checkPattern(value, field, /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[\w/+=.@-]+$/, 'a Secrets Manager secret name or ARN');
+}
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+export const CREDENTIALS_USERNAME_PASSWORD = 'usernamePassword';
+export const CREDENTIALS_SECRET = 'secret';
+export const CREDENTIALS_FROM_AUTHENTICATION = 'authentication';
+
+/**
+ * The credentials block: a "Credentials" choice and the fields of each choice. Field names are
+ * `${prefix}Credentials`, `${prefix}Username`, `${prefix}Password`, `${prefix}SecretId`; `show`
+ * adds the form's own conditions (e.g. only for Jdbc connectors).
+ */
+export function credentialFields(prefix: string, options: { show?: Show; fromAuthentication?: boolean } = {}): INodeProperties[] {
+	const choice = `${prefix}Credentials`;
+	const when = (value: string) => ({ show: { ...options.show, [choice]: [value] } });
+	return [
+		{
+			displayName: 'Credentials',
+			name: choice,
+			type: 'options',
+			default: CREDENTIALS_USERNAME_PASSWORD,
+			description: 'How AWS Glue signs in to the data store',
+			options: [
+				{ name: 'Username and Password', value: CREDENTIALS_USERNAME_PASSWORD },
+				{ name: 'Secrets Manager Secret', value: CREDENTIALS_SECRET, description: 'A secret that holds "username" and "password"' },
+				...(options.fromAuthentication
+					? [{ name: 'From Authentication Type', value: CREDENTIALS_FROM_AUTHENTICATION, description: 'The Authentication Type below supplies them' }]
+					: []),
+			],
+			...(options.show ? { displayOptions: { show: options.show } } : {}),
+		},
+		{
+			displayName: 'Username',
+			name: `${prefix}Username`,
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. glue_etl',
+			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
+		},
+		{
+			displayName: 'Password',
+			name: `${prefix}Password`,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
+		},
+		{
+			displayName: 'Secret ID',
+			name: `${prefix}SecretId`,
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. glue/sales-db',
+			description: 'The name or ARN of the Secrets Manager secret',
+			displayOptions: when(CREDENTIALS_SECRET),
+		},
+	];
+}
+
+/** USERNAME + PASSWORD or SECRET_ID from a credentials block (nothing for "From Authentication Type"). */
+export function credentialProperties(bag: ParameterBag, prefix: string, fromAuthentication = false): Record<string, string> {
+	const choice = str(bag[`${prefix}Credentials`]) || CREDENTIALS_USERNAME_PASSWORD;
+	if (choice === CREDENTIALS_SECRET) return { SECRET_ID: checkSecretId(required(bag[`${prefix}SecretId`], 'Secret ID'), 'Secret ID') };
+	if (choice === CREDENTIALS_FROM_AUTHENTICATION && fromAuthentication) return {};
+	if (choice !== CREDENTIALS_USERNAME_PASSWORD) fail('Credentials', 'must be one of the listed choices');
+	const username = checkNoSpace(checkLength(required(bag[`${prefix}Username`], 'Username'), 'Username', 1, 512), 'Username');
+	return { USERNAME: username, PASSWORD: requiredSecret(bag[`${prefix}Password`], 'Password') };
+}

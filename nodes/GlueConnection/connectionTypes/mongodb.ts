@@ -1,0 +1,42 @@
+/**
+ * MONGODB: a MongoDB or Amazon DocumentDB database.
+ *
+ * AWS: "Required: CONNECTION_URL. Required: All of (USERNAME, PASSWORD) or SECRET_ID."
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkPattern, fail, required } from '../../shared/validation';
+import { credentialFields, credentialProperties } from './common';
+import type { ConnectionTypeForm } from './types';
+
+const fields: INodeProperties[] = [
+	{
+		displayName: 'Connection URL',
+		name: 'mongodbConnectionUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. mongodb://docdb.cluster-abc123.eu-west-1.docdb.amazonaws.com:27017/sales',
+		description: 'A mongodb:// or mongodb+srv:// URL, without credentials: they belong in the fields below',
+	},
+	...credentialFields('mongodb'),
+];
+
+function connectionUrl(value: unknown): string {
+	const field = 'Connection URL';
+	const url = checkLength(required(value, field), field, 11, 2048);
+	checkPattern(url, field, /^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'a mongodb:// or mongodb+srv:// URL');
+	// user:password@ in the URL would store the password in a property that Get shows.
+	if (/^mongodb(\+srv)?:\/\/[^/]*@/.test(url)) fail(field, 'must not contain credentials: use the credential fields');
+	return url;
+}
+
+export const mongodbForm: ConnectionTypeForm = {
+	type: 'MONGODB',
+	fields,
+	toConnectionProperties: (bag) => ({
+		CONNECTION_URL: connectionUrl(bag.mongodbConnectionUrl),
+		...credentialProperties(bag, 'mongodb'),
+	}),
+	secretPropertyKeys: ['PASSWORD', 'ENCRYPTED_PASSWORD'],
+};

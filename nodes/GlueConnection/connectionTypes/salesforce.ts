@@ -1,0 +1,38 @@
+/**
+ * SALESFORCE: Salesforce through OAuth2.
+ *
+ * AWS: "Requires the AuthenticationConfiguration member to be configured", and the Authentication
+ * Type section of the form says SaaS types need OAuth2. The instance URL goes in INSTANCE_URL, the
+ * key AWS Glue's Salesforce connector reads (the SDK's ConnectionPropertyKey enum does not list it;
+ * ConnectionProperties accepts any key).
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkPattern, fail, required } from '../../shared/validation';
+import type { ConnectionTypeForm, DefinitionParts } from './types';
+
+const fields: INodeProperties[] = [
+	{
+		displayName: 'Instance URL',
+		name: 'salesforceInstanceUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://acme.my.salesforce.com',
+		description: 'The https URL of the Salesforce instance. Set Authentication Type to OAuth2 below.',
+	},
+];
+
+export const salesforceForm: ConnectionTypeForm = {
+	type: 'SALESFORCE',
+	fields,
+	toConnectionProperties(bag) {
+		const field = 'Instance URL';
+		const url = checkLength(required(bag.salesforceInstanceUrl, field), field, 9, 2048);
+		checkPattern(url, field, /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?\/?$/, 'an https URL such as https://acme.my.salesforce.com');
+		return { INSTANCE_URL: url };
+	},
+	checkDefinition(definition: DefinitionParts) {
+		if (definition.authenticationType !== 'OAUTH2') fail('Authentication Type', 'must be OAuth2 for a SALESFORCE connection');
+	},
+};
