@@ -141,7 +141,7 @@ const fields: INodeProperties[] = [
 		displayOptions: sasl('GSSAPI'),
 	},
 	{
-		displayName: 'Kerberos krb5.conf',
+		displayName: 'Kerberos Config (krb5.conf)',
 		name: 'kafkaSaslGssapiKrb5Conf',
 		type: 'string',
 		default: '',
@@ -242,7 +242,7 @@ function saslProperties(bag: ParameterBag): Record<string, string> {
 	}
 	if (mechanism === 'GSSAPI') {
 		properties.KAFKA_SASL_GSSAPI_KEYTAB = checkS3Url(required(bag.kafkaSaslGssapiKeytab, 'Kerberos Keytab'), 'Kerberos Keytab');
-		properties.KAFKA_SASL_GSSAPI_KRB5_CONF = checkS3Url(required(bag.kafkaSaslGssapiKrb5Conf, 'Kerberos krb5.conf'), 'Kerberos krb5.conf');
+		properties.KAFKA_SASL_GSSAPI_KRB5_CONF = checkS3Url(required(bag.kafkaSaslGssapiKrb5Conf, 'Kerberos Config (krb5.conf)'), 'Kerberos Config (krb5.conf)');
 		properties.KAFKA_SASL_GSSAPI_SERVICE = checkNoSpace(required(bag.kafkaSaslGssapiService, 'Kerberos Service Name'), 'Kerberos Service Name');
 		properties.KAFKA_SASL_GSSAPI_PRINCIPAL = checkNoSpace(required(bag.kafkaSaslGssapiPrincipal, 'Kerberos Principal'), 'Kerberos Principal');
 	}
