@@ -91,3 +91,40 @@ test('create or update: creates once, then reports unchanged on every further ru
 	const plan = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep', 'other.snowflakecomputing.com', ''), options: { dryRun: true } });
 	expect(plan.output[0].json).toMatchObject({ action: 'wouldUpdate', differences: ['ConnectionProperties.ENDPOINT'] });
 });
+
+test('create a JDBC connection from its first-class form: moto holds exactly the mapped properties', async () => {
+	const { output, error } = await run({
+		operation: 'create',
+		name: 'pg-form',
+		connectionType: 'JDBC',
+		jdbcConnectUsing: 'hostPort',
+		jdbcEngine: 'postgres',
+		jdbcHost: 'db.example.internal',
+		jdbcPort: 5432,
+		jdbcDatabase: 'sales',
+		jdbcUsername: 'etl',
+		jdbcPassword: 'form-pass-1',
+		jdbcEnforceSsl: true,
+		jdbcCustomCert: 's3://certs-bucket/rds-ca.pem',
+		physicalConnectionRequirements: { subnetId: 'subnet-0abc', securityGroupIds: 'sg-01', availabilityZone: 'us-east-1a' },
+	});
+	expect(error).toBeUndefined();
+	expect(output[0].json).toMatchObject({ name: 'pg-form', connectionType: 'JDBC', action: 'created' });
+	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'pg-form', HidePassword: false }));
+	expect(Connection.ConnectionProperties).toEqual({
+		JDBC_ENGINE: 'postgres',
+		HOST: 'db.example.internal',
+		PORT: '5432',
+		DATABASE: 'sales',
+		USERNAME: 'etl',
+		PASSWORD: 'form-pass-1',
+		JDBC_ENFORCE_SSL: 'true',
+		CUSTOM_JDBC_CERT: 's3://certs-bucket/rds-ca.pem',
+		SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false',
+	});
+	expect(Connection.PhysicalConnectionRequirements).toMatchObject({ SubnetId: 'subnet-0abc', AvailabilityZone: 'us-east-1a' });
+	// Get through the node hides the password by default.
+	const got = await run({ operation: 'get', connection: { __rl: true, mode: 'name', value: 'pg-form' }, hidePassword: true });
+	expect(got.output[0].json.ConnectionProperties).toMatchObject({ HOST: 'db.example.internal', USERNAME: 'etl' });
+	expect(JSON.stringify(got.output)).not.toContain('form-pass-1');
+});
