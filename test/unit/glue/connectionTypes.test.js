@@ -191,12 +191,12 @@ describe('KAFKA', () => {
 		['SCRAM-SHA-512 with username and password', { kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramUsername: 'glue', kafkaSaslScramPassword: SECRET }, { KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_SCRAM_USERNAME: 'glue', KAFKA_SASL_SCRAM_PASSWORD: SECRET }],
 		[
 			'SCRAM-SHA-512 with a secret',
-			{ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramCredentials: 'secret', kafkaSaslScramSecretsArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_glue', kafkaSaslScramPassword: SECRET },
+			{ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramCredentials: 'secret', kafkaSaslScramArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_glue', kafkaSaslScramPassword: SECRET },
 			{ KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_SCRAM_SECRETS_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_glue' },
 		],
 		[
 			'GSSAPI',
-			{ kafkaSaslMechanism: 'GSSAPI', kafkaSaslGssapiKeytab: 's3://krb-bucket/glue.keytab', kafkaSaslGssapiKrb5Conf: 's3://krb-bucket/krb5.conf', kafkaSaslGssapiService: 'kafka', kafkaSaslGssapiPrincipal: 'glue@EXAMPLE.COM' },
+			{ kafkaSaslMechanism: 'GSSAPI', kafkaSaslKerberosKeytab: 's3://krb-bucket/glue.keytab', kafkaSaslKerberosKrb5Conf: 's3://krb-bucket/krb5.conf', kafkaSaslKerberosService: 'kafka', kafkaSaslKerberosPrincipal: 'glue@EXAMPLE.COM' },
 			{ KAFKA_SASL_MECHANISM: 'GSSAPI', KAFKA_SASL_GSSAPI_KEYTAB: 's3://krb-bucket/glue.keytab', KAFKA_SASL_GSSAPI_KRB5_CONF: 's3://krb-bucket/krb5.conf', KAFKA_SASL_GSSAPI_SERVICE: 'kafka', KAFKA_SASL_GSSAPI_PRINCIPAL: 'glue@EXAMPLE.COM' },
 		],
 		['AWS_MSK_IAM', { kafkaSaslMechanism: 'AWS_MSK_IAM', kafkaSaslPlainUsername: 'ignored' }, { KAFKA_SASL_MECHANISM: 'AWS_MSK_IAM' }],
@@ -209,14 +209,14 @@ describe('KAFKA', () => {
 		const kafkaFields = findConnectionTypeForm('KAFKA').fields;
 		const shownFor = (mechanism) =>
 			kafkaFields.filter((field) => field.displayOptions?.show?.kafkaSaslMechanism?.includes(mechanism)).map((field) => field.name);
-		expect(shownFor('SCRAM-SHA-512')).toEqual(['kafkaSaslScramCredentials', 'kafkaSaslScramUsername', 'kafkaSaslScramPassword', 'kafkaSaslScramSecretsArn']);
-		expect(shownFor('GSSAPI')).toEqual(['kafkaSaslGssapiKeytab', 'kafkaSaslGssapiKrb5Conf', 'kafkaSaslGssapiService', 'kafkaSaslGssapiPrincipal']);
+		expect(shownFor('SCRAM-SHA-512')).toEqual(['kafkaSaslScramCredentials', 'kafkaSaslScramUsername', 'kafkaSaslScramPassword', 'kafkaSaslScramArn']);
+		expect(shownFor('GSSAPI')).toEqual(['kafkaSaslKerberosKeytab', 'kafkaSaslKerberosKrb5Conf', 'kafkaSaslKerberosService', 'kafkaSaslKerberosPrincipal']);
 		expect(shownFor('AWS_MSK_IAM')).toEqual([]);
 		expect(shownFor('PLAIN')).toEqual(['kafkaSaslPlainUsername', 'kafkaSaslPlainPassword']);
 		expect(kafkaFields.find((field) => field.name === 'kafkaSaslMechanism').options.map((o) => o.value).sort()).toEqual(['AWS_MSK_IAM', 'GSSAPI', 'PLAIN', 'SCRAM-SHA-512', 'none']);
 	});
 
-	const gssapi = { kafkaSaslMechanism: 'GSSAPI', kafkaSaslGssapiKeytab: 's3://krb-bucket/glue.keytab', kafkaSaslGssapiKrb5Conf: 's3://krb-bucket/krb5.conf', kafkaSaslGssapiService: 'kafka', kafkaSaslGssapiPrincipal: 'glue@EXAMPLE.COM' };
+	const gssapi = { kafkaSaslMechanism: 'GSSAPI', kafkaSaslKerberosKeytab: 's3://krb-bucket/glue.keytab', kafkaSaslKerberosKrb5Conf: 's3://krb-bucket/krb5.conf', kafkaSaslKerberosService: 'kafka', kafkaSaslKerberosPrincipal: 'glue@EXAMPLE.COM' };
 	test.each([
 		['no bootstrap servers', kafka({ kafkaBootstrapServers: ' ' }), 'Bootstrap Servers'],
 		['a broker without port', kafka({ kafkaBootstrapServers: 'b-1.example.com' }), 'Bootstrap Servers'],
@@ -233,13 +233,13 @@ describe('KAFKA', () => {
 		['SCRAM without username', kafka({ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramPassword: SECRET }), 'SCRAM Username'],
 		['SCRAM without password', kafka({ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramUsername: 'glue' }), 'SCRAM Password'],
 		['SCRAM without secret ARN', kafka({ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramCredentials: 'secret' }), 'SCRAM Secret ARN'],
-		['SCRAM with a secret that is not an ARN', kafka({ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramCredentials: 'secret', kafkaSaslScramSecretsArn: 'AmazonMSK_glue' }), 'SCRAM Secret ARN'],
-		['GSSAPI without keytab', kafka({ ...gssapi, kafkaSaslGssapiKeytab: '' }), 'Kerberos Keytab'],
-		['GSSAPI with a keytab not in S3', kafka({ ...gssapi, kafkaSaslGssapiKeytab: 'file:///glue.keytab' }), 'Kerberos Keytab'],
-		['GSSAPI without krb5.conf', kafka({ ...gssapi, kafkaSaslGssapiKrb5Conf: '' }), 'Kerberos Config (krb5.conf)'],
-		['GSSAPI with krb5.conf not in S3', kafka({ ...gssapi, kafkaSaslGssapiKrb5Conf: 'krb5.conf' }), 'Kerberos Config (krb5.conf)'],
-		['GSSAPI without service', kafka({ ...gssapi, kafkaSaslGssapiService: '' }), 'Kerberos Service Name'],
-		['GSSAPI without principal', kafka({ ...gssapi, kafkaSaslGssapiPrincipal: '' }), 'Kerberos Principal'],
+		['SCRAM with a secret that is not an ARN', kafka({ kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramCredentials: 'secret', kafkaSaslScramArn: 'AmazonMSK_glue' }), 'SCRAM Secret ARN'],
+		['GSSAPI without keytab', kafka({ ...gssapi, kafkaSaslKerberosKeytab: '' }), 'Kerberos Keytab'],
+		['GSSAPI with a keytab not in S3', kafka({ ...gssapi, kafkaSaslKerberosKeytab: 'file:///glue.keytab' }), 'Kerberos Keytab'],
+		['GSSAPI without krb5.conf', kafka({ ...gssapi, kafkaSaslKerberosKrb5Conf: '' }), 'Kerberos Config (krb5.conf)'],
+		['GSSAPI with krb5.conf not in S3', kafka({ ...gssapi, kafkaSaslKerberosKrb5Conf: 'krb5.conf' }), 'Kerberos Config (krb5.conf)'],
+		['GSSAPI without service', kafka({ ...gssapi, kafkaSaslKerberosService: '' }), 'Kerberos Service Name'],
+		['GSSAPI without principal', kafka({ ...gssapi, kafkaSaslKerberosPrincipal: '' }), 'Kerberos Principal'],
 		['PLAIN without username', kafka({ kafkaSaslMechanism: 'PLAIN', kafkaSaslPlainPassword: SECRET }), 'PLAIN Username'],
 		['PLAIN without password', kafka({ kafkaSaslMechanism: 'PLAIN', kafkaSaslPlainUsername: 'glue' }), 'PLAIN Password'],
 	])('refuses %s', (_, bag, field) => {
