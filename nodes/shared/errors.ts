@@ -52,12 +52,17 @@ export function toNodeApiError(
 	const details = [summary.requestId && `AWS request ID: ${summary.requestId}`]
 		.filter(Boolean)
 		.join('; ');
-	return new NodeApiError(node, { ...summary } as unknown as JsonObject, {
-		message: `${summary.code}: ${summary.message}`,
+	const message = `${summary.code}: ${summary.message}`;
+	const apiError = new NodeApiError(node, { ...summary } as unknown as JsonObject, {
+		message,
 		description: details || undefined,
 		httpCode: summary.httpStatusCode ? String(summary.httpStatusCode) : undefined,
 		itemIndex,
 	});
+	// n8n swaps a message that merely contains a Node.js error code for a generic text, and
+	// "ResourceNotFoundException" contains "ENOTFOUND": keep AWS's own words.
+	apiError.message = message;
+	return apiError;
 }
 
 /** A problem with the node's input, found before anything is sent to AWS. */

@@ -31,21 +31,35 @@ function once<T>(factory: () => Promise<T>): () => Promise<T> {
 	};
 }
 
-/** Names of the top-level password fields: their values are redacted from error messages. */
+/** A field that is a password, or holds key/value rows with a "Value Is Secret" toggle. */
+function holdsSecrets(field: unknown): boolean {
+	const node = field as { name?: string; typeOptions?: { password?: boolean }; options?: unknown[]; values?: unknown[] };
+	if (node.typeOptions?.password === true || node.name === 'isValueSecret') return true;
+	return [...(node.options ?? []), ...(node.values ?? [])].some(holdsSecrets);
+}
+
+/** Names of the top-level fields that hold secrets: their values are redacted from error messages. */
 export function secretFieldNames(properties: INodeProperties[]): string[] {
-	return properties.filter((p) => p.typeOptions?.password === true).map((p) => p.name);
+	return [...new Set(properties.filter(holdsSecrets).map((p) => p.name))];
+}
+
+/** A password's text, or the values of the rows flagged "Value Is Secret" anywhere inside a field. */
+function secretsIn(value: unknown): string[] {
+	if (typeof value === 'string') return value ? [value] : [];
+	if (!value || typeof value !== 'object') return [];
+	const row = value as { isValueSecret?: unknown; value?: unknown };
+	if (row.isValueSecret === true) return typeof row.value === 'string' && row.value ? [row.value] : [];
+	return Object.values(value).flatMap((member) => (member && typeof member === 'object' ? secretsIn(member) : []));
 }
 
 function secretValues(ctx: IExecuteFunctions, itemIndex: number, names: string[]): string[] {
-	return names
-		.map((name) => {
-			try {
-				return ctx.getNodeParameter(name, itemIndex, '') as unknown;
-			} catch {
-				return '';
-			}
-		})
-		.filter((value): value is string => typeof value === 'string' && value.length > 0);
+	return names.flatMap((name) => {
+		try {
+			return secretsIn(ctx.getNodeParameter(name, itemIndex, '') as unknown);
+		} catch {
+			return [];
+		}
+	});
 }
 
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]) {
@@ -90,4 +104,19 @@ export async function runPerItem<Service>(
 		}
 	}
 	return [output];
+}
+
+/** A node's execute(): runs the operation the user chose, per item, with one service for all items. */
+export async function routeOperation<Service>(
+	ctx: IExecuteFunctions,
+	operations: Record<string, Operation<Service>>,
+	getService: () => Promise<Service>,
+	secretFields: string[],
+): Promise<INodeExecutionData[][]> {
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	const operation = operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
+	}
+	return await runPerItem(ctx, operation, getService, secretFields);
 }

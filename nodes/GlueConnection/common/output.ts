@@ -1,21 +1,8 @@
 import type { Connection, ConnectionInput } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
+import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
-
-/** Dates become ISO strings and undefined members disappear, recursively. */
-export function toJson(value: unknown): unknown {
-	if (value instanceof Date) return value.toISOString();
-	if (Array.isArray(value)) return value.map(toJson);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value)
-				.filter(([key, member]) => member !== undefined && key !== '$metadata')
-				.map(([key, member]) => [key, toJson(member)]),
-		);
-	}
-	return value;
-}
 
 const looksSecret = (key: string) => /PASSWORD|KEYTAB/.test(key);
 

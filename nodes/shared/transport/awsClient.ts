@@ -127,3 +127,18 @@ export async function createAwsClient<Client>(
 	const settings = toAwsSettings(credentialData);
 	return new ClientConstructor(clientConfig(settings, await resolveCredentials(settings)));
 }
+
+/** A service's client together with its SDK module (for the command classes). */
+export interface AwsService<Client, Sdk> {
+	client: Client;
+	sdk: Sdk;
+}
+
+/** Builds the client of an SDK module the caller has just loaded with a dynamic import. */
+export async function awsService<Client, Sdk>(
+	ctx: { getCredentials(type: string): Promise<ICredentialDataDecryptedObject> },
+	sdk: Sdk,
+	ClientConstructor: ClientClass<Client>,
+): Promise<AwsService<Client, Sdk>> {
+	return { client: await createAwsClient(await ctx.getCredentials(CREDENTIAL_TYPE), ClientConstructor), sdk };
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
+import { stateSummary } from '../../common/output';
+import type { EventBridgeService } from '../../transport';
+import { optionsField, settle } from './shared';
+
+export const description: INodeProperties[] = [];
+
+/** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
+	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
+	const request = buildCreateRequest(bag);
+	const name = String(request.Name);
+	const eventBridge = await service();
+	const created = await eventBridge.client.send(new eventBridge.sdk.CreateConnectionCommand(request));
+	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, created), { action: 'created', changed: true });
+}

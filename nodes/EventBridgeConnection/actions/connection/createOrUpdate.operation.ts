@@ -1,0 +1,51 @@
+import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
+import { carriesSecrets, definitionDifferences, stateSummary } from '../../common/output';
+import type { EventBridgeService } from '../../transport';
+import { options, optionsField, settle } from './shared';
+
+export const description: INodeProperties[] = [];
+
+/**
+ * Creates the connection when DescribeConnection says it does not exist; otherwise updates it only
+ * when its non-secret settings differ. AWS never returns secrets, so a changed secret alone is
+ * written only with the option "Update When Secrets Are Given" (every type has a secret, so with
+ * the option on an existing connection is always updated: use it for rotation flows).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
+	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
+	const request = buildCreateRequest(bag);
+	const name = String(request.Name);
+	const dryRun = options(bag).dryRun === true;
+	const eventBridge = await service();
+	const { client, sdk } = eventBridge;
+
+	let current: DescribeConnectionResponse | undefined;
+	try {
+		current = await client.send(new sdk.DescribeConnectionCommand({ Name: name }));
+	} catch (error) {
+		if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+	}
+	if (!current) {
+		if (dryRun) return { name, action: 'wouldCreate', changed: true, dryRun, differences: [] };
+		const created = await client.send(new sdk.CreateConnectionCommand(request));
+		const state = await settle(this, itemIndex, bag, name, eventBridge, created);
+		return { ...stateSummary(name, state, { action: 'created', changed: true }), dryRun, differences: [] };
+	}
+
+	const differences = definitionDifferences(request, current);
+	const secretsForced = options(bag).updateWhenSecretsGiven === true && carriesSecrets(request);
+	if (!differences.length && !secretsForced) {
+		return { ...stateSummary(name, current, { action: 'unchanged', changed: false }), dryRun, differences };
+	}
+	const reported = differences.length ? differences : ['(secrets)'];
+	if (dryRun) return { ...stateSummary(name, current, { action: 'wouldUpdate', changed: true }), dryRun, differences: reported };
+	// The whole definition is sent (secrets included): that also switches the type when it changed.
+	const updated = await client.send(new sdk.UpdateConnectionCommand(request));
+	const state = await settle(this, itemIndex, bag, name, eventBridge, updated);
+	return { ...stateSummary(name, state, { action: 'updated', changed: true }), dryRun, differences: reported };
+}

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ServiceProvider } from '../../../shared/router';
+import type { EventBridgeService } from '../../transport';
+import { locatedName } from './shared';
+
+export const description: INodeProperties[] = [];
+
+/** Deletes the connection (AWS deletes the secret it kept for it too). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
+	const name = locatedName(this, itemIndex);
+	const eventBridge = await service();
+	await eventBridge.client.send(new eventBridge.sdk.DeleteConnectionCommand({ Name: name }));
+	return { name, deleted: true };
+}

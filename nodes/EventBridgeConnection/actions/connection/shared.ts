@@ -1,0 +1,109 @@
+import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { connectionLocator } from '../../../shared/descriptions';
+import { locatorValue } from '../../../shared/parameters';
+import { connectionName, NAME_PATTERN } from '../../common/definition';
+import type { ParameterBag } from '../../common/values';
+import { StateProblem, waitForSettledState } from '../../common/wait';
+import type { EventBridgeService } from '../../transport';
+
+/** Operations that change a connection and so may leave it in a transitional state. */
+const WAITING_OPERATIONS = ['create', 'update', 'createOrUpdate', 'deauthorize'];
+
+export const connectionField: INodeProperties = connectionLocator({
+	show: { operation: ['get', 'update', 'delete', 'deauthorize'] },
+	searchListMethod: 'searchConnections',
+	namePattern: NAME_PATTERN,
+	namePatternHint: 'A connection name has 1 to 64 letters, digits, dots, dashes or underscores',
+});
+
+export const optionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: { show: { operation: WAITING_OPERATIONS } },
+	options: [
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only report what would change (a plan), without writing anything',
+			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			description: 'How often to ask for the state while waiting',
+		},
+		{
+			displayName: 'Update When Secrets Are Given',
+			name: 'updateWhenSecretsGiven',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Turn on for secret rotation.',
+			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
+		},
+		{
+			displayName: 'Wait for the State to Settle',
+			name: 'waitForState',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wait until the connection is no longer creating, updating, authorizing or deauthorizing. A failed connectivity check or the timeout is an error that carries AWS’s reason.',
+		},
+		{
+			displayName: 'Wait Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			default: 300,
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for the state to settle before failing',
+		},
+	],
+};
+
+export const options = (bag: ParameterBag) => (bag.options ?? {}) as ParameterBag;
+
+/**
+ * With the option "Wait for the State to Settle", polls DescribeConnection until the state settles;
+ * otherwise returns what the write call reported. A failure carries the state and AWS's reason.
+ */
+export async function settle(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	bag: ParameterBag,
+	name: string,
+	{ client, sdk }: EventBridgeService,
+	reported: Partial<DescribeConnectionResponse>,
+): Promise<Partial<DescribeConnectionResponse>> {
+	const settings = options(bag);
+	if (settings.waitForState !== true) return reported;
+	try {
+		return await waitForSettledState(name, async () => await client.send(new sdk.DescribeConnectionCommand({ Name: name })), {
+			timeoutMs: Number(settings.waitTimeout ?? 300) * 1000,
+			intervalMs: Number(settings.pollInterval ?? 5) * 1000,
+			sleep,
+			now: Date.now,
+		});
+	} catch (error) {
+		if (!(error instanceof StateProblem)) throw error;
+		throw new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: `State: ${error.state}. State reason: ${error.stateReason || 'none given by AWS'}.`,
+		});
+	}
+}
+
+/** The name of the connection picked in the resource locator, validated before any call. */
+export function locatedName(ctx: IExecuteFunctions, itemIndex: number): string {
+	return connectionName(locatorValue(ctx, itemIndex), 'Connection');
+}

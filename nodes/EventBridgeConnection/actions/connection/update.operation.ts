@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import { fail } from '../../../shared/validation';
+import { buildUpdateRequest, definitionFields } from '../../common/definition';
+import { stateSummary } from '../../common/output';
+import type { EventBridgeService } from '../../transport';
+import { locatedName, optionsField, settle } from './shared';
+
+export const description: INodeProperties[] = [];
+
+/** Sends only the settings the user filled; AWS keeps the others (secrets included). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
+	const name = locatedName(this, itemIndex);
+	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
+	const request = buildUpdateRequest(bag, name);
+	if (Object.keys(request).length === 1) fail('Update', 'set at least one field to change');
+	const eventBridge = await service();
+	const updated = await eventBridge.client.send(new eventBridge.sdk.UpdateConnectionCommand(request));
+	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, updated), { action: 'updated', changed: true });
+}

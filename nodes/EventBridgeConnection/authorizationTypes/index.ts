@@ -1,0 +1,77 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { withDisplayOptions } from '../../shared/descriptions';
+import { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
+import { checkOneOf, required } from '../../shared/validation';
+import { apiKey } from './apiKey';
+import { basic } from './basic';
+import { oauthClientCredentials } from './oauthClientCredentials';
+import type { AuthorizationType, AuthorizationTypeValue } from './types';
+
+/** The registry: one module per authorization type. A new type is one new file and one line here. */
+export const authorizationTypes: Record<AuthorizationTypeValue, AuthorizationType> = {
+	API_KEY: apiKey,
+	BASIC: basic,
+	OAUTH_CLIENT_CREDENTIALS: oauthClientCredentials,
+};
+
+const TYPE_FIELD = 'Authorization Type';
+const writing = ['create', 'createOrUpdate'];
+const choices = () =>
+	EVENTBRIDGE_AUTHORIZATION_TYPES.map((value) => authorizationTypes[value]).map(({ name, value, description }) => ({
+		name,
+		value,
+		description,
+	}));
+
+/** The module of a type; an unknown value is an input problem naming the field. */
+export function authorizationTypeFor(value: unknown): AuthorizationType {
+	return authorizationTypes[checkOneOf(required(value, TYPE_FIELD), TYPE_FIELD, EVENTBRIDGE_AUTHORIZATION_TYPES)];
+}
+
+/** What Update needs when it switches a connection to each type (AWS requires the whole new authorization). */
+export const typeChangeHint = EVENTBRIDGE_AUTHORIZATION_TYPES.map((value) => {
+	const type = authorizationTypes[value];
+	const needed = type.fields.filter((field) => field.required).map((field) => field.displayName);
+	return `${type.name}: ${needed.join(', ')}`;
+}).join('; ');
+
+const allTypeFields = EVENTBRIDGE_AUTHORIZATION_TYPES.flatMap((value) => authorizationTypes[value].fields);
+
+/**
+ * Create and Create or Update need a type and its required fields. Update shows the same fields,
+ * none required, and only for a type the user picks ("Keep Current" leaves the authorization alone).
+ */
+export const authorizationFields: INodeProperties[] = [
+	{
+		displayName: TYPE_FIELD,
+		name: 'authorizationType',
+		type: 'options',
+		default: 'BASIC',
+		required: true,
+		description: 'How EventBridge authorizes its calls to the API destination',
+		options: choices(),
+		displayOptions: { show: { operation: writing } },
+	},
+	{
+		displayName: TYPE_FIELD,
+		name: 'authorizationType',
+		type: 'options',
+		default: '',
+		description: "Pick the connection's type to change its authorization settings, or another type to switch",
+		options: [{ name: 'Keep Current', value: '', description: 'Leave the authorization as it is' }, ...choices()],
+		displayOptions: { show: { operation: ['update'] } },
+	},
+	{
+		displayName: `Only the fields you fill are sent. Switching to another type needs all of its fields: ${typeChangeHint}.`,
+		name: 'typeChangeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['update'] }, hide: { authorizationType: [''] } },
+	},
+	...withDisplayOptions(allTypeFields, { show: { operation: writing } }),
+	...withDisplayOptions(
+		allTypeFields.map((field) => ({ ...field, required: false })),
+		{ show: { operation: ['update'] } },
+	),
+];

@@ -1,0 +1,125 @@
+import type { ConnectivityResourceParameters } from '@aws-sdk/client-eventbridge';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENTBRIDGE_OAUTH_HTTP_METHODS } from '../../shared/sdkEnums.generated';
+import { checkOneOf, compact, fail, str } from '../../shared/validation';
+import {
+	authValue,
+	httpParameterFields,
+	httpsEndpoint,
+	omitSecret,
+	onlySet,
+	type ParameterBag,
+	requiredAuthValue,
+	resourceConfigurationArn,
+	toHttpParameters,
+	withoutSecretValues,
+} from '../common/values';
+import type { AuthorizationType } from './types';
+
+const show = { show: { authorizationType: ['OAUTH_CLIENT_CREDENTIALS'] } };
+const ENDPOINT = 'Authorization Endpoint';
+const METHOD = 'HTTP Method';
+const PRIVATE_ENDPOINT = 'Private Authorization Endpoint (Resource Configuration ARN)';
+
+const optionsField: INodeProperties = {
+	displayName: 'OAuth Options',
+	name: 'oauthOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: show,
+	options: [
+		...httpParameterFields('oauth', 'OAuth'),
+		{
+			displayName: PRIVATE_ENDPOINT,
+			name: 'resourceConfigurationArn',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+			description: 'For an authorization endpoint in a private network: the VPC Lattice resource configuration that reaches it',
+		},
+	],
+};
+
+const options = (bag: ParameterBag) => (bag.oauthOptions ?? {}) as ParameterBag;
+
+function connectivity(bag: ParameterBag): ConnectivityResourceParameters | undefined {
+	const arn = resourceConfigurationArn(options(bag).resourceConfigurationArn, PRIVATE_ENDPOINT);
+	return arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined;
+}
+
+function httpMethod(value: unknown) {
+	const method = str(value);
+	return method ? checkOneOf(method, METHOD, EVENTBRIDGE_OAUTH_HTTP_METHODS) : undefined;
+}
+
+/** EventBridge fetches a token from the authorization endpoint with the client ID and secret. */
+export const oauthClientCredentials: AuthorizationType = {
+	value: 'OAUTH_CLIENT_CREDENTIALS',
+	name: 'OAuth Client Credentials',
+	description: 'OAuth 2.0 client credentials: EventBridge gets and refreshes the token',
+	fields: [
+		{ displayName: 'Client ID', name: 'oauthClientId', type: 'string', default: '', required: true, displayOptions: show },
+		{
+			displayName: 'Client Secret',
+			name: 'oauthClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: show,
+		},
+		{
+			displayName: ENDPOINT,
+			name: 'oauthAuthorizationEndpoint',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://auth.example.com/oauth2/token',
+			description: 'The https URL that issues the token',
+			displayOptions: show,
+		},
+		{
+			displayName: METHOD,
+			name: 'oauthHttpMethod',
+			type: 'options',
+			default: 'POST',
+			required: true,
+			description: 'The method of the token request',
+			options: EVENTBRIDGE_OAUTH_HTTP_METHODS.map((value) => ({ name: value, value })),
+			displayOptions: show,
+		},
+		optionsField,
+	],
+	toCreate: (bag) =>
+		compact({
+			OAuthParameters: compact({
+				ClientParameters: {
+					ClientID: requiredAuthValue(bag.oauthClientId, 'Client ID'),
+					ClientSecret: requiredAuthValue(bag.oauthClientSecret, 'Client Secret', true),
+				},
+				AuthorizationEndpoint: httpsEndpoint(bag.oauthAuthorizationEndpoint, ENDPOINT) ?? fail(ENDPOINT, 'is required'),
+				HttpMethod: httpMethod(bag.oauthHttpMethod) ?? fail(METHOD, 'is required'),
+				OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
+			}),
+			ConnectivityParameters: connectivity(bag),
+		}),
+	toUpdate(bag) {
+		const oauth = compact({
+			...onlySet('ClientParameters', {
+				ClientID: authValue(bag.oauthClientId, 'Client ID'),
+				ClientSecret: authValue(bag.oauthClientSecret, 'Client Secret', true),
+			}),
+			AuthorizationEndpoint: httpsEndpoint(bag.oauthAuthorizationEndpoint, ENDPOINT),
+			HttpMethod: httpMethod(bag.oauthHttpMethod),
+			OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
+		});
+		return compact({ ...onlySet('OAuthParameters', oauth), ConnectivityParameters: connectivity(bag) });
+	},
+	withoutSecrets(auth) {
+		if (!auth.OAuthParameters) return auth;
+		const oauth = omitSecret(auth.OAuthParameters, 'ClientParameters', 'ClientSecret');
+		return { ...auth, OAuthParameters: compact({ ...oauth, OAuthHttpParameters: withoutSecretValues(oauth.OAuthHttpParameters) }) };
+	},
+};

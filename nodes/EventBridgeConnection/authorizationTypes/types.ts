@@ -1,0 +1,35 @@
+import type {
+	CreateConnectionAuthRequestParameters,
+	UpdateConnectionAuthRequestParameters,
+} from '@aws-sdk/client-eventbridge';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
+import type { ParameterBag } from '../common/values';
+
+/** Any auth parameters: those of Create or Update, or those DescribeConnection returns. */
+export type AuthParametersView = UpdateConnectionAuthRequestParameters;
+
+export type AuthorizationTypeValue = (typeof EVENTBRIDGE_AUTHORIZATION_TYPES)[number];
+
+/**
+ * One authorization type of an EventBridge connection. Everything about a type lives in its own
+ * module (fields, validation, mapping), so adding a type means adding one file to the registry.
+ */
+export interface AuthorizationType {
+	value: AuthorizationTypeValue;
+	/** Label in the Authorization Type list. */
+	name: string;
+	description: string;
+	/** The type's own fields; `required` marks what Create needs (Update sends only what is set). */
+	fields: INodeProperties[];
+	/** Pure: the type's part of AuthParameters for Create; a missing required field is an InputProblem. */
+	toCreate(bag: ParameterBag): CreateConnectionAuthRequestParameters;
+	/** Pure: the type's part of AuthParameters for Update, with only the fields the user set. */
+	toUpdate(bag: ParameterBag): UpdateConnectionAuthRequestParameters;
+	/**
+	 * Pure: the same parameters without the type's secret values (AWS never returns them). Works on
+	 * what the node sends and on what DescribeConnection returns, both of which fit this SDK shape.
+	 */
+	withoutSecrets(auth: AuthParametersView): AuthParametersView;
+}

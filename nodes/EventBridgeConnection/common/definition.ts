@@ -1,0 +1,111 @@
+import type { CreateConnectionRequest, UpdateConnectionRequest } from '@aws-sdk/client-eventbridge';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
+import { authorizationFields, authorizationTypeFor } from '../authorizationTypes';
+import {
+	httpParameterFields,
+	kmsKeyIdentifier,
+	type ParameterBag,
+	resourceConfigurationArn,
+	toHttpParameters,
+} from './values';
+
+export const NAME_PATTERN = '^[\\.\\-_A-Za-z0-9]+$';
+const NAME_HINT = '1 to 64 letters, digits, dots, dashes or underscores';
+const KMS_KEY = 'KMS Key';
+const PRIVATE_TARGET = 'Private Endpoint (Resource Configuration ARN)';
+
+/** A connection name as the API model accepts it. */
+export function connectionName(value: unknown, field = 'Name'): string {
+	const name = checkLength(required(value, field), field, 1, 64);
+	return checkPattern(name, field, new RegExp(NAME_PATTERN), NAME_HINT);
+}
+
+export const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. orders-api',
+	description: `The name of the connection: ${NAME_HINT}`,
+	displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
+};
+
+/** Settings every authorization type has; on Update, only the ones added here are sent. */
+export const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: { show: { operation: ['create', 'createOrUpdate', 'update'] } },
+	options: [
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
+		...httpParameterFields('invocation', 'Invocation'),
+		{
+			displayName: KMS_KEY,
+			name: 'kmsKeyIdentifier',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+			description: 'A customer managed KMS key (ARN, key ID or alias) to encrypt the connection; by default an AWS owned key',
+		},
+		{
+			displayName: PRIVATE_TARGET,
+			name: 'resourceConfigurationArn',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+			description: 'For an API destination in a private network: the VPC Lattice resource configuration that reaches it',
+		},
+	],
+};
+
+/** Every field the definition is read from, in form order. */
+export const definitionFields: INodeProperties[] = [...authorizationFields, additionalFields];
+
+/** Pure: the parts every type shares (description, invocation settings, KMS key). */
+function commonParts(bag: ParameterBag) {
+	const extra = (bag.additionalFields ?? {}) as ParameterBag;
+	const description = extra.description === undefined ? undefined : checkLength(str(extra.description), 'Description', 0, 512);
+	const arn = resourceConfigurationArn(extra.resourceConfigurationArn, PRIVATE_TARGET);
+	return {
+		description,
+		invocation: toHttpParameters(extra, 'invocation', 'Invocation'),
+		connectivity: arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined,
+		kmsKey: kmsKeyIdentifier(extra.kmsKeyIdentifier, KMS_KEY),
+	};
+}
+
+/** Pure: the CreateConnection input for one item's parameters. */
+export function buildCreateRequest(bag: ParameterBag): CreateConnectionRequest {
+	const name = connectionName(bag.name);
+	const type = authorizationTypeFor(bag.authorizationType);
+	const { description, invocation, connectivity, kmsKey } = commonParts(bag);
+	return compact({
+		Name: name,
+		Description: description || undefined,
+		AuthorizationType: type.value,
+		AuthParameters: compact({ ...type.toCreate(bag), InvocationHttpParameters: invocation }),
+		InvocationConnectivityParameters: connectivity,
+		KmsKeyIdentifier: kmsKey,
+	});
+}
+
+/** Pure: the UpdateConnection input, with only what the user set (an empty description clears it). */
+export function buildUpdateRequest(bag: ParameterBag, name: string): UpdateConnectionRequest {
+	const typeValue = str(bag.authorizationType);
+	const type = typeValue ? authorizationTypeFor(typeValue) : undefined;
+	const { description, invocation, connectivity, kmsKey } = commonParts(bag);
+	const auth = compact({ ...type?.toUpdate(bag), InvocationHttpParameters: invocation });
+	return compact({
+		Name: name,
+		Description: description,
+		AuthorizationType: type?.value,
+		AuthParameters: Object.keys(auth).length ? auth : undefined,
+		InvocationConnectivityParameters: connectivity,
+		KmsKeyIdentifier: kmsKey,
+	});
+}

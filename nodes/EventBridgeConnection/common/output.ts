@@ -1,0 +1,89 @@
+import type {
+	CreateConnectionRequest,
+	DescribeConnectionResponse,
+} from '@aws-sdk/client-eventbridge';
+import type { IDataObject } from 'n8n-workflow';
+
+import { toJson } from '../../shared/output';
+import { compact } from '../../shared/validation';
+import { authorizationTypes } from '../authorizationTypes';
+import type { AuthParametersView } from '../authorizationTypes/types';
+import { withoutSecretValues } from './values';
+
+type AuthParameters = AuthParametersView;
+
+/** Auth parameters without any secret: every type's own secrets and the values of secret rows. */
+export function stripSecrets(auth: AuthParameters | undefined): AuthParameters | undefined {
+	if (!auth) return undefined;
+	const stripped = Object.values(authorizationTypes).reduce<AuthParameters>((result, type) => type.withoutSecrets(result), auth);
+	return compact({ ...stripped, InvocationHttpParameters: withoutSecretValues(stripped.InvocationHttpParameters) });
+}
+
+/** Whether the definition carries a secret (which AWS never returns, so a comparison cannot see it). */
+export function carriesSecrets(request: CreateConnectionRequest): boolean {
+	return JSON.stringify(stripSecrets(request.AuthParameters)) !== JSON.stringify(request.AuthParameters);
+}
+
+/** A described or listed connection for the next node: AWS's shape, ISO times, no secrets, no $metadata. */
+export function connectionOutput(connection: DescribeConnectionResponse): IDataObject {
+	return toJson({ ...connection, AuthParameters: stripSecrets(connection.AuthParameters) }) as IDataObject;
+}
+
+/** What a write operation reports: the connection's ARN, state and times, and what was done. */
+export function stateSummary(
+	name: string,
+	response: Partial<DescribeConnectionResponse>,
+	result: { action: string; changed: boolean },
+): IDataObject {
+	return toJson(
+		compact({
+			name,
+			connectionArn: response.ConnectionArn,
+			state: response.ConnectionState,
+			stateReason: response.StateReason || undefined,
+			creationTime: response.CreationTime,
+			lastModifiedTime: response.LastModifiedTime,
+			lastAuthorizedTime: response.LastAuthorizedTime,
+			...result,
+		}),
+	) as IDataObject;
+}
+
+/** Leaf paths of a plain-object tree; lists (HTTP parameters) are compared whole. */
+function leaves(value: unknown, path: string, out: Map<string, string>): Map<string, string> {
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		for (const [key, member] of Object.entries(value)) leaves(member, path ? `${path}.${key}` : key, out);
+	} else if (value !== undefined && value !== null && value !== '') {
+		out.set(path, JSON.stringify(value));
+	}
+	return out;
+}
+
+/**
+ * Create or Update's comparison: the paths where the wanted non-secret settings differ from what
+ * DescribeConnection reports. Secrets are stripped from both sides (AWS never returns them); the
+ * association ARNs AWS adds to private endpoints are ignored; a KMS key is compared only when given.
+ */
+export function definitionDifferences(desired: CreateConnectionRequest, current: DescribeConnectionResponse): string[] {
+	type Comparable = Partial<Pick<CreateConnectionRequest, 'Description' | 'AuthorizationType' | 'InvocationConnectivityParameters' | 'KmsKeyIdentifier'>> & {
+		AuthParameters?: AuthParametersView;
+	};
+	const view = (connection: Comparable, kms: boolean) =>
+		leaves(
+			{
+				Description: connection.Description,
+				AuthorizationType: connection.AuthorizationType,
+				AuthParameters: stripSecrets(connection.AuthParameters),
+				InvocationConnectivityParameters: connection.InvocationConnectivityParameters,
+				KmsKeyIdentifier: kms ? connection.KmsKeyIdentifier : undefined,
+			},
+			'',
+			new Map(),
+		);
+	const compareKms = Boolean(desired.KmsKeyIdentifier);
+	const wanted = view(desired, compareKms);
+	const actual = view(current, compareKms);
+	return [...new Set([...wanted.keys(), ...actual.keys()])]
+		.filter((path) => !path.endsWith('.ResourceAssociationArn') && wanted.get(path) !== actual.get(path))
+		.sort();
+}

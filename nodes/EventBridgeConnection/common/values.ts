@@ -1,0 +1,149 @@
+import type { ConnectionHttpParameters } from '@aws-sdk/client-eventbridge';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { keyValueCollection, toEntries } from '../../shared/keyValue';
+import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
+
+/** The node's parameters of one item, as read by readParameters(). */
+export type ParameterBag = Record<string, unknown>;
+
+// Patterns and lengths from the EventBridge API model (AuthHeaderParameters, HeaderKey, ...).
+const AUTH_HEADER = /^[ \t]*[^\x00-\x1F:\x7F]+([ \t]+[^\x00-\x1F:\x7F]+)*[ \t]*$/;
+const HEADER_KEY = /^[!#$%&'*+\-.^_`|~0-9a-zA-Z]+$/;
+const HEADER_VALUE = /^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$/;
+const QUERY_KEY = /^[^\x00-\x1F\x7F]+$/;
+const QUERY_VALUE = /^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$/;
+const HTTPS_ENDPOINT = /^((%[0-9A-Fa-f]{2}|[-()_.!~*';/?:@&=+$,A-Za-z0-9])+)([).!';/?:,])?$/;
+const RESOURCE_CONFIGURATION_ARN = /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}$/;
+const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const KMS_ALIAS = /^alias\/[a-zA-Z0-9/_-]+$/;
+
+export const MAX_HTTP_PARAMETERS = 100;
+
+/**
+ * A value AWS sends in an HTTP header (username, password, API key, client ID and secret): 1 to 512
+ * characters, no control characters or colons. Secrets are taken as typed (spaces may matter);
+ * other values are trimmed. Returns undefined when the field is empty.
+ */
+export function authValue(value: unknown, field: string, secret = false): string | undefined {
+	const text = secret && typeof value === 'string' ? value : str(value);
+	if (!text.trim()) return undefined;
+	checkLength(text, field, 1, 512);
+	return checkPattern(text, field, AUTH_HEADER, 'text without control characters or colons');
+}
+
+export function requiredAuthValue(value: unknown, field: string, secret = false): string {
+	return authValue(value, field, secret) ?? fail(field, 'is required');
+}
+
+/** An https URL as the API model accepts it (at most 2048 characters). */
+export function httpsEndpoint(value: unknown, field: string): string | undefined {
+	const text = str(value);
+	if (!text) return undefined;
+	checkLength(text, field, 1, 2048);
+	if (!/^https:\/\/[^/\s]+/i.test(text)) fail(field, 'must be an https URL');
+	return checkPattern(text, field, HTTPS_ENDPOINT, 'a URL without spaces or other unsafe characters');
+}
+
+/** A VPC Lattice resource configuration (a private endpoint), as in arn:aws:vpc-lattice:REGION:ACCOUNT:resourceconfiguration/rcfg-…. */
+export function resourceConfigurationArn(value: unknown, field: string): string | undefined {
+	const text = str(value);
+	if (!text) return undefined;
+	checkLength(text, field, 1, 2048);
+	return checkPattern(
+		text,
+		field,
+		RESOURCE_CONFIGURATION_ARN,
+		'a VPC Lattice resource configuration ARN (arn:aws:vpc-lattice:REGION:ACCOUNT:resourceconfiguration/rcfg-…)',
+	);
+}
+
+/** A customer managed KMS key: key ARN, key ID, alias ARN or alias name, as EventBridge accepts them. */
+export function kmsKeyIdentifier(value: unknown, field: string): string | undefined {
+	const text = str(value);
+	if (!text) return undefined;
+	checkLength(text, field, 1, 2048);
+	if (text.startsWith('arn:')) {
+		return text.includes(':alias/') ? checkArn(text, field, 'kms', 'alias/') : checkArn(text, field, 'kms', 'key/');
+	}
+	if (KMS_KEY_ID.test(text) || KMS_ALIAS.test(text)) return text;
+	return fail(field, 'must be a KMS key ARN, key ID, alias ARN or alias name (alias/…)');
+}
+
+type HttpList = keyof ConnectionHttpParameters;
+
+const LISTS: Array<{
+	suffix: string;
+	label: string;
+	list: HttpList;
+	key?: RegExp;
+	value?: RegExp;
+}> = [
+	{ suffix: 'Headers', label: 'Header Parameters', list: 'HeaderParameters', key: HEADER_KEY, value: HEADER_VALUE },
+	{ suffix: 'QueryString', label: 'Query String Parameters', list: 'QueryStringParameters', key: QUERY_KEY, value: QUERY_VALUE },
+	{ suffix: 'Body', label: 'Body Parameters', list: 'BodyParameters' },
+];
+
+/** The three key/value lists (header, query string, body) of a ConnectionHttpParameters. */
+export function httpParameterFields(prefix: string, purpose: string): INodeProperties[] {
+	return LISTS.map(({ suffix, label }) =>
+		keyValueCollection({
+			name: `${prefix}${suffix}`,
+			displayName: `${purpose} ${label}`,
+			description: `At most ${MAX_HTTP_PARAMETERS} entries. Values marked secret are stored by AWS in Secrets Manager and never returned.`,
+			withSecretFlag: true,
+		}),
+	);
+}
+
+/** Pure: the lists the user filled, validated as the API model does; undefined when all are empty. */
+export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: string): ConnectionHttpParameters | undefined {
+	const result: ConnectionHttpParameters = {};
+	for (const { suffix, label, list, key, value } of LISTS) {
+		const field = `${purpose} ${label}`;
+		const entries = toEntries(bag[`${prefix}${suffix}`], field, MAX_HTTP_PARAMETERS).map((entry) => {
+			checkLength(entry.key, field, 1, 512);
+			if (key) checkPattern(entry.key, field, key, 'keys made of allowed characters only');
+			if (value) {
+				checkLength(entry.value, field, 1, 512);
+				checkPattern(entry.value, field, value, 'values of printable characters');
+			}
+			return { Key: entry.key, Value: entry.value, IsValueSecret: entry.isValueSecret === true };
+		});
+		if (entries.length) result[list] = entries;
+	}
+	return Object.keys(result).length ? result : undefined;
+}
+
+/** Whether any row of the lists is flagged secret. */
+export function hasSecretParameter(parameters: ConnectionHttpParameters | undefined): boolean {
+	return LISTS.some(({ list }) => (parameters?.[list] ?? []).some((entry) => entry.IsValueSecret === true));
+}
+
+/** The lists without the values of secret rows (AWS never returns those), sorted by key for comparing. */
+export function withoutSecretValues(parameters: ConnectionHttpParameters | undefined): ConnectionHttpParameters | undefined {
+	if (!parameters) return undefined;
+	const result: ConnectionHttpParameters = {};
+	for (const { list } of LISTS) {
+		const entries = parameters[list];
+		if (!entries?.length) continue;
+		result[list] = entries
+			.map((entry) => (entry.IsValueSecret ? { Key: entry.Key, IsValueSecret: true } : { ...entry, IsValueSecret: false }))
+			.sort((a, b) => String(a.Key).localeCompare(String(b.Key)));
+	}
+	return Object.keys(result).length ? result : undefined;
+}
+
+/** `{ [member]: parameters }` with only the members that are set, or {} when none is (Update sends only what is set). */
+export function onlySet<T extends object>(member: string, parameters: T): Record<string, T> {
+	const set = compact(parameters);
+	return Object.keys(set).length ? { [member]: set } : {};
+}
+
+/** A copy of the auth parameters without one secret member of one section. */
+export function omitSecret<T extends object>(auth: T, section: string, secret: string): T {
+	const members = (auth as Record<string, Record<string, unknown> | undefined>)[section];
+	if (!members || !(secret in members)) return auth;
+	const { [secret]: _secret, ...rest } = members;
+	return { ...auth, [section]: rest };
+}
