@@ -11,7 +11,7 @@ export const apiKey: AuthorizationType = {
 	fields: [
 		{
 			displayName: 'API Key Header Name',
-			name: 'apiKeyHeader',
+			name: 'keyHeaderName',
 			type: 'string',
 			default: '',
 			required: true,
@@ -31,13 +31,13 @@ export const apiKey: AuthorizationType = {
 	],
 	toCreate: (bag) => ({
 		ApiKeyAuthParameters: {
-			ApiKeyName: requiredAuthValue(bag.apiKeyHeader, 'API Key Header Name'),
+			ApiKeyName: requiredAuthValue(bag.keyHeaderName, 'API Key Header Name'),
 			ApiKeyValue: requiredAuthValue(bag.apiKeyValue, 'API Key Value', true),
 		},
 	}),
 	toUpdate: (bag) =>
 		onlySet('ApiKeyAuthParameters', {
-			ApiKeyName: authValue(bag.apiKeyHeader, 'API Key Header Name'),
+			ApiKeyName: authValue(bag.keyHeaderName, 'API Key Header Name'),
 			ApiKeyValue: authValue(bag.apiKeyValue, 'API Key Value', true),
 		}),
 	withoutSecrets: (auth) => omitSecret(auth, 'ApiKeyAuthParameters', 'ApiKeyValue'),

@@ -7,12 +7,15 @@ import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../s
 /** The node's parameters of one item, as read by readParameters(). */
 export type ParameterBag = Record<string, unknown>;
 
-// Patterns and lengths from the EventBridge API model (AuthHeaderParameters, HeaderKey, ...).
+// Patterns and lengths from the EventBridge API model (AuthHeaderParameters, HeaderKey, ...); the
+// model itself rules out control characters, hence the control-character ranges.
+/* eslint-disable no-control-regex */
 const AUTH_HEADER = /^[ \t]*[^\x00-\x1F:\x7F]+([ \t]+[^\x00-\x1F:\x7F]+)*[ \t]*$/;
 const HEADER_KEY = /^[!#$%&'*+\-.^_`|~0-9a-zA-Z]+$/;
 const HEADER_VALUE = /^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$/;
 const QUERY_KEY = /^[^\x00-\x1F\x7F]+$/;
 const QUERY_VALUE = /^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$/;
+/* eslint-enable no-control-regex */
 const HTTPS_ENDPOINT = /^((%[0-9A-Fa-f]{2}|[-()_.!~*';/?:@&=+$,A-Za-z0-9])+)([).!';/?:,])?$/;
 const RESOURCE_CONFIGURATION_ARN = /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}$/;
 const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
@@ -144,6 +147,7 @@ export function onlySet<T extends object>(member: string, parameters: T): Record
 export function omitSecret<T extends object>(auth: T, section: string, secret: string): T {
 	const members = (auth as Record<string, Record<string, unknown> | undefined>)[section];
 	if (!members || !(secret in members)) return auth;
-	const { [secret]: _secret, ...rest } = members;
+	const rest = { ...members };
+	delete rest[secret];
 	return { ...auth, [section]: rest };
 }

@@ -18,7 +18,7 @@ const notFound = () =>
 		$metadata: { httpStatusCode: 400, requestId: 'rq-nf' },
 	});
 const ARN = 'arn:aws:events:us-east-1:123456789012:connection/orders-api/0d1e2f';
-const apiKey = { operation: 'createOrUpdate', name: 'orders-api', authorizationType: 'API_KEY', apiKeyHeader: 'x-api-key', apiKeyValue: 'key-value-1' };
+const apiKey = { operation: 'createOrUpdate', name: 'orders-api', authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'key-value-1' };
 const described = (overrides = {}) => ({
 	ConnectionArn: ARN,
 	Name: 'orders-api',
@@ -63,7 +63,7 @@ describe('create or update', () => {
 	test('a differing setting: updates and lists the differences', async () => {
 		ebMock.on(eb.DescribeConnectionCommand).resolves(described({ Description: 'old' }));
 		ebMock.on(eb.UpdateConnectionCommand).resolves({ ConnectionArn: ARN, ConnectionState: 'AUTHORIZED' });
-		const { output } = await run({ ...apiKey, apiKeyHeader: 'x-key', additionalFields: { description: 'new' } });
+		const { output } = await run({ ...apiKey, keyHeaderName: 'x-key', additionalFields: { description: 'new' } });
 		expect(sent(eb.UpdateConnectionCommand)).toEqual([
 			{
 				Name: 'orders-api',

@@ -76,7 +76,7 @@ describe('create', () => {
 			operation: 'create',
 			name: 'k',
 			authorizationType: 'API_KEY',
-			apiKeyHeader: 'x-api-key',
+			keyHeaderName: 'x-api-key',
 			apiKeyValue: 'key-value-1',
 			basicUsername: 'ignored-because-hidden',
 		});

@@ -29,7 +29,7 @@ const run = (parameters, options = {}) => runNode({ node: new EventBridgeConnect
 const apiKey = (name, header = 'x-api-key') => ({
 	name,
 	authorizationType: 'API_KEY',
-	apiKeyHeader: header,
+	keyHeaderName: header,
 	apiKeyValue: 'moto-key-value-1',
 	additionalFields: { description: 'made by the node', invocationHeaders: rows(['x-tenant', 'acme']) },
 });

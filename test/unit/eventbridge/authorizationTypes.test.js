@@ -56,7 +56,7 @@ describe('create mapping', () => {
 	});
 
 	test('API_KEY', () => {
-		expect(buildCreateRequest({ name: 'k', authorizationType: 'API_KEY', apiKeyHeader: ' x-api-key ', apiKeyValue: 'v' })).toEqual({
+		expect(buildCreateRequest({ name: 'k', authorizationType: 'API_KEY', keyHeaderName: ' x-api-key ', apiKeyValue: 'v' })).toEqual({
 			Name: 'k',
 			AuthorizationType: 'API_KEY',
 			AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'v' } },
@@ -99,7 +99,7 @@ describe('create mapping', () => {
 		[{ ...basic, basicUsername: '' }, 'Username: is required'],
 		[{ ...basic, basicPassword: '   ' }, 'Password: is required'],
 		[{ name: 'k', authorizationType: 'API_KEY', apiKeyValue: 'v' }, 'API Key Header Name: is required'],
-		[{ name: 'k', authorizationType: 'API_KEY', apiKeyHeader: 'x' }, 'API Key Value: is required'],
+		[{ name: 'k', authorizationType: 'API_KEY', keyHeaderName: 'x' }, 'API Key Value: is required'],
 		[{ ...oauth, oauthClientId: '' }, 'Client ID: is required'],
 		[{ ...oauth, oauthClientSecret: '' }, 'Client Secret: is required'],
 		[{ ...oauth, oauthAuthorizationEndpoint: '' }, 'Authorization Endpoint: is required'],

@@ -1,6 +1,7 @@
 import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toNodeApiError } from '../../../shared/errors';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
@@ -28,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	try {
 		current = await client.send(new sdk.DescribeConnectionCommand({ Name: name }));
 	} catch (error) {
-		if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+		if ((error as Error).name !== 'ResourceNotFoundException') throw toNodeApiError(this.getNode(), error, itemIndex);
 	}
 	if (!current) {
 		if (dryRun) return { name, action: 'wouldCreate', changed: true, dryRun, differences: [] };

@@ -2,6 +2,7 @@ import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { toNodeApiError } from '../../../shared/errors';
 import { connectionLocator } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { connectionName, NAME_PATTERN } from '../../common/definition';
@@ -95,7 +96,7 @@ export async function settle(
 			now: Date.now,
 		});
 	} catch (error) {
-		if (!(error instanceof StateProblem)) throw error;
+		if (!(error instanceof StateProblem)) throw toNodeApiError(ctx.getNode(), error, itemIndex);
 		throw new NodeOperationError(ctx.getNode(), error.message, {
 			itemIndex,
 			description: `State: ${error.state}. State reason: ${error.stateReason || 'none given by AWS'}.`,
