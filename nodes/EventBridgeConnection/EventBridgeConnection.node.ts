@@ -1,42 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testAwsCredential } from '../shared/transport/credentialTest';
+import { CONNECTION_SUBTITLE, connectionNodeDescription, credentialTest } from '../shared/node';
 import { description as connectionDescription } from './actions/connection';
 import { router } from './actions/router';
 import { searchConnections } from './methods/listSearch';
 
+/** Amazon EventBridge connections: the authorization API destinations use to call HTTP endpoints. */
 export class EventBridgeConnection implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'AWS EventBridge Connection',
-		name: 'eventBridgeConnection',
+		...connectionNodeDescription({
+			displayName: 'AWS EventBridge Connection',
+			name: 'eventBridgeConnection',
+			description: 'Create and keep in shape Amazon EventBridge connections for API destinations',
+			properties: connectionDescription,
+		}),
 		icon: { light: 'file:eventbridge.svg', dark: 'file:eventbridge.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and keep in shape Amazon EventBridge connections for API destinations',
-		defaults: { name: 'AWS EventBridge Connection' },
+		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'awsConnectionsApi', required: true, testedBy: 'awsConnectionsApiTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Connection', value: 'connection' }],
-				default: 'connection',
-			},
-			...connectionDescription,
-		],
 	};
 
-	methods = {
-		listSearch: { searchConnections },
-		credentialTest: { awsConnectionsApiTest: testAwsCredential },
-	};
+	methods = { listSearch: { searchConnections }, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
