@@ -1,0 +1,91 @@
+// What each example in examples/ does to AWS (moto), beyond "it ran without errors" (run.js checks
+// that for every example). The examples are imported under ids derived from their file names.
+const assert = require('node:assert/strict');
+const { idFor } = require('../../../scripts/n8n-workflows');
+const { executeWorkflow } = require('../lib/n8n');
+
+module.exports = [
+	{
+		title: 'example glue-jdbc-upkeep: creates the JDBC connection from host, port, engine and secret',
+		workflowId: idFor('glue-jdbc-upkeep.json'),
+		checks: [
+			[
+				'moto holds sales-postgres with the form’s properties',
+				async ({ aws }) => {
+					const connection = await aws.glueConnection('sales-postgres');
+					assert.ok(connection, 'sales-postgres is missing');
+					assert.deepEqual(
+						{ ...connection.ConnectionProperties },
+						{ HOST: 'sales-db.internal.example.com', PORT: '5432', JDBC_ENGINE: 'postgres', DATABASE: 'sales', SECRET_ID: 'glue/sales-postgres', JDBC_ENFORCE_SSL: 'true' },
+					);
+				},
+			],
+			['the IF branch reports the change', ({ items }) => assert.match(items('Report the Change')[0].message, /sales-postgres was created/)],
+		],
+	},
+	{
+		title: 'example glue-jdbc-upkeep: the next scheduled run changes nothing',
+		workflowId: idFor('glue-jdbc-upkeep.json'),
+		async setup() {
+			const first = await executeWorkflow(idFor('glue-jdbc-upkeep.json'));
+			assert.equal(first.status, 'success', 'the first run failed');
+		},
+		checks: [
+			[
+				'Create or Update reports unchanged, and nothing is reported',
+				({ items, execution }) => {
+					const [result] = items('Sales DB Connection');
+					assert.equal(result.action, 'unchanged', JSON.stringify(result));
+					assert.equal(execution.data.resultData.runData['Report the Change'], undefined);
+				},
+			],
+		],
+	},
+	{
+		title: 'example glue-bulk-create: one connection per item',
+		workflowId: idFor('glue-bulk-create.json'),
+		checks: [
+			[
+				'moto holds the three connections with their engines',
+				async ({ aws }) => {
+					const engines = Object.fromEntries((await aws.glueConnections()).map((c) => [c.Name, c.ConnectionProperties.JDBC_ENGINE]));
+					assert.deepEqual(engines, { 'orders-mysql': 'mysql', 'billing-postgres': 'postgres', 'stock-sqlserver': 'sqlserver' });
+				},
+			],
+		],
+	},
+	{
+		title: 'example eventbridge-api-key-rotation: creates, then rotates the key',
+		workflowId: idFor('eventbridge-api-key-rotation.json'),
+		async setup({ shared }) {
+			const first = await executeWorkflow(idFor('eventbridge-api-key-rotation.json'));
+			assert.equal(first.status, 'success', 'the first run failed');
+			shared.first = first.execution.data.resultData.runData['Rotate the Key'][0].data.main[0][0].json;
+		},
+		checks: [
+			['the first run created the connection', ({ shared }) => assert.equal(shared.first.action, 'created')],
+			[
+				'the second run updates it (a new key is a secret AWS cannot compare) and it is authorized',
+				({ items }) => {
+					const [result] = items('Rotate the Key');
+					assert.equal(result.action, 'updated', JSON.stringify(result));
+					assert.equal(result.state, 'AUTHORIZED');
+				},
+			],
+			[
+				'moto holds an API_KEY connection with the x-api-key header',
+				async ({ aws }) => {
+					const connection = await aws.eventBridgeConnection('partner-webhook');
+					assert.equal(connection.AuthParameters.ApiKeyAuthParameters.ApiKeyName, 'x-api-key');
+				},
+			],
+			[
+				'the generated key never appears in the node output',
+				({ items }) => {
+					const [keyItem] = items('New API Key');
+					assert.ok(!JSON.stringify(items('Rotate the Key')).includes(keyItem.apiKey));
+				},
+			],
+		],
+	},
+];
