@@ -17,6 +17,7 @@ export class EventBridgeConnection implements INodeType {
 		icon: { light: 'file:eventbridge.svg', dark: 'file:eventbridge.dark.svg' },
 		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
+		credentials: [{ name: 'awsConnectionsApi', required: true, testedBy: 'awsConnectionsApiTest' }],
 	};
 
 	methods = { listSearch: { searchConnections }, credentialTest };

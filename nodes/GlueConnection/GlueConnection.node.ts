@@ -16,6 +16,7 @@ export class GlueConnection implements INodeType {
 		icon: { light: 'file:glue.svg', dark: 'file:glue.dark.svg' },
 		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
+		credentials: [{ name: 'awsConnectionsApi', required: true, testedBy: 'awsConnectionsApiTest' }],
 	};
 
 	methods = { listSearch: { searchConnections }, credentialTest };

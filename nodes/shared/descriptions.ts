@@ -79,3 +79,86 @@ export function withDisplayOptions(fields: INodeProperties[], extra: DisplayCond
 		return { ...field, displayOptions };
 	});
 }
+
+type Option = NonNullable<INodeProperties['options']>[number];
+
+/** A "collection" of optional settings (Filters, Options), shown where `show` says. */
+export function optionalSettings(
+	kind: 'Filter' | 'Option',
+	options: Option[],
+	show?: Show,
+): INodeProperties {
+	return {
+		displayName: `${kind}s`,
+		name: `${kind.toLowerCase()}s`,
+		type: 'collection',
+		placeholder: `Add ${kind}`,
+		default: {},
+		displayOptions: show ? { show } : undefined,
+		options,
+	};
+}
+
+/** The Name of a new connection, on Create and Create or Update. */
+export function newConnectionNameField(placeholder: string, description: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+		displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
+	};
+}
+
+/** Create or Update's options: a plan without writing, and what to do about secrets AWS never returns. */
+export function createOrUpdateOptions(secretsDescription: string): INodeProperties[] {
+	const onlyThere = { show: { '/operation': ['createOrUpdate'] } };
+	return [
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only report what would change (a plan), without writing anything',
+			displayOptions: onlyThere,
+		},
+		{
+			displayName: 'Update When Secrets Are Given',
+			name: 'updateWhenSecretsGiven',
+			type: 'boolean',
+			default: false,
+			description: secretsDescription,
+			displayOptions: onlyThere,
+		},
+	];
+}
+
+/**
+ * The Operation field of a Connection resource: the operations both nodes have, plus the node's
+ * own (including its Create and Update, whose descriptions differ), sorted by name.
+ */
+export function connectionOperationField(own: Array<{ name: string; value: string; action: string; description?: string }>): INodeProperties {
+	const common = [
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update a connection',
+			description: 'Create the connection, or update it only where it differs (safe to run on a schedule)',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a connection' },
+		{ name: 'Get', value: 'get', action: 'Get a connection' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many connections' },
+	];
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['connection'] } },
+		default: 'createOrUpdate',
+		options: [...common, ...own].sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}

@@ -1,25 +1,24 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './transport/awsClient';
 import { testAwsCredential } from './transport/credentialTest';
 
-/** The name under which both nodes register the credential test. */
+/** The name under which both nodes register the credential test (and name it in `testedBy`). */
 const CREDENTIAL_TEST = 'awsConnectionsApiTest';
 
 /** The subtitle of both nodes: "operation: resource". */
 export const CONNECTION_SUBTITLE = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
 
 /**
- * Both nodes: one resource (Connection) and our credential with its test. Each node still writes
- * `icon`, `subtitle` and `usableAsTool` in its own class, where the n8n linter looks for them.
+ * Both nodes: one resource (Connection), inputs and outputs. Each node still writes `icon`,
+ * `subtitle`, `usableAsTool` and `credentials` in its own class, where the n8n linter looks for them.
  */
 export function connectionNodeDescription(node: {
 	displayName: string;
 	name: string;
 	description: string;
 	properties: INodeProperties[];
-}): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool'> {
+}): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool' | 'credentials'> {
 	return {
 		...node,
 		group: ['output'],
@@ -27,7 +26,6 @@ export function connectionNodeDescription(node: {
 		defaults: { name: node.displayName },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: CREDENTIAL_TEST }],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -1,6 +1,7 @@
 import type { CreateConnectionRequest, UpdateConnectionRequest } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { newConnectionNameField } from '../../shared/descriptions';
 import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
 import { authorizationFields, authorizationTypeFor } from '../authorizationTypes';
 import {
@@ -22,16 +23,7 @@ export function connectionName(value: unknown, field = 'Name'): string {
 	return checkPattern(name, field, new RegExp(NAME_PATTERN), NAME_HINT);
 }
 
-export const nameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. orders-api',
-	description: `The name of the connection: ${NAME_HINT}`,
-	displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
-};
+export const nameField = newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`);
 
 /** Settings every authorization type has; on Update, only the ones added here are sent. */
 export const additionalFields: INodeProperties = {

@@ -1,23 +1,14 @@
 // Create or Update, waiting for the state to settle, and the secret-leak check, in the real engine
 // with the SDK mocked. Polling uses a 10 ms interval: no assertion depends on timing.
-const { mockClient } = require('aws-sdk-client-mock');
-const eb = require('@aws-sdk/client-eventbridge');
-const { runNode } = require('../../support/engine');
-const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+const { eb, ebMock, ARN, run, locator, rows, sent } = require('./helpers');
 
-const ebMock = mockClient(eb.EventBridgeClient);
 beforeEach(() => ebMock.reset());
 
-const run = (parameters, options = {}) => runNode({ node: new EventBridgeConnection(), parameters, ...options });
-const locator = (value) => ({ __rl: true, mode: 'name', value });
-const rows = (...entries) => ({ pairs: entries.map(([key, value, isValueSecret = false]) => ({ key, value, isValueSecret })) });
-const sent = (Command) => ebMock.commandCalls(Command).map((call) => call.args[0].input);
 const notFound = () =>
 	Object.assign(new Error("Failed to describe the connection(s). Connection 'orders-api' does not exist."), {
 		name: 'ResourceNotFoundException',
 		$metadata: { httpStatusCode: 400, requestId: 'rq-nf' },
 	});
-const ARN = 'arn:aws:events:us-east-1:123456789012:connection/orders-api/0d1e2f';
 const apiKey = { operation: 'createOrUpdate', name: 'orders-api', authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'key-value-1' };
 const described = (overrides = {}) => ({
 	ConnectionArn: ARN,

@@ -1,18 +1,9 @@
 // The EventBridge node in n8n-core's real engine, with the SDK mocked: the exact SDK input of every
 // operation, the output handed to the next node, pairedItem, continueOnFail and AWS errors.
-const { mockClient } = require('aws-sdk-client-mock');
-const eb = require('@aws-sdk/client-eventbridge');
-const { runNode } = require('../../support/engine');
-const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+const { eb, ebMock, ARN, run, locator, rows, sent } = require('./helpers');
 
-const ebMock = mockClient(eb.EventBridgeClient);
 beforeEach(() => ebMock.reset());
 
-const run = (parameters, options = {}) => runNode({ node: new EventBridgeConnection(), parameters, ...options });
-const locator = (value) => ({ __rl: true, mode: 'name', value });
-const rows = (...entries) => ({ pairs: entries.map(([key, value, isValueSecret = false]) => ({ key, value, isValueSecret })) });
-const sent = (Command) => ebMock.commandCalls(Command).map((call) => call.args[0].input);
-const ARN = 'arn:aws:events:us-east-1:123456789012:connection/orders-api/0d1e2f';
 const RCFG = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
 const created = { ConnectionArn: ARN, ConnectionState: 'AUTHORIZED', CreationTime: new Date('2026-01-02T03:04:05Z'), LastModifiedTime: new Date('2026-01-02T03:04:05Z') };
 const basic = { authorizationType: 'BASIC', basicUsername: 'svc', basicPassword: 'pw-basic-123' };

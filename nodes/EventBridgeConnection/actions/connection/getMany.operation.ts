@@ -1,7 +1,7 @@
 import type { ListConnectionsRequest } from '@aws-sdk/client-eventbridge';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
@@ -17,14 +17,9 @@ const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
 const STATE_LABELS: Record<string, string> = { FAILED_CONNECTIVITY: 'Failed Connectivity' };
 const titleCase = (value: string) => STATE_LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase();
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	displayOptions: { show: { operation: ['getMany'] } },
-	options: [
+const filtersField = optionalSettings(
+	'Filter',
+	[
 		{
 			displayName: 'Connection State',
 			name: 'connectionState',
@@ -41,7 +36,8 @@ const filtersField: INodeProperties = {
 			description: 'Only connections whose name starts with this',
 		},
 	],
-};
+	{ operation: ['getMany'] },
+);
 
 export const description: INodeProperties[] = [...pagingFields, filtersField];
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { connectionOperationField } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import { definitionFields, nameField } from '../../common/definition';
 import type { EventBridgeService } from '../../transport';
@@ -22,28 +23,11 @@ export const operations: Record<string, Operation<EventBridgeService>> = {
 	update,
 };
 
-const operationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['connection'] } },
-	default: 'createOrUpdate',
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a new connection (AWS overwrites nothing: the name must be free)' },
-		{
-			name: 'Create or Update',
-			value: 'createOrUpdate',
-			action: 'Create or update a connection',
-			description: 'Create the connection, or update it only where it differs (safe to run on a schedule)',
-		},
-		{ name: 'Deauthorize', value: 'deauthorize', action: 'Deauthorize a connection', description: 'Remove the authorization so EventBridge stops calling its API destinations' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a connection' },
-		{ name: 'Get', value: 'get', action: 'Get a connection' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many connections' },
-		{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Change only the fields you fill' },
-	],
-};
+const operationField = connectionOperationField([
+	{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a new connection (the name must be free)' },
+	{ name: 'Deauthorize', value: 'deauthorize', action: 'Deauthorize a connection', description: 'Stop EventBridge calling its API destinations' },
+	{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Change only the fields you fill' },
+]);
 
 // The form reads top to bottom: operation, which connection, its definition, then the options.
 export const description: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
-import { connectionLocator } from '../../../shared/descriptions';
+import { connectionLocator, createOrUpdateOptions, optionalSettings } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { connectionName, NAME_PATTERN } from '../../common/definition';
 import type { ParameterBag } from '../../common/values';
@@ -20,22 +20,12 @@ export const connectionField: INodeProperties = connectionLocator({
 	namePatternHint: 'A connection name has 1 to 64 letters, digits, dots, dashes or underscores',
 });
 
-export const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { show: { operation: WAITING_OPERATIONS } },
-	options: [
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to only report what would change (a plan), without writing anything',
-			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
-		},
+export const optionsField = optionalSettings(
+	'Option',
+	[
+		...createOrUpdateOptions(
+			'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Every authorization type carries a secret, so when on, Create or Update always writes: turn on for secret rotation.',
+		),
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
@@ -45,21 +35,12 @@ export const optionsField: INodeProperties = {
 			description: 'How often to ask for the state while waiting',
 		},
 		{
-			displayName: 'Update When Secrets Are Given',
-			name: 'updateWhenSecretsGiven',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Turn on for secret rotation.',
-			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
-		},
-		{
 			displayName: 'Wait for the State to Settle',
 			name: 'waitForState',
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to wait until the connection is no longer creating, updating, authorizing or deauthorizing. A failed connectivity check or the timeout is an error that carries AWS’s reason.',
+				"Whether to wait until the connection is no longer creating, updating, authorizing or deauthorizing. A failed connectivity check or the timeout is an error that carries AWS's reason.",
 		},
 		{
 			displayName: 'Wait Timeout (Seconds)',
@@ -70,7 +51,8 @@ export const optionsField: INodeProperties = {
 			description: 'How long to wait for the state to settle before failing',
 		},
 	],
-};
+	{ operation: WAITING_OPERATIONS },
+);
 
 export const options = (bag: ParameterBag) => (bag.options ?? {}) as ParameterBag;
 

@@ -1,7 +1,7 @@
 import type { GetConnectionsRequest } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
 import { toList } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
@@ -16,31 +16,27 @@ import { catalogId, hidePasswordField, optionsField } from './shared';
 const PAGE_SIZE = 100;
 const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	displayOptions: { show: { operation: ['getMany'] } },
-	options: [
-		{
-			displayName: 'Connection Type',
-			name: 'connectionType',
-			type: 'options',
-			default: 'JDBC',
-			options: GLUE_CONNECTION_TYPES.map((value) => ({ name: value, value })),
-		},
-		{
-			displayName: 'Match Criteria',
-			name: 'matchCriteria',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. prod',
-			description: 'Comma-separated; only connections with all of these criteria are returned',
-		},
-	],
-};
+const filtersField: INodeProperties = optionalSettings(
+	'Filter',
+	[
+	{
+		displayName: 'Connection Type',
+		name: 'connectionType',
+		type: 'options',
+		default: 'JDBC',
+		options: GLUE_CONNECTION_TYPES.map((value) => ({ name: value, value })),
+	},
+	{
+		displayName: 'Match Criteria',
+		name: 'matchCriteria',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. prod',
+		description: 'Comma-separated; only connections with all of these criteria are returned',
+	},
+],
+	{ operation: ['getMany'] },
+);
 
 export const description = [...pagingFields, filtersField];
 

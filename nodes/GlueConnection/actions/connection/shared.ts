@@ -1,22 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { connectionLocator } from '../../../shared/descriptions';
+import { connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
 import type { ParameterBag } from '../../connectionTypes/types';
 
 /** Fields several operations share. Each operation file lists the ones it reads. */
-export const nameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. sales-postgres',
-	description: 'The name of the connection (1 to 255 characters)',
-	displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
-};
+export const nameField = newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)');
 
 export const connectionField: INodeProperties = connectionLocator({
 		show: { operation: ['get', 'update', 'delete', 'testConnection'] },
@@ -34,40 +25,19 @@ export const hidePasswordField: INodeProperties = {
 	displayOptions: { show: { operation: ['get', 'getMany'] } },
 };
 
-export const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Catalog ID',
-			name: 'catalogId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 123456789012',
-			description: 'The Data Catalog to use; by default the account of the credential',
-		},
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to only report what would change (a plan), without writing anything',
-			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
-		},
-		{
-			displayName: 'Update When Secrets Are Given',
-			name: 'updateWhenSecretsGiven',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
-			displayOptions: { show: { '/operation': ['createOrUpdate'] } },
-		},
-	],
-};
+export const optionsField = optionalSettings('Option', [
+	{
+		displayName: 'Catalog ID',
+		name: 'catalogId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 123456789012',
+		description: 'The Data Catalog to use; by default the account of the credential',
+	},
+	...createOrUpdateOptions(
+		'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
+	),
+]);
 
 /** The Catalog ID option, or undefined for the credential's account. */
 export function catalogId(bag: ParameterBag): string | undefined {
