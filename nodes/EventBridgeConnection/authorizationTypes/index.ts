@@ -38,6 +38,13 @@ export const typeChangeHint = EVENTBRIDGE_AUTHORIZATION_TYPES.map((value) => {
 
 const allTypeFields = EVENTBRIDGE_AUTHORIZATION_TYPES.flatMap((value) => authorizationTypes[value].fields);
 
+/** On Update nothing is required, and a list defaults to "Keep Current" so its default is never sent. */
+function optionalForUpdate(field: INodeProperties): INodeProperties {
+	if (field.type !== 'options') return { ...field, required: false };
+	const keep = { name: 'Keep Current', value: '' };
+	return { ...field, required: false, default: '', options: [keep, ...(field.options ?? [])] };
+}
+
 /**
  * Create and Create or Update need a type and its required fields. Update shows the same fields,
  * none required, and only for a type the user picks ("Keep Current" leaves the authorization alone).
@@ -70,8 +77,5 @@ export const authorizationFields: INodeProperties[] = [
 		displayOptions: { show: { operation: ['update'] }, hide: { authorizationType: [''] } },
 	},
 	...withDisplayOptions(allTypeFields, { show: { operation: writing } }),
-	...withDisplayOptions(
-		allTypeFields.map((field) => ({ ...field, required: false })),
-		{ show: { operation: ['update'] } },
-	),
+	...withDisplayOptions(allTypeFields.map(optionalForUpdate), { show: { operation: ['update'] } }),
 ];

@@ -237,6 +237,14 @@ describe('update and deauthorize', () => {
 		expect(output[0].json).toMatchObject({ name: 'orders-api', state: 'UPDATING', action: 'updated', changed: true });
 	});
 
+	test('update of one OAuth member sends only it (the HTTP method list keeps the current one)', async () => {
+		ebMock.on(eb.UpdateConnectionCommand).resolves(created);
+		await run({ operation: 'update', connection: locator('orders-api'), authorizationType: 'OAUTH_CLIENT_CREDENTIALS', oauthClientSecret: 'rotated-1' });
+		expect(sent(eb.UpdateConnectionCommand)).toEqual([
+			{ Name: 'orders-api', AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS', AuthParameters: { OAuthParameters: { ClientParameters: { ClientSecret: 'rotated-1' } } } },
+		]);
+	});
+
 	test('update with "Keep Current" leaves the authorization alone', async () => {
 		ebMock.on(eb.UpdateConnectionCommand).resolves(created);
 		await run({
