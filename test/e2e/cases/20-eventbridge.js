@@ -14,9 +14,14 @@ const SECRETS = [
 	'e2e-item-key-value-3p0q',
 ];
 
-function assertNoSecrets(execution) {
+/** No secret in any node's output, nor in what n8n printed (its log lines and the execution). */
+function assertNoSecrets({ execution, run }) {
 	const outputs = JSON.stringify(execution.data.resultData.runData);
-	for (const secret of SECRETS) assert.ok(!outputs.includes(secret), `a secret appears in the node outputs: ${secret.slice(0, 6)}…`);
+	const printed = `${run.stdout}\n${run.stderr}`;
+	for (const secret of SECRETS) {
+		assert.ok(!outputs.includes(secret), `a secret appears in the node outputs: ${secret.slice(0, 6)}…`);
+		assert.ok(!printed.includes(secret), `a secret appears in n8n's printed output: ${secret.slice(0, 6)}…`);
+	}
 }
 
 module.exports = [
@@ -104,7 +109,7 @@ module.exports = [
 					assert.equal(await aws.eventBridgeConnection('e2e-basic'), undefined);
 				},
 			],
-			['no secret appears in any node output', ({ execution }) => assertNoSecrets(execution)],
+			['no secret appears in any node output or in what n8n printed', (ctx) => assertNoSecrets(ctx)],
 			[
 				'every output item is paired with its input item',
 				({ raw }) => {
@@ -136,7 +141,7 @@ module.exports = [
 					assert.deepEqual(names, ['e2e-item-1', 'e2e-item-3']);
 				},
 			],
-			['no secret appears in any node output', ({ execution }) => assertNoSecrets(execution)],
+			['no secret appears in any node output or in what n8n printed', (ctx) => assertNoSecrets(ctx)],
 		],
 	},
 ];
