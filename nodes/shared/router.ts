@@ -20,15 +20,23 @@ export interface Operation<Service> {
 	): Promise<IDataObject | IDataObject[]>;
 }
 
-function once<T>(factory: () => Promise<T>): () => Promise<T> {
+/** Builds the service on first call only; `built()` is what was built, if anything. */
+function once<T>(factory: () => Promise<T>) {
 	let pending: Promise<T> | undefined;
-	return async () => {
+	const get = async () => {
 		pending ??= factory().catch((error: unknown) => {
 			pending = undefined;
 			throw error;
 		});
 		return await pending;
 	};
+	return Object.assign(get, { built: async () => await pending?.catch(() => undefined) });
+}
+
+/** An SDK client keeps its sockets open (keep-alive) until destroyed: release them after the run. */
+async function release(service: { built(): Promise<unknown> }) {
+	const built = (await service.built()) as { client?: { destroy?: () => void } } | undefined;
+	built?.client?.destroy?.();
 }
 
 /** A field that is a password, or holds key/value rows with a "Value Is Secret" toggle. */
@@ -76,7 +84,8 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 /**
  * The per-item loop of both nodes: runs the chosen operation for every input item, pairs each
  * output with its input item, and with "Continue On Fail" turns a failure into an error item.
- * The service (AWS client and SDK module) is built once by the caller, never per item.
+ * The service (AWS client and SDK module) is built on first use, once per execution and never per
+ * item, and its client is destroyed after the last item, so no socket outlives the run.
  */
 export async function runPerItem<Service>(
 	ctx: IExecuteFunctions,
@@ -84,26 +93,36 @@ export async function runPerItem<Service>(
 	getService: () => Promise<Service>,
 	secretFields: string[],
 ): Promise<INodeExecutionData[][]> {
-	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
 	const service = once(getService);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await operation.execute.call(ctx, itemIndex, service);
-			output.push(
-				...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (error) {
-			const nodeError = toNodeError(ctx, error, itemIndex, secretValues(ctx, itemIndex, secretFields));
-			if (!ctx.continueOnFail()) throw nodeError;
-			const json: IDataObject = { error: nodeError.message };
-			if (nodeError.description) json.description = nodeError.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+	const output: INodeExecutionData[] = [];
+	try {
+		for (let itemIndex = 0; itemIndex < ctx.getInputData().length; itemIndex++) {
+			output.push(...(await runItem(ctx, operation, service, secretFields, itemIndex)));
 		}
+	} finally {
+		await release(service);
 	}
 	return [output];
+}
+
+/** One item: its output items paired with it, or (with Continue On Fail) one error item. */
+async function runItem<Service>(
+	ctx: IExecuteFunctions,
+	operation: Operation<Service>,
+	service: ServiceProvider<Service>,
+	secretFields: string[],
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	try {
+		const result = await operation.execute.call(ctx, itemIndex, service);
+		return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+	} catch (error) {
+		const nodeError = toNodeError(ctx, error, itemIndex, secretValues(ctx, itemIndex, secretFields));
+		if (!ctx.continueOnFail()) throw nodeError;
+		const json: IDataObject = { error: nodeError.message };
+		if (nodeError.description) json.description = nodeError.description;
+		return [{ json, pairedItem: { item: itemIndex } }];
+	}
 }
 
 /** A node's execute(): runs the operation the user chose, per item, with one service for all items. */

@@ -185,3 +185,27 @@ describe('update, delete and test connection', () => {
 		]);
 	});
 });
+
+describe('the AWS client of an execution', () => {
+	const destroyed = () => jest.spyOn(glue.GlueClient.prototype, 'destroy');
+	afterEach(() => jest.restoreAllMocks());
+
+	test('is built once for all items and destroyed after the last one', async () => {
+		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: { Name: 'a', ConnectionType: 'JDBC' } });
+		const destroy = destroyed();
+		const { output, error } = await run({ operation: 'get', connection: locator('a') }, { inputItems: [{}, {}, {}] });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		expect(destroy).toHaveBeenCalledTimes(1);
+	});
+
+	test('is destroyed when an AWS error stops the run, and never built when input is refused', async () => {
+		glueMock.on(glue.GetConnectionCommand).rejects(Object.assign(new Error('gone'), { name: 'EntityNotFoundException' }));
+		const destroy = destroyed();
+		expect((await run({ operation: 'get', connection: locator('a') })).error.message).toMatch(/^EntityNotFoundException/);
+		expect(destroy).toHaveBeenCalledTimes(1);
+		const refused = await run({ operation: 'get', connection: locator('={{ $json.name }}') }, { inputItems: [{ name: '' }] });
+		expect(refused.error.message).toMatch(/^Connection: is required/);
+		expect(destroy).toHaveBeenCalledTimes(1);
+	});
+});
