@@ -32,12 +32,41 @@ n8n_env() {
 
 # build_package OUT_DIR: builds dist/ (type-check + bundle) and packs it; prints the tarball's path.
 build_package() {
-  local out=$1
-  mkdir -p "$out"
   npx gulp build >&2
+  pack_package "$1"
+}
+
+# pack_package OUT_DIR: packs the already built dist/; prints the tarball's path.
+pack_package() {
+  mkdir -p "$1"
   local name
-  name=$(npm pack --ignore-scripts --silent --pack-destination "$out" | tail -n 1)
-  printf '%s\n' "$out/$name"
+  name=$(npm pack --ignore-scripts --silent --pack-destination "$1" | tail -n 1)
+  printf '%s\n' "$1/$name"
+}
+
+# work_folder NAME KEEP: a fresh scratch folder (in WORK) for one suite; `finish_work` removes it
+# after a passing run unless KEEP is set, and keeps it for inspection after a failure.
+work_folder() {
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-$1.XXXXXX")
+  WORK_KEEP=${2:-}
+}
+finish_work() {
+  if [ "${status:-1}" = 0 ] && [ -z "$WORK_KEEP" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
+}
+
+# fresh_user_folder [TARBALL]: installs the package (TARBALL, or one built and packed now) into a
+# new n8n user folder WORK/user, and exports that n8n's environment. Calls the suite's `step`.
+fresh_user_folder() {
+  local tarball=${1:-}
+  if [ -n "$tarball" ]; then
+    tarball=$(realpath "$tarball")
+  else
+    step "build and pack"
+    tarball=$(build_package "$WORK/pack")
+  fi
+  step "install $(basename "$tarball") into a fresh user folder"
+  n8n_env "$WORK/user"
+  install_package "$WORK/user" "$tarball"
 }
 
 # install_package USER_FOLDER TARBALL: installs the tarball as a community package, the way a

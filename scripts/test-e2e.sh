@@ -19,28 +19,14 @@ ensure_n8n
 ensure_moto
 [ -d node_modules/@aws-sdk/client-glue ] || npm ci --no-audit --no-fund
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-e2e.XXXXXX")
+work_folder e2e "${E2E_KEEP:-}"
 MOTO_PID=
 status=1
-cleanup() {
-  stop_pid "$MOTO_PID"
-  if [ "$status" = 0 ] && [ -z "${E2E_KEEP:-}" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
-}
-trap cleanup EXIT
+trap 'stop_pid "$MOTO_PID"; finish_work' EXIT
 trap 'exit 130' INT TERM
-
 step() { log "e2e: $* ($((SECONDS - started)) s)"; }
 
-if [ -n "${E2E_TARBALL:-}" ]; then
-  tarball=$(realpath "$E2E_TARBALL")   # an already built package (e.g. from CI's build stage)
-else
-  step "build and pack"
-  tarball=$(build_package "$WORK/pack")
-fi
-
-step "install $(basename "$tarball") into a fresh user folder"
-n8n_env "$WORK/user"
-install_package "$WORK/user" "$tarball"
+fresh_user_folder "${E2E_TARBALL:-}"   # E2E_TARBALL: the package CI built (scripts/test.sh)
 
 step "start moto"
 moto_port=$(free_port)

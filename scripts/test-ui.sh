@@ -17,28 +17,14 @@ ensure_n8n
 ensure_chromium
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-ui.XXXXXX")
+work_folder ui "${UI_KEEP:-}"
 N8N_PID=
 status=1
-cleanup() {
-  stop_n8n
-  if [ "$status" = 0 ] && [ -z "${UI_KEEP:-}" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
-}
-trap cleanup EXIT
+trap 'stop_n8n; finish_work' EXIT
 trap 'exit 130' INT TERM
-
 step() { log "ui: $* ($((SECONDS - started)) s)"; }
 
-if [ -n "${UI_TARBALL:-}" ]; then
-  tarball=$(realpath "$UI_TARBALL")
-else
-  step "build and pack"
-  tarball=$(build_package "$WORK/pack")
-fi
-
-step "install $(basename "$tarball") into a fresh user folder"
-n8n_env "$WORK/user"
-install_package "$WORK/user" "$tarball"
+fresh_user_folder "${UI_TARBALL:-}"   # UI_TARBALL: the package CI built (scripts/test.sh)
 # A credential, so the forms look as they do in use (nothing is called: the endpoint is unused).
 credential_json uiCredential "AWS (local)" us-east-1 testing testing "http://127.0.0.1:9" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/lib-n8n.sh
 
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
@@ -31,6 +32,11 @@ stage "lint" npx n8n-node lint
 stage "type-check + build" npx gulp build
 stage "jest" npx jest --ci
 if ! $quick; then
+  # The end-to-end and editor suites install the very package this run built and tested.
+  pack_dir=$(mktemp -d "${TMPDIR:-/tmp}/n8n-aws-pack.XXXXXX")
+  trap 'rm -rf "$pack_dir"' EXIT
+  E2E_TARBALL=$(pack_package "$pack_dir")
+  export E2E_TARBALL UI_TARBALL="$E2E_TARBALL"
   stage "e2e (real n8n)" bash scripts/test-e2e.sh
   stage "ui (real browser)" bash scripts/test-ui.sh
 fi
