@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The nodes in the real n8n editor, in a real browser: builds and packs the package, installs it
-# into a fresh n8n user folder, starts `n8n start` on a free loopback port, creates the owner
-# account through the REST API, then drives the editor with playwright-core and Debian chromium
-# (test/ui/run.js). Screenshots go to docs/. Last line: "N passed, N failed"; exit code 1 on failure.
+# into a fresh n8n user folder, starts `n8n start` on a free loopback port, then drives the editor
+# with playwright-core and Debian chromium (test/ui/run.js): the owner account is set up in the
+# browser, as a newcomer does it. Screenshots go to docs/. Last line: "N passed, N failed"; exit code 1 on failure.
 #
 # Environment: UI_TARBALL=<file> skips the build and installs that package; UI_ONLY=<regex> runs only
 # matching checks; UI_KEEP=1 keeps the work folder (always kept on failure).
@@ -33,7 +33,6 @@ step "start n8n"
 port=$(free_port)
 start_n8n "$port" "$WORK/n8n.log"
 export UI_BASE_URL="http://127.0.0.1:$port" UI_EMAIL="ui-test@example.com" UI_PASSWORD="Ui-test-$RANDOM-Passw0rd"
-setup_owner "$UI_BASE_URL" "$UI_EMAIL" "$UI_PASSWORD"
 
 step "drive the editor"
 export CHROMIUM_BIN
