@@ -99,6 +99,11 @@ async function main() {
 			}
 			if (!run.execution) {
 				fatal = `no execution JSON (exit ${run.exitCode}, signal ${run.signal}). stderr tail:\n${run.stderr.slice(-1500)}\nstdout tail:\n${run.stdout.slice(-1500)}`;
+				// Seen with n8n 2.41: a workflow that never starts (e.g. a required parameter is missing,
+				// a WorkflowHasIssuesError) only prints this; the reason is in the execution n8n stored.
+				if (/No active execution found/.test(run.stdout + run.stderr)) {
+					fatal += '\nThe workflow did not start: check its required parameters (the error is stored in the kept work folder\'s database; N8N_LOG_LEVEL=debug shows it).';
+				}
 			}
 			ctx = {
 				run,
