@@ -37,10 +37,16 @@ ensure_n8n() {
     log "installing n8n $N8N_VERSION into $N8N_DIR (about 6 minutes, once)"
     rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
     # --ignore-scripts: a Kafka client's install script downloads zlib, which cannot work offline.
-    # sqlite3 is rebuilt against Node 24's headers (npm_config_nodedir below).
+    # sqlite3 is then rebuilt against Node 24's headers, with scripts explicitly on: under `npm test`
+    # npm hands the project's ignore-scripts=true down through the environment, and the rebuild
+    # would silently build nothing.
     (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
       npm i --no-save --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >/dev/null &&
-      npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 >/dev/null)
+      npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >/dev/null)
+    if ! (cd "$N8N_DIR" && node -e 'require("sqlite3")' 2>/dev/null); then
+      log "sqlite3's native module did not build in $N8N_DIR: n8n cannot open its database"
+      return 1
+    fi
     touch "$N8N_DIR/.complete"
   fi
   export N8N_BIN="$N8N_DIR/node_modules/.bin/n8n"
