@@ -1,15 +1,14 @@
-import { authValue, omitSecret, onlySet, requiredAuthValue } from '../common/values';
-import type { AuthorizationType } from './types';
-
-const show = { show: { authorizationType: ['API_KEY'] } };
+import { namedSecretType } from './namedSecret';
 
 /** A header name and value that EventBridge adds to every call. */
-export const apiKey: AuthorizationType = {
+export const apiKey = namedSecretType({
 	value: 'API_KEY',
 	name: 'API Key',
 	description: 'A header name and value, such as x-api-key',
-	fields: [
-		{
+	section: 'ApiKeyAuthParameters',
+	identity: {
+		member: 'ApiKeyName',
+		field: {
 			displayName: 'API Key Header Name',
 			name: 'keyHeaderName',
 			type: 'string',
@@ -17,28 +16,10 @@ export const apiKey: AuthorizationType = {
 			required: true,
 			placeholder: 'e.g. x-api-key',
 			description: 'The name of the header that carries the key',
-			displayOptions: show,
 		},
-		{
-			displayName: 'API Key Value',
-			name: 'apiKeyValue',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: show,
-		},
-	],
-	toCreate: (bag) => ({
-		ApiKeyAuthParameters: {
-			ApiKeyName: requiredAuthValue(bag.keyHeaderName, 'API Key Header Name'),
-			ApiKeyValue: requiredAuthValue(bag.apiKeyValue, 'API Key Value', true),
-		},
-	}),
-	toUpdate: (bag) =>
-		onlySet('ApiKeyAuthParameters', {
-			ApiKeyName: authValue(bag.keyHeaderName, 'API Key Header Name'),
-			ApiKeyValue: authValue(bag.apiKeyValue, 'API Key Value', true),
-		}),
-	withoutSecrets: (auth) => omitSecret(auth, 'ApiKeyAuthParameters', 'ApiKeyValue'),
-};
+	},
+	secret: {
+		member: 'ApiKeyValue',
+		field: { displayName: 'API Key Value', name: 'apiKeyValue', type: 'string', typeOptions: { password: true }, default: '', required: true },
+	},
+});

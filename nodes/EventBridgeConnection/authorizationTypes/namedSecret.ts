@@ -1,0 +1,49 @@
+import type {
+	CreateConnectionAuthRequestParameters,
+	UpdateConnectionAuthRequestParameters,
+} from '@aws-sdk/client-eventbridge';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { authValue, omitSecret, onlySet, requiredAuthValue } from '../common/values';
+import type { AuthorizationType, AuthorizationTypeValue } from './types';
+
+/** A form field and the AuthParameters member it fills. */
+interface MemberField {
+	field: INodeProperties;
+	member: string;
+}
+
+/**
+ * A type whose whole authorization is a name and a secret in one AuthParameters section (Basic:
+ * username and password; API key: header name and key value). Create needs both; Update sends only
+ * what is filled; the secret is what AWS never returns.
+ */
+export function namedSecretType(spec: {
+	value: AuthorizationTypeValue;
+	name: string;
+	description: string;
+	section: 'BasicAuthParameters' | 'ApiKeyAuthParameters';
+	identity: MemberField;
+	secret: MemberField;
+}): AuthorizationType {
+	const { value, name, description, section, identity, secret } = spec;
+	const show = { show: { authorizationType: [value] } };
+	// Values of the two fields, labelled as the user sees them (the secret taken as typed).
+	const create = (bag: Record<string, unknown>) => ({
+		[identity.member]: requiredAuthValue(bag[identity.field.name], identity.field.displayName),
+		[secret.member]: requiredAuthValue(bag[secret.field.name], secret.field.displayName, true),
+	});
+	const update = (bag: Record<string, unknown>) => ({
+		[identity.member]: authValue(bag[identity.field.name], identity.field.displayName),
+		[secret.member]: authValue(bag[secret.field.name], secret.field.displayName, true),
+	});
+	return {
+		value,
+		name,
+		description,
+		fields: [identity.field, secret.field].map((field) => ({ ...field, displayOptions: show })),
+		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
+		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
+		withoutSecrets: (auth) => omitSecret(auth, section, secret.member),
+	};
+}
