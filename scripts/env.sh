@@ -29,6 +29,8 @@ ensure_moto() {
     "$MOTO_VENV/bin/pip" install -q "moto[server]==$MOTO_VERSION"
   fi
   export MOTO_SERVER_BIN="$MOTO_VENV/bin/moto_server"
+  # moto with the project's plug-ins (emulator/plugins): run emulator/server.py with this Python.
+  export MOTO_PYTHON="$MOTO_VENV/bin/python"
 }
 
 ensure_n8n() {

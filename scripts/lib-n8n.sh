@@ -2,6 +2,9 @@
 # built package into a real n8n. Every server listens on 127.0.0.1 only, and n8n is told not to call
 # home (telemetry, version checks, templates, banners, license renewal), so a run needs no internet.
 
+# The emulator: moto's server with the project's plug-ins loaded into its backends.
+EMULATOR_SERVER="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/emulator/server.py"
+
 # A free TCP port on the loopback interface (the kernel picks it).
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -97,12 +100,13 @@ wait_for_url() {
   done
 }
 
-# start_moto PORT LOG_FILE: starts moto_server on 127.0.0.1:PORT in the background; sets MOTO_PID.
+# start_moto PORT LOG_FILE: starts moto's server with the project's plug-ins (emulator/server.py) on
+# 127.0.0.1:PORT in the background; sets MOTO_PID.
 start_moto() {
   local port=$1 logfile=$2
   ensure_moto
   # moto writes nothing outside the process; HOME points at a scratch folder all the same.
-  HOME="${TMPDIR:-/tmp}" "$MOTO_SERVER_BIN" -H 127.0.0.1 -p "$port" >"$logfile" 2>&1 &
+  HOME="${TMPDIR:-/tmp}" "$MOTO_PYTHON" "$EMULATOR_SERVER" -H 127.0.0.1 -p "$port" >"$logfile" 2>&1 &
   MOTO_PID=$!
   wait_for_url "http://127.0.0.1:$port/moto-api/" 60 "$MOTO_PID"
 }

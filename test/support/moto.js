@@ -1,15 +1,18 @@
-// Starts moto in server mode on a free loopback port for integration tests, and stops it.
-// The moto venv comes from scripts/env.sh (ensure_moto); MOTO_SERVER_BIN points at its moto_server.
+// Starts moto in server mode, with the project's plug-ins (emulator/server.py), on a free loopback
+// port for integration tests, and stops it. The moto venv comes from scripts/env.sh (ensure_moto);
+// MOTO_PYTHON is its Python.
 const { spawn, execFileSync } = require('node:child_process');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-function motoBinary() {
-	if (process.env.MOTO_SERVER_BIN) return process.env.MOTO_SERVER_BIN;
+const EMULATOR_SERVER = path.join(__dirname, '..', '..', 'emulator', 'server.py');
+
+function motoPython() {
+	if (process.env.MOTO_PYTHON) return process.env.MOTO_PYTHON;
 	// Ask the project's own set-up for it (creates the venv on first use).
 	const script = path.join(__dirname, '..', '..', 'scripts', 'env.sh');
-	return execFileSync('bash', ['-c', `source "${script}" && ensure_moto >&2 && printf %s "$MOTO_SERVER_BIN"`], {
+	return execFileSync('bash', ['-c', `source "${script}" && ensure_moto >&2 && printf %s "$MOTO_PYTHON"`], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -45,7 +48,7 @@ async function waitUntilUp(endpoint, child, deadline) {
 async function startMoto() {
 	const port = await freePort();
 	const endpoint = `http://127.0.0.1:${port}`;
-	const child = spawn(motoBinary(), ['-H', '127.0.0.1', '-p', String(port)], {
+	const child = spawn(motoPython(), [EMULATOR_SERVER, '-H', '127.0.0.1', '-p', String(port)], {
 		stdio: ['ignore', 'ignore', 'pipe'],
 		env: { ...process.env, HOME: os.tmpdir() },
 	});
