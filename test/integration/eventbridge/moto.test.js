@@ -67,12 +67,12 @@ test('get many: Return All lists every connection; the limit is honoured', async
 	expect(limited.output).toHaveLength(2);
 });
 
-test('create twice: moto overwrites (AWS would answer ResourceAlreadyExistsException)', async () => {
+test('create twice: the second is a ResourceAlreadyExistsException and the first connection is kept', async () => {
 	await run({ operation: 'create', ...apiKey('orders-api') });
 	const again = await run({ operation: 'create', ...apiKey('orders-api', 'x-other') });
-	expect(again.error).toBeUndefined();
+	expect(again.error.message).toMatch(/^ResourceAlreadyExistsException: /);
 	const described = await direct.send(new eb.DescribeConnectionCommand({ Name: 'orders-api' }));
-	expect(described.AuthParameters.ApiKeyAuthParameters.ApiKeyName).toBe('x-other');
+	expect(described.AuthParameters.ApiKeyAuthParameters.ApiKeyName).toBe('x-api-key');
 });
 
 test('update: only the given fields change', async () => {
