@@ -242,6 +242,11 @@ export function buildTags(bag: ParameterBag): Record<string, string> | undefined
 	return toStringMap(((bag.additionalFields ?? {}) as Record<string, unknown>).tags, 'Tags', 50);
 }
 
+/** AWS's values for ConnectionProperties keys that are absent, for the chosen type. */
+export function propertyDefaults(type: string): Record<string, string> {
+	return findConnectionTypeForm(type)?.propertyDefaults ?? {};
+}
+
 /** ConnectionProperties keys that hold secrets, for the chosen type (plus the generic ones). */
 export function secretPropertyKeys(type: string): string[] {
 	return ['PASSWORD', ...(findConnectionTypeForm(type)?.secretPropertyKeys ?? [])];

@@ -24,17 +24,40 @@ export function connectionOutput(connection: Connection, hideSecrets: boolean, s
 const sortedList = (list?: string[]) => [...(list ?? [])].sort();
 const isServerManaged = (key: string) => key.startsWith('ENCRYPTED_');
 
-function mapDifferences(path: string, desired: Record<string, string> = {}, current: Record<string, string> = {}, skip: (key: string) => boolean = () => false) {
+/** A property's value, or AWS's value for it when it is absent (booleans compared in any case). */
+function effective(map: Record<string, string>, key: string, defaults: Record<string, string>): string | undefined {
+	const value = map[key] ?? defaults[key];
+	return value !== undefined && key in defaults && /^(true|false)$/i.test(value) ? value.toLowerCase() : value;
+}
+
+function mapDifferences(
+	path: string,
+	desired: Record<string, string> = {},
+	current: Record<string, string> = {},
+	skip: (key: string) => boolean = () => false,
+	defaults: Record<string, string> = {},
+) {
 	const keys = new Set([...Object.keys(desired), ...Object.keys(current)]);
-	return [...keys].filter((key) => !skip(key) && desired[key] !== current[key]).sort().map((key) => `${path}.${key}`);
+	return [...keys]
+		.filter((key) => !skip(key) && effective(desired, key, defaults) !== effective(current, key, defaults))
+		.sort()
+		.map((key) => `${path}.${key}`);
 }
 
 /**
  * What Create or Update would change: the paths where the desired definition differs from the
  * connection AWS has. Secrets cannot be read back (GetConnection is called with HidePassword), so
- * secret properties, inline credentials and server-managed ENCRYPTED_* keys are never compared.
+ * secret properties, inline credentials and server-managed ENCRYPTED_* keys are never compared. A
+ * property absent on one side and equal to AWS's default (`defaults`) on the other is no
+ * difference: a connection made by Terraform or the console without JDBC_ENFORCE_SSL equals a form
+ * that leaves SSL off, and one the console made with JDBC_ENFORCE_SSL "false" equals it too.
  */
-export function definitionDifferences(desired: ConnectionInput, current: Connection, secretKeys: string[]): string[] {
+export function definitionDifferences(
+	desired: ConnectionInput,
+	current: Connection,
+	secretKeys: string[],
+	defaults: Record<string, string> = {},
+): string[] {
 	const secret = (key: string) => secretKeys.includes(key) || isServerManaged(key);
 	const differences: string[] = [];
 	const same = (path: string, a: unknown, b: unknown) => {
@@ -45,7 +68,7 @@ export function definitionDifferences(desired: ConnectionInput, current: Connect
 	same('Description', desired.Description ?? '', current.Description ?? '');
 	same('MatchCriteria', sortedList(desired.MatchCriteria), sortedList(current.MatchCriteria));
 	differences.push(
-		...mapDifferences('ConnectionProperties', desired.ConnectionProperties, current.ConnectionProperties, secret),
+		...mapDifferences('ConnectionProperties', desired.ConnectionProperties, current.ConnectionProperties, secret, defaults),
 		...mapDifferences('SparkProperties', desired.SparkProperties, current.SparkProperties),
 		...mapDifferences('AthenaProperties', desired.AthenaProperties, current.AthenaProperties),
 		...mapDifferences('PythonProperties', desired.PythonProperties, current.PythonProperties),

@@ -19,9 +19,6 @@ export function bool(value: unknown): boolean {
 	return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }
 
-/** A boolean field read as the 'true' / 'false' string AWS stores. */
-export const boolProperty = (value: unknown): string => (bool(value) ? 'true' : 'false');
-
 /** A secret as typed: not trimmed (spaces may belong to it), numbers from expressions kept. */
 export function secretValue(value: unknown): string {
 	if (typeof value === 'string') return value;

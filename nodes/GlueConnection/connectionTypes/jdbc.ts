@@ -4,9 +4,17 @@
  * AWS (CreateConnection, ConnectionInput.ConnectionType): "Required: All of (HOST, PORT,
  * JDBC_ENGINE) or JDBC_CONNECTION_URL. Required: All of (USERNAME, PASSWORD) or SECRET_ID.
  * Optional: JDBC_ENFORCE_SSL, CUSTOM_JDBC_CERT, CUSTOM_JDBC_CERT_STRING,
- * SKIP_CUSTOM_JDBC_CERT_VALIDATION." So HOST, PORT and JDBC_ENGINE are a complete alternative to the
- * URL: they are sent as they are (with DATABASE when given) and no URL is built from them, which
- * would guess at each engine's URL syntax.
+ * SKIP_CUSTOM_JDBC_CERT_VALIDATION."
+ *
+ * "Host and Port" builds JDBC_CONNECTION_URL in the format the AWS Glue documentation gives for each
+ * engine ("AWS Glue JDBC connection properties") and sends only that URL, not HOST, PORT,
+ * JDBC_ENGINE or DATABASE: the console, Terraform and the crawler documentation all work with the
+ * URL, and a connection that carried both could drift (someone edits the URL in the console, HOST
+ * stays). Either way of connecting therefore writes the same properties, and Create or Update
+ * finds a connection made by Terraform or the console equal to the form.
+ *
+ * Optional flags are written only when they differ from AWS's default (SSL off, certificate
+ * validated): the form's defaults are AWS's own, shown as hints, never sent.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -14,7 +22,6 @@ import { checkLength, checkPattern, checkPort, fail, required, str } from '../..
 import {
 	bool,
 	definedProperties,
-	boolProperty,
 	checkJavaClassName,
 	checkNoSpace,
 	credentialFields,
@@ -26,13 +33,30 @@ import type { ConnectionTypeForm, DefinitionParts, ParameterBag } from './types'
 const HOST_AND_PORT = 'hostPort';
 const URL = 'url';
 
-/** The engines AWS Glue ships JDBC drivers for (AWS Glue docs, "JDBC connections"). */
-export const JDBC_ENGINES = [
-	{ name: 'Amazon Redshift', value: 'redshift' },
-	{ name: 'Microsoft SQL Server', value: 'sqlserver' },
-	{ name: 'MySQL', value: 'mysql' },
-	{ name: 'Oracle', value: 'oracle' },
-	{ name: 'PostgreSQL', value: 'postgres' },
+interface JdbcEngine {
+	name: string;
+	value: string;
+	/** JDBC_CONNECTION_URL as the AWS Glue documentation writes it for the engine. */
+	url(host: string, port: string, database: string): string;
+}
+
+const slashDatabase = (protocol: string) => (host: string, port: string, database: string) => `jdbc:${protocol}://${host}:${port}/${database}`;
+
+/**
+ * The engines AWS Glue connects to through JDBC and their URL formats (AWS Glue docs, "AWS Glue JDBC
+ * connection properties"): jdbc:protocol://host:port/db_name; Oracle
+ * jdbc:oracle:thin://@host:port/service_name; SQL Server jdbc:sqlserver://host:port;databaseName=db.
+ * MariaDB and Aurora MySQL use the MySQL driver Glue ships, Aurora PostgreSQL the PostgreSQL one.
+ */
+export const JDBC_ENGINES: JdbcEngine[] = [
+	{ name: 'Amazon Aurora MySQL', value: 'aurora-mysql', url: slashDatabase('mysql') },
+	{ name: 'Amazon Aurora PostgreSQL', value: 'aurora-postgresql', url: slashDatabase('postgresql') },
+	{ name: 'Amazon Redshift', value: 'redshift', url: slashDatabase('redshift') },
+	{ name: 'MariaDB', value: 'mariadb', url: slashDatabase('mysql') },
+	{ name: 'Microsoft SQL Server', value: 'sqlserver', url: (host, port, database) => `jdbc:sqlserver://${host}:${port};databaseName=${database}` },
+	{ name: 'MySQL', value: 'mysql', url: slashDatabase('mysql') },
+	{ name: 'Oracle', value: 'oracle', url: (host, port, service) => `jdbc:oracle:thin://@${host}:${port}/${service}` },
+	{ name: 'PostgreSQL', value: 'postgres', url: slashDatabase('postgresql') },
 ];
 
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
@@ -46,8 +70,10 @@ const fields: INodeProperties[] = [
 		name: 'jdbcConnectUsing',
 		type: 'options',
 		default: HOST_AND_PORT,
+		description:
+			'Either way, the connection gets only a JDBC_CONNECTION_URL (as the console and Terraform write it), e.g. jdbc:postgresql://host:5432/sales; HOST, PORT and JDBC_ENGINE are not sent',
 		options: [
-			{ name: 'Host and Port', value: HOST_AND_PORT, description: 'Host, port, engine and database' },
+			{ name: 'Host and Port', value: HOST_AND_PORT, description: 'Engine, host, port and database: the node writes the JDBC URL from them' },
 			{ name: 'JDBC URL', value: URL, description: 'A complete JDBC connection URL' },
 		],
 	},
@@ -57,7 +83,7 @@ const fields: INodeProperties[] = [
 		type: 'options',
 		default: 'postgres',
 		required: true,
-		options: JDBC_ENGINES,
+		options: JDBC_ENGINES.map(({ name, value }) => ({ name, value })),
 		displayOptions: byHost,
 	},
 	{
@@ -84,7 +110,9 @@ const fields: INodeProperties[] = [
 		name: 'jdbcDatabase',
 		type: 'string',
 		default: '',
+		required: true,
 		placeholder: 'e.g. sales',
+		description: 'The database (for Oracle: the service name) that ends the JDBC URL',
 		displayOptions: byHost,
 	},
 	{
@@ -110,7 +138,7 @@ const fields: INodeProperties[] = [
 		name: 'jdbcEnforceSsl',
 		type: 'boolean',
 		default: false,
-		description: 'Whether AWS Glue connects only over SSL',
+		description: "Whether AWS Glue connects only over SSL. Off is AWS's default and sends nothing (no JDBC_ENFORCE_SSL).",
 	},
 	{
 		displayName: 'Custom JDBC Certificate',
@@ -126,7 +154,7 @@ const fields: INodeProperties[] = [
 		name: 'jdbcSkipCertValidation',
 		type: 'boolean',
 		default: false,
-		description: 'Whether AWS Glue skips validating the custom certificate (needs a Custom JDBC Certificate)',
+		description: "Whether AWS Glue skips validating the custom certificate (needs a Custom JDBC Certificate). Off is AWS's default and sends nothing.",
 		displayOptions: withSsl,
 	},
 	{
@@ -167,18 +195,17 @@ function location(bag: ParameterBag): Record<string, string> {
 		return { JDBC_CONNECTION_URL: url };
 	}
 	if (using !== HOST_AND_PORT) fail('Connect Using', 'must be Host and Port or JDBC URL');
-	const engine = required(bag.jdbcEngine, 'Database Engine');
-	if (!JDBC_ENGINES.some((option) => option.value === engine)) {
-		fail('Database Engine', `must be one of ${JDBC_ENGINES.map((option) => option.value).join(', ')}`);
-	}
+	const engineValue = required(bag.jdbcEngine, 'Database Engine');
+	const engine = JDBC_ENGINES.find((option) => option.value === engineValue);
+	if (!engine) return fail('Database Engine', `must be one of ${JDBC_ENGINES.map((option) => option.value).join(', ')}`);
 	const host = checkPattern(checkLength(required(bag.jdbcHost, 'Host'), 'Host', 1, 253), 'Host', HOST, 'a host name or IP address without scheme or port');
-	const database = str(bag.jdbcDatabase);
-	if (database) checkNoSpace(checkLength(database, 'Database', 1, 255), 'Database');
-	return definedProperties({ JDBC_ENGINE: engine, HOST: host, PORT: checkPort(bag.jdbcPort, 'Port'), DATABASE: database || undefined });
+	const port = checkPort(bag.jdbcPort, 'Port');
+	const database = checkPattern(checkLength(required(bag.jdbcDatabase, 'Database'), 'Database', 1, 255), 'Database', /^[^\s/;:@?&=]+$/, 'a database name without spaces or URL separators (/ ; : @ ? & =)');
+	return { JDBC_CONNECTION_URL: engine.url(host, port, database) };
 }
 
 function ssl(bag: ParameterBag): Record<string, string> {
-	if (!bool(bag.jdbcEnforceSsl)) return { JDBC_ENFORCE_SSL: 'false' };
+	if (!bool(bag.jdbcEnforceSsl)) return {};
 	const cert = optionalS3Url(bag.jdbcCustomCert, 'Custom JDBC Certificate');
 	const skip = bool(bag.jdbcSkipCertValidation);
 	if (skip && !cert) fail('Skip Certificate Validation', 'needs a Custom JDBC Certificate');
@@ -186,7 +213,7 @@ function ssl(bag: ParameterBag): Record<string, string> {
 	return definedProperties({
 		JDBC_ENFORCE_SSL: 'true',
 		CUSTOM_JDBC_CERT: cert,
-		SKIP_CUSTOM_JDBC_CERT_VALIDATION: cert ? boolProperty(skip) : undefined,
+		SKIP_CUSTOM_JDBC_CERT_VALIDATION: skip ? 'true' : undefined,
 		CUSTOM_JDBC_CERT_STRING: certString || undefined,
 	});
 }
@@ -222,4 +249,5 @@ export const jdbcForm: ConnectionTypeForm = {
 		fail('Authentication Type', 'is required when Credentials is "From Authentication Type"');
 	},
 	secretPropertyKeys: ['PASSWORD', 'ENCRYPTED_PASSWORD'],
+	propertyDefaults: { JDBC_ENFORCE_SSL: 'false', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false' },
 };

@@ -4,11 +4,12 @@
  * AWS: "Required: KAFKA_BOOTSTRAP_SERVERS", then optional SSL (KAFKA_SSL_ENABLED, KAFKA_CUSTOM_CERT,
  * KAFKA_SKIP_CUSTOM_CERT_VALIDATION), a TLS client keystore (KAFKA_CLIENT_KEYSTORE and its
  * passwords) and a SASL mechanism (KAFKA_SASL_MECHANISM) with the fields of that mechanism only.
+ * SSL on and certificate validation are AWS's defaults: only a departure from them is written.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkArn, checkLength, checkPort, fail, required, str } from '../../shared/validation';
-import { bool, boolProperty, definedProperties, checkNoSpace, checkS3Url, optionalS3Url, requiredSecret, secretValue } from './common';
+import { bool, definedProperties, checkNoSpace, checkS3Url, optionalS3Url, requiredSecret, secretValue } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
 const NONE = 'none';
@@ -36,7 +37,7 @@ const fields: INodeProperties[] = [
 		name: 'kafkaSslEnabled',
 		type: 'boolean',
 		default: true,
-		description: 'Whether AWS Glue connects to the brokers over SSL',
+		description: "Whether AWS Glue connects to the brokers over SSL. On is AWS's default and sends nothing; off sends KAFKA_SSL_ENABLED false.",
 	},
 	{
 		displayName: 'Custom Certificate',
@@ -52,7 +53,7 @@ const fields: INodeProperties[] = [
 		name: 'kafkaSkipCertValidation',
 		type: 'boolean',
 		default: false,
-		description: 'Whether AWS Glue skips validating the custom certificate (needs a Custom Certificate)',
+		description: "Whether AWS Glue skips validating the custom certificate (needs a Custom Certificate). Off is AWS's default and sends nothing.",
 		displayOptions: withSsl,
 	},
 	{
@@ -216,9 +217,8 @@ function sslProperties(bag: ParameterBag): Record<string, string> {
 	else if (secretValue(bag.kafkaClientKeystorePassword)) fail('Client Keystore Password', 'needs a Client Keystore');
 	if (keyPassword && !keystore) fail('Client Key Password', 'needs a Client Keystore');
 	return definedProperties({
-		KAFKA_SSL_ENABLED: 'true',
 		KAFKA_CUSTOM_CERT: cert,
-		KAFKA_SKIP_CUSTOM_CERT_VALIDATION: cert ? boolProperty(skip) : undefined,
+		KAFKA_SKIP_CUSTOM_CERT_VALIDATION: skip ? 'true' : undefined,
 		KAFKA_CLIENT_KEYSTORE: keystore,
 		KAFKA_CLIENT_KEYSTORE_PASSWORD: keystorePassword,
 		KAFKA_CLIENT_KEY_PASSWORD: keyPassword ? checkLength(keyPassword, 'Client Key Password', 1, 1024) : undefined,
@@ -272,4 +272,5 @@ export const kafkaForm: ConnectionTypeForm = {
 		'ENCRYPTED_KAFKA_SASL_SCRAM_PASSWORD',
 		'ENCRYPTED_KAFKA_SASL_PLAIN_PASSWORD',
 	],
+	propertyDefaults: { KAFKA_SSL_ENABLED: 'true', KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'false' },
 };

@@ -22,6 +22,11 @@ export interface ConnectionTypeForm {
 	checkDefinition?(definition: DefinitionParts): void;
 	/** ConnectionProperties keys that hold secrets: never echoed, and masked in Get output. */
 	secretPropertyKeys?: string[];
+	/**
+	 * AWS's documented value of a property when it is absent (e.g. JDBC_ENFORCE_SSL "false"). The
+	 * form never sends these; Create or Update treats "absent" and "the default" as the same.
+	 */
+	propertyDefaults?: Record<string, string>;
 }
 
 /** The parts of a ConnectionInput a type may check across. */

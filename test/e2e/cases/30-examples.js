@@ -6,7 +6,7 @@ const { executeWorkflow } = require('../lib/n8n');
 
 module.exports = [
 	{
-		title: 'example glue-jdbc-upkeep: creates the JDBC connection from host, port, engine and secret',
+		title: 'example glue-jdbc-upkeep: creates the JDBC connection (its URL from host, port, engine and database) with a secret',
 		workflowId: idFor('glue-jdbc-upkeep.json'),
 		checks: [
 			[
@@ -16,7 +16,7 @@ module.exports = [
 					assert.ok(connection, 'sales-postgres is missing');
 					assert.deepEqual(
 						{ ...connection.ConnectionProperties },
-						{ HOST: 'sales-db.internal.example.com', PORT: '5432', JDBC_ENGINE: 'postgres', DATABASE: 'sales', SECRET_ID: 'glue/sales-postgres', JDBC_ENFORCE_SSL: 'true' },
+						{ JDBC_CONNECTION_URL: 'jdbc:postgresql://sales-db.internal.example.com:5432/sales', SECRET_ID: 'glue/sales-postgres', JDBC_ENFORCE_SSL: 'true' },
 					);
 				},
 			],
@@ -46,10 +46,14 @@ module.exports = [
 		workflowId: idFor('glue-bulk-create.json'),
 		checks: [
 			[
-				'moto holds the three connections with their engines',
+				'moto holds the three connections with each engine’s JDBC URL',
 				async ({ aws }) => {
-					const engines = Object.fromEntries((await aws.glueConnections()).map((c) => [c.Name, c.ConnectionProperties.JDBC_ENGINE]));
-					assert.deepEqual(engines, { 'orders-mysql': 'mysql', 'billing-postgres': 'postgres', 'stock-sqlserver': 'sqlserver' });
+					const urls = Object.fromEntries((await aws.glueConnections()).map((c) => [c.Name, c.ConnectionProperties.JDBC_CONNECTION_URL]));
+					assert.deepEqual(urls, {
+						'orders-mysql': 'jdbc:mysql://orders.internal.example.com:3306/orders',
+						'billing-postgres': 'jdbc:postgresql://billing.internal.example.com:5432/billing',
+						'stock-sqlserver': 'jdbc:sqlserver://stock.internal.example.com:1433;databaseName=stock',
+					});
 				},
 			],
 		],

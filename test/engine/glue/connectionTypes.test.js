@@ -33,14 +33,11 @@ test('JDBC: host and port with the form defaults (engine, port, SSL off), a hidd
 			ConnectionInput: {
 				Name: 'sales-pg',
 				ConnectionType: 'JDBC',
+				// The defaults (Host and Port, PostgreSQL, 5432, SSL off) are not sent as such: only the URL.
 				ConnectionProperties: {
-					JDBC_ENGINE: 'postgres',
-					HOST: 'db.example.com',
-					PORT: '5432',
-					DATABASE: 'sales',
+					JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales',
 					USERNAME: 'etl',
 					PASSWORD,
-					JDBC_ENFORCE_SSL: 'false',
 				},
 			},
 		},
@@ -69,7 +66,6 @@ test('JDBC: a URL and SSL from expressions, with a Secrets Manager secret', asyn
 		SECRET_ID: 'glue/sales',
 		JDBC_ENFORCE_SSL: 'true',
 		CUSTOM_JDBC_CERT: 's3://certs-bucket/ca.pem',
-		SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false',
 	});
 });
 
@@ -92,7 +88,6 @@ test('KAFKA with SASL/SCRAM-SHA-512: only the fields of that mechanism are sent'
 				ConnectionType: 'KAFKA',
 				ConnectionProperties: {
 					KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9096,b-2.example.com:9096',
-					KAFKA_SSL_ENABLED: 'true',
 					KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
 					KAFKA_SASL_SCRAM_USERNAME: 'glue',
 					KAFKA_SASL_SCRAM_PASSWORD: PASSWORD,

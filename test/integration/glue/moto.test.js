@@ -112,19 +112,15 @@ test('create a JDBC connection from its first-class form: moto holds exactly the
 	expect(output[0].json).toMatchObject({ name: 'pg-form', connectionType: 'JDBC', action: 'created' });
 	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'pg-form', HidePassword: false }));
 	expect(Connection.ConnectionProperties).toEqual({
-		JDBC_ENGINE: 'postgres',
-		HOST: 'db.example.internal',
-		PORT: '5432',
-		DATABASE: 'sales',
+		JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.internal:5432/sales',
 		USERNAME: 'etl',
 		PASSWORD: 'form-pass-1',
 		JDBC_ENFORCE_SSL: 'true',
 		CUSTOM_JDBC_CERT: 's3://certs-bucket/rds-ca.pem',
-		SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false',
 	});
 	expect(Connection.PhysicalConnectionRequirements).toMatchObject({ SubnetId: 'subnet-0abc', AvailabilityZone: 'us-east-1a' });
 	// Get through the node hides the password by default.
 	const got = await run({ operation: 'get', connection: { __rl: true, mode: 'name', value: 'pg-form' }, hidePassword: true });
-	expect(got.output[0].json.ConnectionProperties).toMatchObject({ HOST: 'db.example.internal', USERNAME: 'etl' });
+	expect(got.output[0].json.ConnectionProperties).toMatchObject({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.internal:5432/sales', USERNAME: 'etl' });
 	expect(JSON.stringify(got.output)).not.toContain('form-pass-1');
 });

@@ -26,28 +26,42 @@ describe('JDBC', () => {
 		jdbcEngine: 'postgres',
 		jdbcHost: 'db.example.com',
 		jdbcPort: 5432,
+		jdbcDatabase: 'sales',
 		jdbcUsername: 'etl',
 		jdbcPassword: SECRET,
 		...extra,
 	});
 	const byUrl = (extra = {}) => hostPort({ jdbcConnectUsing: 'url', jdbcConnectionUrl: 'jdbc:postgresql://db.example.com:5432/sales', ...extra });
 
-	test('host, port, engine and database are sent as they are, with username and password', () => {
-		expect(properties(hostPort({ jdbcDatabase: 'sales' }))).toEqual({
-			JDBC_ENGINE: 'postgres',
-			HOST: 'db.example.com',
-			PORT: '5432',
-			DATABASE: 'sales',
+	test('host, port, engine and database become the JDBC URL alone (no HOST, PORT, JDBC_ENGINE, DATABASE), with username and password', () => {
+		expect(properties(hostPort())).toEqual({
+			JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales',
 			USERNAME: 'etl',
 			PASSWORD: SECRET,
-			JDBC_ENFORCE_SSL: 'false',
 		});
+	});
+
+	test.each([
+		['postgres', 5432, 'jdbc:postgresql://db.example.com:5432/sales'],
+		['aurora-postgresql', 5432, 'jdbc:postgresql://db.example.com:5432/sales'],
+		['mysql', 3306, 'jdbc:mysql://db.example.com:3306/sales'],
+		['aurora-mysql', 3306, 'jdbc:mysql://db.example.com:3306/sales'],
+		['mariadb', 3306, 'jdbc:mysql://db.example.com:3306/sales'],
+		['redshift', 5439, 'jdbc:redshift://db.example.com:5439/sales'],
+		['oracle', 1521, 'jdbc:oracle:thin://@db.example.com:1521/sales'],
+		['sqlserver', 1433, 'jdbc:sqlserver://db.example.com:1433;databaseName=sales'],
+	])('engine %s writes the URL AWS Glue documents for it', (jdbcEngine, jdbcPort, url) => {
+		expect(properties(hostPort({ jdbcEngine, jdbcPort })).JDBC_CONNECTION_URL).toBe(url);
 	});
 
 	test('Host and Port is the default way; a port from an expression may be a string', () => {
 		const { jdbcConnectUsing, ...bag } = hostPort({ jdbcPort: '3306', jdbcEngine: 'mysql' });
 		expect(jdbcConnectUsing).toBe('hostPort');
-		expect(properties(bag)).toMatchObject({ JDBC_ENGINE: 'mysql', PORT: '3306' });
+		expect(properties(bag)).toMatchObject({ JDBC_CONNECTION_URL: 'jdbc:mysql://db.example.com:3306/sales' });
+	});
+
+	test('Host and Port and the same JDBC URL write the same properties', () => {
+		expect(properties(hostPort())).toEqual(properties(byUrl()));
 	});
 
 	test('a JDBC URL replaces host, port and engine; the engine version is optional', () => {
@@ -56,13 +70,12 @@ describe('JDBC', () => {
 			JDBC_ENGINE_VERSION: '15',
 			USERNAME: 'etl',
 			PASSWORD: SECRET,
-			JDBC_ENFORCE_SSL: 'false',
 		});
 	});
 
 	test('a Secrets Manager secret replaces username and password', () => {
 		const input = properties(byUrl({ jdbcCredentials: 'secret', jdbcSecretId: 'glue/sales-db' }));
-		expect(input).toEqual({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales', SECRET_ID: 'glue/sales-db', JDBC_ENFORCE_SSL: 'false' });
+		expect(input).toEqual({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales', SECRET_ID: 'glue/sales-db' });
 		const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue-AbC123';
 		expect(properties(byUrl({ jdbcCredentials: 'secret', jdbcSecretId: arn })).SECRET_ID).toBe(arn);
 	});
@@ -74,7 +87,7 @@ describe('JDBC', () => {
 			{ ...bag, authenticationType: 'BASIC', authCredentialsArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db' },
 			'conn',
 		);
-		expect(input.ConnectionProperties).toEqual({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales', JDBC_ENFORCE_SSL: 'false' });
+		expect(input.ConnectionProperties).toEqual({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales' });
 		expect(input.AuthenticationConfiguration.AuthenticationType).toBe('BASIC');
 	});
 
@@ -94,14 +107,22 @@ describe('JDBC', () => {
 			SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true',
 			CUSTOM_JDBC_CERT_STRING: 'CN=db.example.com',
 		});
+		// Validating the certificate is AWS's default: not sent.
 		const plain = properties(byUrl({ jdbcEnforceSsl: true, jdbcCustomCert: 's3://certs-bucket/ca.pem' }));
-		expect(plain.SKIP_CUSTOM_JDBC_CERT_VALIDATION).toBe('false');
+		expect(plain).not.toHaveProperty('SKIP_CUSTOM_JDBC_CERT_VALIDATION');
+		expect(plain).toMatchObject({ JDBC_ENFORCE_SSL: 'true', CUSTOM_JDBC_CERT: 's3://certs-bucket/ca.pem' });
 	});
 
-	test('SSL settings are ignored while Enforce SSL is off (n8n hides them)', () => {
+	test('Enforce SSL off is AWS default: nothing is sent, and the SSL settings n8n hides are ignored', () => {
 		const input = properties(byUrl({ jdbcEnforceSsl: false, jdbcCustomCert: 'not-a-url', jdbcSkipCertValidation: true }));
-		expect(input.JDBC_ENFORCE_SSL).toBe('false');
+		expect(input).not.toHaveProperty('JDBC_ENFORCE_SSL');
 		expect(input).not.toHaveProperty('CUSTOM_JDBC_CERT');
+		expect(input).not.toHaveProperty('SKIP_CUSTOM_JDBC_CERT_VALIDATION');
+	});
+
+	test('a property the form leaves to AWS may be set explicitly under Additional Connection Properties', () => {
+		const input = properties(byUrl({ additionalConnectionProperties: { pairs: [{ key: 'JDBC_ENFORCE_SSL', value: 'false' }] } }));
+		expect(input.JDBC_ENFORCE_SSL).toBe('false');
 	});
 
 	test('a custom driver needs its JAR in S3 and its class name', () => {
@@ -122,6 +143,8 @@ describe('JDBC', () => {
 		['an unknown engine', hostPort({ jdbcEngine: 'db2' }), 'Database Engine'],
 		['no engine', hostPort({ jdbcEngine: '' }), 'Database Engine'],
 		['a database name with a space', hostPort({ jdbcDatabase: 'my db' }), 'Database'],
+		['no database', hostPort({ jdbcDatabase: '' }), 'Database'],
+		['a database name with a URL separator', hostPort({ jdbcDatabase: 'sales;user=x' }), 'Database'],
 		['an unknown way to connect', hostPort({ jdbcConnectUsing: 'dsn' }), 'Connect Using'],
 		['no JDBC URL', byUrl({ jdbcConnectionUrl: '' }), 'JDBC URL'],
 		['a URL without jdbc:', byUrl({ jdbcConnectionUrl: 'postgresql://db:5432/sales' }), 'JDBC URL'],
@@ -150,8 +173,9 @@ describe('JDBC', () => {
 describe('KAFKA', () => {
 	const kafka = (extra = {}) => ({ connectionType: 'KAFKA', kafkaBootstrapServers: 'b-1.example.com:9094, b-2.example.com:9094', ...extra });
 
-	test('bootstrap servers are trimmed and joined; SSL is on by default', () => {
-		expect(properties(kafka())).toEqual({ KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094', KAFKA_SSL_ENABLED: 'true' });
+	test('bootstrap servers are trimmed and joined; SSL on is AWS default and not sent', () => {
+		expect(properties(kafka())).toEqual({ KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094' });
+		expect(properties(kafka({ kafkaSslEnabled: true }))).toEqual({ KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094' });
 		expect(properties(kafka({ kafkaBootstrapServers: '10.0.0.1:9092' })).KAFKA_BOOTSTRAP_SERVERS).toBe('10.0.0.1:9092');
 	});
 
@@ -176,7 +200,6 @@ describe('KAFKA', () => {
 			),
 		).toEqual({
 			KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094',
-			KAFKA_SSL_ENABLED: 'true',
 			KAFKA_CUSTOM_CERT: 's3://certs-bucket/kafka-ca.pem',
 			KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'true',
 			KAFKA_CLIENT_KEYSTORE: 's3://certs-bucket/client.jks',
@@ -185,7 +208,7 @@ describe('KAFKA', () => {
 		});
 	});
 
-	const base = { KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094', KAFKA_SSL_ENABLED: 'true' };
+	const base = { KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com:9094,b-2.example.com:9094' };
 	test.each([
 		['None', { kafkaSaslMechanism: 'none' }, {}],
 		['SCRAM-SHA-512 with username and password', { kafkaSaslMechanism: 'SCRAM-SHA-512', kafkaSaslScramUsername: 'glue', kafkaSaslScramPassword: SECRET }, { KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_SCRAM_USERNAME: 'glue', KAFKA_SASL_SCRAM_PASSWORD: SECRET }],

@@ -53,3 +53,33 @@ test('carriesSecrets sees secret properties and inline credentials', () => {
 	expect(carriesSecrets({ ConnectionProperties: { HOST: 'x' } }, ['PASSWORD'])).toBe(false);
 	expect(carriesSecrets({ ConnectionProperties: {}, AuthenticationConfiguration: { OAuth2Properties: { OAuth2Credentials: { AccessToken: 't' } } } }, [])).toBe(true);
 });
+
+describe("AWS's defaults: absent on one side, the default on the other, is no difference", () => {
+	const { propertyDefaults } = require('../../../nodes/GlueConnection/common/definition');
+	const jdbc = (properties) => ({ Name: 'c', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://db:3306/x', ...properties } });
+	const kafka = (properties) => ({ Name: 'k', ConnectionType: 'KAFKA', ConnectionProperties: { KAFKA_BOOTSTRAP_SERVERS: 'b:9094', ...properties } });
+	const diff = (wanted, have) => definitionDifferences(wanted, have, ['PASSWORD'], propertyDefaults(wanted.ConnectionType));
+
+	test.each([
+		['the console wrote JDBC_ENFORCE_SSL false, the form leaves SSL off', jdbc({}), jdbc({ JDBC_ENFORCE_SSL: 'false' })],
+		['the form sends JDBC_ENFORCE_SSL false, Terraform wrote none', jdbc({ JDBC_ENFORCE_SSL: 'false' }), jdbc({})],
+		['a boolean default in another case', jdbc({}), jdbc({ JDBC_ENFORCE_SSL: 'False' })],
+		['SKIP_CUSTOM_JDBC_CERT_VALIDATION false', jdbc({}), jdbc({ SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false' })],
+		['KAFKA_SSL_ENABLED true', kafka({}), kafka({ KAFKA_SSL_ENABLED: 'true' })],
+		['KAFKA_SKIP_CUSTOM_CERT_VALIDATION false', kafka({ KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'false' }), kafka({})],
+	])('%s', (_, wanted, have) => {
+		expect(diff(wanted, have)).toEqual([]);
+	});
+
+	test.each([
+		['SSL enforced on one side only', jdbc({ JDBC_ENFORCE_SSL: 'true' }), jdbc({}), 'ConnectionProperties.JDBC_ENFORCE_SSL'],
+		['the console enforces SSL, the form does not', jdbc({}), jdbc({ JDBC_ENFORCE_SSL: 'true' }), 'ConnectionProperties.JDBC_ENFORCE_SSL'],
+		['Kafka SSL turned off', kafka({ KAFKA_SSL_ENABLED: 'false' }), kafka({}), 'ConnectionProperties.KAFKA_SSL_ENABLED'],
+	])('a value other than the default still differs: %s', (_, wanted, have, path) => {
+		expect(diff(wanted, have)).toEqual([path]);
+	});
+
+	test('a default of one type does not apply to another (KAFKA_SSL_ENABLED on a JDBC connection)', () => {
+		expect(diff(jdbc({}), jdbc({ KAFKA_SSL_ENABLED: 'true' }))).toEqual(['ConnectionProperties.KAFKA_SSL_ENABLED']);
+	});
+});

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
 import type { ServiceProvider } from '../../../shared/router';
-import { secretPropertyKeys } from '../../common/definition';
+import { propertyDefaults, secretPropertyKeys } from '../../common/definition';
 import { carriesSecrets, definitionDifferences } from '../../common/output';
 import type { GlueService } from '../../transport';
 import { readNamedDefinition } from './shared';
@@ -32,8 +32,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		if (!dryRun) await client.send(new sdk.CreateConnectionCommand({ CatalogId, ConnectionInput: input, Tags: tags }));
 		return { ...result, action: dryRun ? 'wouldCreate' : 'created', changed: true, differences: [] };
 	}
-	const secretKeys = secretPropertyKeys(String(input.ConnectionType));
-	const differences = definitionDifferences(input, current, secretKeys);
+	const type = String(input.ConnectionType);
+	const secretKeys = secretPropertyKeys(type);
+	const differences = definitionDifferences(input, current, secretKeys, propertyDefaults(type));
 	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets(input, secretKeys);
 	if (!differences.length && !secretsForced) {
 		return { ...result, action: 'unchanged', changed: false, differences };

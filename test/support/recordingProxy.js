@@ -1,0 +1,49 @@
+// A loopback HTTP proxy in front of the emulator that records the AWS operation of every request
+// (its X-Amz-Target header, e.g. "AWSGlue.UpdateConnection") and its JSON body, so a test can assert
+// which calls a node made (and which it did not make) and exactly what it sent.
+const http = require('node:http');
+
+/** @returns {Promise<{endpoint: string, operations: string[], requests: Array<{operation: string, body: any}>, clear(): void, close(): Promise<void>}>} */
+async function startRecordingProxy(targetEndpoint) {
+	const target = new URL(targetEndpoint);
+	const operations = [];
+	const requests = [];
+	const server = http.createServer((request, response) => {
+		const operation = String(request.headers['x-amz-target'] ?? `${request.method} ${request.url}`);
+		operations.push(operation);
+		const chunks = [];
+		request.on('data', (chunk) => chunks.push(chunk));
+		request.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body = text;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				// not JSON (e.g. a query-protocol call): keep the text
+			}
+			requests.push({ operation, body });
+		});
+		const upstream = http.request(
+			{ host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers },
+			(answer) => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+			},
+		);
+		upstream.on('error', () => response.destroy());
+		request.pipe(upstream);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		endpoint: `http://127.0.0.1:${server.address().port}`,
+		operations,
+		requests,
+		clear: () => {
+			operations.splice(0);
+			requests.splice(0);
+		},
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+module.exports = { startRecordingProxy };
