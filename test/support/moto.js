@@ -68,6 +68,18 @@ async function startMoto() {
 		async reset() {
 			await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
 		},
+		/**
+		 * Scripts the states the next DescribeConnection calls of an EventBridge connection answer
+		 * (emulator/plugins/eventbridge_connections.py): [{ State, StateReason? }, ...]; [] removes it.
+		 */
+		async scriptConnectionStates(name, states) {
+			const response = await fetch(`${endpoint}/moto-api/emulator/eventbridge/connection-states`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ Name: name, States: states }),
+			});
+			if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
+		},
 		async stop() {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));
