@@ -1,11 +1,9 @@
-// The EventBridge node in the real engine against moto in server mode (a real AWS API emulator on
-// a loopback port), read back with a plain SDK EventBridgeClient. Known moto 5.2 gaps, covered by
-// test/engine/eventbridge instead:
-// - DeauthorizeConnection is not implemented;
-// - the state is always AUTHORIZED (no CREATING/AUTHORIZING, so waiting returns at once);
-// - creating a name that exists overwrites it instead of failing with ResourceAlreadyExistsException;
-// - ListConnections ignores NamePrefix, ConnectionState, Limit and NextToken (one page of everything),
-//   so here the node's own limit is checked; the exact requests are asserted in the engine tests.
+// The EventBridge node in the real engine against the project's emulator (moto in server mode with
+// the plug-ins of emulator/plugins, on a loopback port), read back with a plain SDK
+// EventBridgeClient. Every operation runs over the wire: Create, Get, Get Many (with its filters
+// and paging), Update, Create or Update, Deauthorize and Delete, and waiting for the state to settle
+// through state sequences scripted in the emulator. What an emulator cannot show (timing: the
+// timeout, the poll interval) stays in test/engine/eventbridge with mocked states.
 const eb = require('@aws-sdk/client-eventbridge');
 const { startMoto } = require('../../support/moto');
 const { runNode } = require('../../support/engine');
@@ -103,3 +101,97 @@ test('delete: the connection is gone afterwards', async () => {
 	expect(output[0].json).toEqual({ name: 'orders-api', deleted: true });
 	await expect(direct.send(new eb.DescribeConnectionCommand({ Name: 'orders-api' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
 });
+
+const oauth = (name) => ({
+	name,
+	authorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+	oauthClientId: 'client-1',
+	oauthClientSecret: 'oauth-secret-1',
+	oauthAuthorizationEndpoint: 'https://auth.example.com/token',
+	oauthHttpMethod: 'POST',
+});
+const wait = { waitForState: true, pollInterval: 0.01, waitTimeout: 5 };
+
+test('create with OAuth: AWS answers AUTHORIZING; waiting returns once DescribeConnection shows AUTHORIZED', async () => {
+	const answered = await run({ operation: 'create', ...oauth('crm') });
+	expect(answered.error).toBeUndefined();
+	expect(answered.output[0].json).toMatchObject({ name: 'crm', action: 'created', state: 'AUTHORIZING' });
+	await direct.send(new eb.DeleteConnectionCommand({ Name: 'crm' }));
+	const waited = await run({ operation: 'create', ...oauth('crm'), options: wait });
+	expect(waited.output[0].json).toMatchObject({ name: 'crm', action: 'created', state: 'AUTHORIZED' });
+	expect(typeof waited.output[0].json.lastAuthorizedTime).toBe('string');
+	expect(JSON.stringify(waited.output)).not.toContain('oauth-secret-1');
+});
+
+test('wait for state: a scripted AUTHORIZING, AUTHORIZING, AUTHORIZED is polled through to AUTHORIZED', async () => {
+	await moto.scriptConnectionStates('orders-api', [{ State: 'AUTHORIZING' }, { State: 'AUTHORIZING' }, { State: 'AUTHORIZED' }]);
+	const { output, error } = await run({ operation: 'create', ...apiKey('orders-api'), options: wait });
+	expect(error).toBeUndefined();
+	// Each DescribeConnection takes one scripted state: AUTHORIZED comes only with the third poll.
+	expect(output[0].json).toMatchObject({ action: 'created', state: 'AUTHORIZED' });
+});
+
+test('wait for state: FAILED_CONNECTIVITY is an error that carries the state and AWS\'s reason, per item with continueOnFail', async () => {
+	await moto.scriptConnectionStates('orders-api', [
+		{ State: 'AUTHORIZING' },
+		{ State: 'FAILED_CONNECTIVITY', StateReason: 'Timeout connecting to the private endpoint' },
+	]);
+	const failed = await run({ operation: 'create', ...apiKey('orders-api'), options: wait });
+	expect(failed.error.message).toBe('Connection "orders-api" is in state FAILED_CONNECTIVITY: Timeout connecting to the private endpoint');
+	expect(failed.error.description).toContain('State: FAILED_CONNECTIVITY');
+	const tolerant = await run(
+		{ operation: 'update', connection: locator('={{ $json.name }}'), authorizationType: '', additionalFields: { description: 'again' }, options: wait },
+		{ inputItems: [{ name: 'orders-api' }, { name: 'missing' }], continueOnFail: true },
+	);
+	expect(tolerant.output.map((item) => [item.pairedItem.item, item.json.error.split(':')[0]])).toEqual([
+		[0, 'Connection "orders-api" is in state FAILED_CONNECTIVITY'],
+		[1, 'ResourceNotFoundException'],
+	]);
+});
+
+test('wait for state: still AUTHORIZING at the timeout is an error naming the state', async () => {
+	await moto.scriptConnectionStates('orders-api', [{ State: 'AUTHORIZING' }]);
+	const { error } = await run({ operation: 'create', ...apiKey('orders-api'), options: { ...wait, waitTimeout: 0.05 } });
+	expect(error.message).toMatch(/^Connection "orders-api" did not settle within 0 s; it is still AUTHORIZING/);
+});
+
+test('deauthorize: AWS answers DEAUTHORIZING, waiting returns DEAUTHORIZED; the authorization is gone; an update re-authorizes', async () => {
+	await run({ operation: 'create', ...apiKey('orders-api') });
+	await run({ operation: 'create', ...apiKey('billing-api') });
+	const answered = await run({ operation: 'deauthorize', connection: locator('orders-api') });
+	expect(answered.error).toBeUndefined();
+	expect(answered.output[0].json).toMatchObject({ name: 'orders-api', action: 'deauthorized', changed: true, state: 'DEAUTHORIZING' });
+	const waited = await run({ operation: 'deauthorize', connection: locator('billing-api'), options: wait });
+	expect(waited.output[0].json).toMatchObject({ name: 'billing-api', action: 'deauthorized', state: 'DEAUTHORIZED' });
+	const described = await direct.send(new eb.DescribeConnectionCommand({ Name: 'orders-api' }));
+	expect(described.ConnectionState).toBe('DEAUTHORIZED');
+	expect(described.AuthParameters).toBeUndefined();
+	const reauthorized = await run({ operation: 'update', connection: locator('orders-api'), authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'new-key-1', options: wait });
+	expect(reauthorized.output[0].json).toMatchObject({ action: 'updated', state: 'AUTHORIZED' });
+	const missing = await run({ operation: 'deauthorize', connection: locator('nope') });
+	expect(missing.error.message).toMatch(/^ResourceNotFoundException: /);
+});
+
+test('get many: Name Prefix and Connection State filter in AWS; Return All follows NextToken past a 100-connection page', async () => {
+	for (let i = 0; i < 103; i++) {
+		await direct.send(
+			new eb.CreateConnectionCommand({
+				Name: `bulk-${String(i).padStart(3, '0')}`,
+				AuthorizationType: 'API_KEY',
+				AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'k', ApiKeyValue: 'v' } },
+			}),
+		);
+	}
+	for (const name of ['orders-1', 'orders-2']) await run({ operation: 'create', ...apiKey(name) });
+	await direct.send(new eb.DeauthorizeConnectionCommand({ Name: 'bulk-007' }));
+	await direct.send(new eb.DescribeConnectionCommand({ Name: 'bulk-007' }));
+	const all = await run({ operation: 'getMany', returnAll: true });
+	expect(all.output).toHaveLength(105);
+	expect(new Set(all.output.map((item) => item.json.Name)).size).toBe(105);
+	const prefixed = await run({ operation: 'getMany', returnAll: true, filters: { namePrefix: 'orders-' } });
+	expect(prefixed.output.map((item) => item.json.Name)).toEqual(['orders-1', 'orders-2']);
+	const deauthorized = await run({ operation: 'getMany', returnAll: true, filters: { connectionState: 'DEAUTHORIZED' } });
+	expect(deauthorized.output.map((item) => item.json.Name)).toEqual(['bulk-007']);
+	const limited = await run({ operation: 'getMany', returnAll: false, limit: 101, filters: { namePrefix: 'bulk-' } });
+	expect(limited.output.map((item) => item.json.Name)).toEqual(Array.from({ length: 101 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`));
+}, 60000);

@@ -1,9 +1,8 @@
-// The Glue node in the real engine against moto in server mode (a real AWS API emulator on a
-// loopback port). moto implements CreateConnection, GetConnection and GetConnections; it does not
-// implement UpdateConnection, DeleteConnection or TestConnection (HTML 500), ignores HidePassword
-// validates neither names nor types, and its GetConnection omits ConnectionType and MatchCriteria
-// (moto 5.2.5): those paths are covered by test/engine/glue. Unlike moto 5.2.0, 5.2.5 honours
-// HidePassword, which the test below checks.
+// The Glue node in the real engine against the project's emulator (moto in server mode with the
+// plug-ins of emulator/plugins, on a loopback port). Every operation runs over the wire here:
+// Create, Get, Get Many, Update (which replaces the whole definition), Delete, Test Connection,
+// Test Definition, and Create or Update's create, unchanged and update paths. The emulator's
+// TestConnection fails for a host under the reserved `.invalid` domain and succeeds otherwise.
 const glue = require('@aws-sdk/client-glue');
 const { startMoto } = require('../../support/moto');
 const { runNode } = require('../../support/engine');
@@ -83,12 +82,11 @@ test('get many: pages through every connection with Return All, honours the limi
 });
 
 test('create or update: creates once, then reports unchanged on every further run', async () => {
-	// No match criteria here: moto does not return them, so they would always look different.
-	const first = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep', undefined, '') });
+	const first = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep') });
 	expect(first.output[0].json).toMatchObject({ action: 'created', changed: true });
-	const second = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep', undefined, '') });
+	const second = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep') });
 	expect(second.output[0].json).toMatchObject({ action: 'unchanged', changed: false, differences: [] });
-	const plan = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep', 'other.snowflakecomputing.com', ''), options: { dryRun: true } });
+	const plan = await run({ operation: 'createOrUpdate', ...warehouse('wh-upkeep', 'other.snowflakecomputing.com'), options: { dryRun: true } });
 	expect(plan.output[0].json).toMatchObject({ action: 'wouldUpdate', differences: ['ConnectionProperties.ENDPOINT'] });
 });
 
@@ -123,4 +121,78 @@ test('create a JDBC connection from its first-class form: moto holds exactly the
 	const got = await run({ operation: 'get', connection: { __rl: true, mode: 'name', value: 'pg-form' }, hidePassword: true });
 	expect(got.output[0].json.ConnectionProperties).toMatchObject({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.internal:5432/sales', USERNAME: 'etl' });
 	expect(JSON.stringify(got.output)).not.toContain('form-pass-1');
+});
+
+test('create or update: the update path writes only when the definition differs, and AWS then holds it', async () => {
+	await run({ operation: 'create', ...warehouse('wh-drift') });
+	const updated = await run({ operation: 'createOrUpdate', ...warehouse('wh-drift', 'other.snowflakecomputing.com', 'staging') });
+	expect(updated.error).toBeUndefined();
+	expect(updated.output[0].json).toMatchObject({ action: 'updated', changed: true });
+	expect(updated.output[0].json.differences.sort()).toEqual(['ConnectionProperties.ENDPOINT', 'MatchCriteria']);
+	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'wh-drift' }));
+	expect(Connection).toMatchObject({ ConnectionType: 'SNOWFLAKE', MatchCriteria: ['staging'], ConnectionProperties: { ENDPOINT: 'other.snowflakecomputing.com' } });
+	const again = await run({ operation: 'createOrUpdate', ...warehouse('wh-drift', 'other.snowflakecomputing.com', 'staging') });
+	expect(again.output[0].json).toMatchObject({ action: 'unchanged', changed: false });
+});
+
+const pgForm = (name, host = 'db.example.internal') => ({
+	name,
+	connectionType: 'JDBC',
+	jdbcConnectUsing: 'hostPort',
+	jdbcEngine: 'postgres',
+	jdbcHost: host,
+	jdbcPort: 5432,
+	jdbcDatabase: 'sales',
+	jdbcUsername: 'etl',
+	jdbcPassword: 'form-pass-2',
+});
+
+test('update: AWS replaces the whole definition; what the form leaves out is gone, and a rename moves it', async () => {
+	await run({ operation: 'create', ...pgForm('pg-update'), additionalFields: { description: 'first', matchCriteria: 'prod' } });
+	const { output, error } = await run({
+		operation: 'update',
+		connection: { __rl: true, mode: 'name', value: 'pg-update' },
+		...pgForm('ignored', 'db2.example.internal'),
+		newName: 'pg-update-2',
+	});
+	expect(error).toBeUndefined();
+	expect(output[0].json).toEqual({ name: 'pg-update-2', previousName: 'pg-update', connectionType: 'JDBC', action: 'updated', changed: true });
+	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'pg-update-2', HidePassword: false }));
+	expect(Connection.ConnectionProperties).toMatchObject({ HOST: 'db2.example.internal', PASSWORD: 'form-pass-2' });
+	expect(Connection).not.toHaveProperty('Description');
+	expect(Connection).not.toHaveProperty('MatchCriteria');
+	await expect(direct.send(new glue.GetConnectionCommand({ Name: 'pg-update' }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
+	const missing = await run({ operation: 'update', connection: { __rl: true, mode: 'name', value: 'nope' }, ...pgForm('nope') });
+	expect(missing.error.message).toMatch(/^EntityNotFoundException: /);
+});
+
+test('delete: { deleted: true } and the connection is gone; a missing one is an error item with continueOnFail', async () => {
+	await run({ operation: 'create', ...warehouse('wh-delete') });
+	const { output } = await run({ operation: 'delete', connection: { __rl: true, mode: 'name', value: 'wh-delete' } });
+	expect(output[0].json).toEqual({ name: 'wh-delete', deleted: true });
+	await expect(direct.send(new glue.GetConnectionCommand({ Name: 'wh-delete' }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
+	const again = await run({ operation: 'delete', connection: { __rl: true, mode: 'name', value: 'wh-delete' } }, { continueOnFail: true });
+	expect(again.output[0].json.error).toMatch(/^EntityNotFoundException: /);
+});
+
+test('test connection: a reachable saved connection succeeds; one whose host cannot resolve is an InvalidInputException', async () => {
+	await run({ operation: 'create', ...pgForm('pg-ok') });
+	await run({ operation: 'create', ...pgForm('pg-down', 'db.down.invalid') });
+	const ok = await run({ operation: 'testConnection', connection: { __rl: true, mode: 'name', value: 'pg-ok' } });
+	expect(ok.output[0].json).toEqual({ name: 'pg-ok', success: true });
+	const down = await run({ operation: 'testConnection', connection: { __rl: true, mode: 'name', value: 'pg-down' } });
+	expect(down.error.message).toMatch(/^InvalidInputException: .*db\.down\.invalid/);
+	const missing = await run({ operation: 'testConnection', connection: { __rl: true, mode: 'name', value: 'nope' } });
+	expect(missing.error.message).toMatch(/^EntityNotFoundException: /);
+});
+
+test('test definition: an unsaved definition is tested, nothing is created; an unreachable host fails', async () => {
+	const ok = await run({ operation: 'testDefinition', ...pgForm('') });
+	expect(ok.error).toBeUndefined();
+	expect(ok.output[0].json).toEqual({ connectionType: 'JDBC', success: true });
+	const down = await run({ operation: 'testDefinition', ...pgForm('', 'pg.invalid') });
+	expect(down.error.message).toMatch(/^InvalidInputException: .*pg\.invalid/);
+	expect(`${down.error.message} ${down.error.description}`).not.toContain('form-pass-2');
+	const { ConnectionList } = await direct.send(new glue.GetConnectionsCommand({}));
+	expect(ConnectionList).toEqual([]);
 });
