@@ -158,7 +158,7 @@ test('update: AWS replaces the whole definition; what the form leaves out is gon
 	expect(error).toBeUndefined();
 	expect(output[0].json).toEqual({ name: 'pg-update-2', previousName: 'pg-update', connectionType: 'JDBC', action: 'updated', changed: true });
 	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'pg-update-2', HidePassword: false }));
-	expect(Connection.ConnectionProperties).toMatchObject({ HOST: 'db2.example.internal', PASSWORD: 'form-pass-2' });
+	expect(Connection.ConnectionProperties).toMatchObject({ JDBC_CONNECTION_URL: expect.stringContaining('//db2.example.internal:5432/'), PASSWORD: 'form-pass-2' });
 	expect(Connection).not.toHaveProperty('Description');
 	expect(Connection).not.toHaveProperty('MatchCriteria');
 	await expect(direct.send(new glue.GetConnectionCommand({ Name: 'pg-update' }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
