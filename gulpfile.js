@@ -10,12 +10,13 @@ const { series, src, dest } = require('gulp');
 const esbuild = require('esbuild');
 
 const DIST = path.join(__dirname, 'dist');
-const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts'];
+const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts', '@aws-sdk/credential-providers'];
 const ENTRIES = process.env.ONLY_ENTRY ? [process.env.ONLY_ENTRY] : [
 	'credentials/AwsConnectionsApi.credentials.ts',
 	'nodes/GlueConnection/GlueConnection.node.ts',
 	'nodes/EventBridgeConnection/EventBridgeConnection.node.ts',
 ];
+const VENDORED_IMPORT = new RegExp(`^(${VENDORED.map((name) => name.replace(/[/.-]/g, '\\$&')).join('|')})$`);
 const vendorFile = (name) => path.join(DIST, 'vendor', `${name.split('/')[1]}.js`);
 
 function typecheck(done) {
@@ -30,7 +31,7 @@ function vendorAliases(outfile) {
 	return {
 		name: 'vendor-aliases',
 		setup(build) {
-			build.onResolve({ filter: /^@aws-sdk\/client-(glue|eventbridge|sts)$/ }, ({ path: name }) => {
+			build.onResolve({ filter: VENDORED_IMPORT }, ({ path: name }) => {
 				let relative = path.relative(path.dirname(outfile), vendorFile(name)).split(path.sep).join('/');
 				if (!relative.startsWith('.')) relative = `./${relative}`;
 				return { path: relative, external: true };

@@ -24,11 +24,39 @@ export class AwsConnectionsApi implements ICredentialType {
 			description: 'The AWS Region code where the connections live',
 		},
 		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Access Keys',
+					value: 'accessKeys',
+					description: "An IAM user's or role's access key, stored in this credential",
+				},
+				{
+					name: 'Credentials of the n8n Host',
+					value: 'host',
+					description:
+						'The AWS identity of the machine, task or pod n8n runs on (no keys stored in n8n). Needs N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true on the n8n server.',
+				},
+			],
+			default: 'accessKeys',
+		},
+		{
+			displayName:
+				'Uses, in this order, the first of: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in n8n\'s environment; a web identity token (EKS IRSA: AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE); EKS Pod Identity (AWS_CONTAINER_CREDENTIALS_FULL_URI); an ECS task role (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI); the EC2 instance profile (IMDSv2). Works only when the n8n administrator sets N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true, on the main process and every worker.',
+			name: 'hostNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authentication: ['host'] } },
+		},
+		{
 			displayName: 'Access Key ID',
 			name: 'accessKeyId',
 			type: 'string',
 			default: '',
 			required: true,
+			displayOptions: { show: { authentication: ['accessKeys'] } },
 		},
 		{
 			displayName: 'Secret Access Key',
@@ -37,6 +65,7 @@ export class AwsConnectionsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { authentication: ['accessKeys'] } },
 		},
 		{
 			displayName: 'Session Token',
@@ -45,13 +74,15 @@ export class AwsConnectionsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description: 'Only for temporary credentials',
+			displayOptions: { show: { authentication: ['accessKeys'] } },
 		},
 		{
 			displayName: 'Assume Role',
 			name: 'assumeRole',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to call STS AssumeRole with the keys above and act as that role',
+			description:
+				'Whether to call STS AssumeRole with the credentials above (keys or the host\'s) and act as that role',
 		},
 		{
 			displayName: 'Role ARN',

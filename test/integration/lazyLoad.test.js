@@ -26,16 +26,36 @@ runNode({ node: new NodeClass(), parameters: JSON.parse(parameters), credentials
 });
 `;
 
-test.each(Object.entries(nodes))('%s: loading does not evaluate the SDK, running does', (className, { file, sdk, operation }) => {
+function probeRun(file, className, operation, credentials, env = {}) {
 	const built = path.join(root, file);
 	if (!fs.existsSync(built)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-	const stdout = execFileSync(process.execPath, ['-e', probe, built, className, JSON.stringify(operation), JSON.stringify(moto.credentials)], {
+	const stdout = execFileSync(process.execPath, ['-e', probe, built, className, JSON.stringify(operation), JSON.stringify(credentials)], {
 		cwd: root,
 		encoding: 'utf8',
-		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent', ...env },
 	});
-	const result = JSON.parse(stdout.trim().split('\n').pop());
+	return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+test.each(Object.entries(nodes))('%s: loading does not evaluate the SDK, running does', (className, { file, sdk, operation }) => {
+	const result = probeRun(file, className, operation, moto.credentials);
 	expect(result.afterLoad).toEqual([]);
 	expect(result.error).toBeUndefined();
 	expect(result.afterRun).toContain(`${sdk}.js`);
+	// Access keys need no credential provider: that bundle stays unloaded.
+	expect(result.afterRun).not.toContain('credential-providers.js');
+});
+
+test('the credential providers are loaded only when a node runs with the host\'s credentials', () => {
+	const { file, operation } = nodes.GlueConnection;
+	const result = probeRun(
+		file,
+		'GlueConnection',
+		operation,
+		{ region: 'us-east-1', authentication: 'host', endpoint: moto.endpoint },
+		{ N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED: 'true', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+	);
+	expect(result.afterLoad).toEqual([]);
+	expect(result.error).toBeUndefined();
+	expect(result.afterRun).toEqual(expect.arrayContaining(['client-glue.js', 'credential-providers.js']));
 });

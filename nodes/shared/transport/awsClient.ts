@@ -1,12 +1,23 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { InputProblem } from '../validation';
+import {
+	type CredentialProvider,
+	type Environment,
+	HOST_ACCESS_VARIABLE,
+	hostCredentialProvider,
+	hostEnvironment,
+	isHostAccessAllowed,
+	refreshing,
+} from './credentialSources';
 
 /** What both nodes need to talk to AWS, read from our credential type. */
 export interface AwsSettings {
 	region: string;
 	endpoint?: string;
-	credentials: AwsStaticCredentials;
+	/** The credential's access keys; absent when the n8n host's own credentials are used. */
+	credentials?: AwsStaticCredentials;
+	hostCredentials?: true;
 	assumeRole?: { roleArn: string; externalId?: string; sessionName: string };
 }
 
@@ -16,11 +27,14 @@ export interface AwsStaticCredentials {
 	sessionToken?: string;
 }
 
+/** Fixed keys, or a provider the SDK calls again when its credentials are about to expire. */
+export type AwsCredentials = AwsStaticCredentials | CredentialProvider;
+
 /** The subset of an SDK v3 client's configuration we set; every service client accepts it. */
 export interface AwsClientConfig {
 	region: string;
 	endpoint?: string;
-	credentials: AwsStaticCredentials;
+	credentials: AwsCredentials;
 	maxAttempts: number;
 	retryMode: 'standard';
 }
@@ -39,20 +53,37 @@ export class CredentialProblem extends InputProblem {
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** Pure: turns the decrypted credential into settings, refusing what AWS could never accept. */
-export function toAwsSettings(data: ICredentialDataDecryptedObject): AwsSettings {
-	const region = text(data.region);
-	if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-		throw new CredentialProblem(`The credential's Region "${region}" is not an AWS region code such as eu-west-1`);
+/** The credential's keys; or, for the host's credentials, the administrator's permission. */
+function keysOf(data: ICredentialDataDecryptedObject, env: Environment): Pick<AwsSettings, 'credentials' | 'hostCredentials'> {
+	if (data.authentication === 'host') {
+		if (!isHostAccessAllowed(env)) {
+			throw new CredentialProblem(
+				`"Credentials of the n8n Host" are disabled on this n8n: the administrator must set ${HOST_ACCESS_VARIABLE}=true (on the main process and every worker) to allow them`,
+			);
+		}
+		return { hostCredentials: true };
 	}
 	const accessKeyId = text(data.accessKeyId);
 	const secretAccessKey = text(data.secretAccessKey);
 	if (!accessKeyId || !secretAccessKey) {
 		throw new CredentialProblem("The credential needs both an Access Key ID and a Secret Access Key");
 	}
-	const settings: AwsSettings = { region, credentials: { accessKeyId, secretAccessKey } };
+	const credentials: AwsStaticCredentials = { accessKeyId, secretAccessKey };
 	const sessionToken = text(data.sessionToken);
-	if (sessionToken) settings.credentials.sessionToken = sessionToken;
+	if (sessionToken) credentials.sessionToken = sessionToken;
+	return { credentials };
+}
+
+/**
+ * Turns the decrypted credential into settings, refusing what AWS could never accept and the
+ * host's credentials unless the n8n administrator allows them. Pure but for `env`.
+ */
+export function toAwsSettings(data: ICredentialDataDecryptedObject, env: Environment = hostEnvironment()): AwsSettings {
+	const region = text(data.region);
+	if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+		throw new CredentialProblem(`The credential's Region "${region}" is not an AWS region code such as eu-west-1`);
+	}
+	const settings: AwsSettings = { region, ...keysOf(data, env) };
 
 	const endpoint = text(data.endpoint);
 	if (endpoint) {
@@ -81,7 +112,7 @@ export function toAwsSettings(data: ICredentialDataDecryptedObject): AwsSettings
 	return settings;
 }
 
-export function clientConfig(settings: AwsSettings, credentials: AwsStaticCredentials): AwsClientConfig {
+export function clientConfig(settings: AwsSettings, credentials: AwsCredentials): AwsClientConfig {
 	const config: AwsClientConfig = {
 		region: settings.region,
 		credentials,
@@ -95,28 +126,39 @@ export function clientConfig(settings: AwsSettings, credentials: AwsStaticCreden
 /** The SDK's STS module, loaded on first use only. */
 export const loadSts = async () => await import('@aws-sdk/client-sts');
 
-/** Static keys, or the temporary keys of the role to assume. */
-export async function resolveCredentials(settings: AwsSettings): Promise<AwsStaticCredentials> {
-	if (!settings.assumeRole) return settings.credentials;
-	const { STSClient, AssumeRoleCommand } = await loadSts();
-	const sts = new STSClient(clientConfig(settings, settings.credentials));
-	const { Credentials } = await sts
-		.send(
-			new AssumeRoleCommand({
-				RoleArn: settings.assumeRole.roleArn,
-				RoleSessionName: settings.assumeRole.sessionName,
-				ExternalId: settings.assumeRole.externalId,
-			}),
-		)
-		.finally(() => sts.destroy());
-	if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
-		throw new CredentialProblem(`STS AssumeRole on ${settings.assumeRole.roleArn} returned no credentials`);
-	}
-	return {
-		accessKeyId: Credentials.AccessKeyId,
-		secretAccessKey: Credentials.SecretAccessKey,
-		sessionToken: Credentials.SessionToken,
-	};
+/**
+ * The role's temporary keys, fetched again (one AssumeRole) shortly before they expire, with the
+ * base credentials (keys or the host's) as the caller.
+ */
+function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSettings['assumeRole']>, base: AwsCredentials) {
+	return refreshing(async () => {
+		const { STSClient, AssumeRoleCommand } = await loadSts();
+		const sts = new STSClient(clientConfig(settings, base));
+		const { Credentials } = await sts
+			.send(
+				new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId }),
+			)
+			.finally(() => sts.destroy());
+		if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
+			throw new CredentialProblem(`STS AssumeRole on ${role.roleArn} returned no credentials`);
+		}
+		return {
+			accessKeyId: Credentials.AccessKeyId,
+			secretAccessKey: Credentials.SecretAccessKey,
+			sessionToken: Credentials.SessionToken,
+			expiration: Credentials.Expiration,
+		};
+	});
+}
+
+/**
+ * What the clients sign with: the credential's keys, or a provider (the host's credentials, an
+ * assumed role) that nothing calls until the first request, and that renews them before expiry.
+ */
+export function resolveCredentials(settings: AwsSettings): AwsCredentials {
+	const base: AwsCredentials =
+		settings.credentials ?? hostCredentialProvider({ region: settings.region, endpoint: settings.endpoint });
+	return settings.assumeRole ? assumedRoleProvider(settings, settings.assumeRole, base) : base;
 }
 
 /** One client per execution: callers build it once, before their per-item loop. */
@@ -125,7 +167,7 @@ export async function createAwsClient<Client>(
 	ClientConstructor: ClientClass<Client>,
 ): Promise<Client> {
 	const settings = toAwsSettings(credentialData);
-	return new ClientConstructor(clientConfig(settings, await resolveCredentials(settings)));
+	return new ClientConstructor(clientConfig(settings, resolveCredentials(settings)));
 }
 
 /** A service's client together with its SDK module (for the command classes). */

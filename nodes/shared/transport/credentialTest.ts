@@ -15,7 +15,7 @@ export async function testAwsCredential(
 	try {
 		const settings = toAwsSettings(credential.data ?? {});
 		const { STSClient, GetCallerIdentityCommand } = await loadSts();
-		const sts = new STSClient(clientConfig(settings, await resolveCredentials(settings)));
+		const sts = new STSClient(clientConfig(settings, resolveCredentials(settings)));
 		try {
 			const identity = await sts.send(new GetCallerIdentityCommand({}));
 			return { status: 'OK', message: `Authenticated as ${identity.Arn ?? 'an unnamed principal'}` };
