@@ -39,6 +39,16 @@ cred_name="AWS (moto e2e)"
 credential_json "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 
+# A credential with no keys at all: "Credentials of the n8n Host" (test/e2e/workflows/host/*.json use
+# it; each case gives its n8n process the host's credentials through the environment).
+host_cred_id=e2eHostCredential
+host_cred_name="AWS (n8n host e2e)"
+CRED_ID=$host_cred_id CRED_NAME=$host_cred_name CRED_ENDPOINT=$E2E_MOTO_ENDPOINT node -e '
+const e = process.env;
+process.stdout.write(JSON.stringify([{ id: e.CRED_ID, name: e.CRED_NAME, type: "awsConnectionsApi",
+  data: { region: "us-east-1", authentication: "host", assumeRole: false, endpoint: e.CRED_ENDPOINT } }]));' > "$WORK/host-credentials.json"
+"$N8N_BIN" import:credentials --input="$WORK/host-credentials.json" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+
 mkdir -p "$WORK/import" "$WORK/examples"
 shopt -s nullglob
 examples=(examples/*.json)
@@ -50,10 +60,13 @@ node scripts/n8n-workflows.js --credential-id "$cred_id" --credential-name "$cre
 export E2E_EXAMPLES_LIST="$WORK/examples/list.txt"
 node scripts/n8n-workflows.js --credential-id "$cred_id" --credential-name "$cred_name" \
   --out "$WORK/import" ${tests[@]+"${tests[@]}"} > /dev/null
+host_tests=(test/e2e/workflows/host/*.json)
+node scripts/n8n-workflows.js --credential-id "$host_cred_id" --credential-name "$host_cred_name" \
+  --out "$WORK/import" ${host_tests[@]+"${host_tests[@]}"} > /dev/null
 for file in "$WORK"/examples/*.json; do cp "$file" "$WORK/import/example-$(basename "$file")"; done
 shopt -u nullglob
 "$N8N_BIN" import:workflow --separate --input="$WORK/import" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
-log "imported ${#examples[@]} example and ${#tests[@]} test workflows"
+log "imported ${#examples[@]} example and $((${#tests[@]} + ${#host_tests[@]})) test workflows"
 
 step "run the workflows"
 export E2E_REPORT="$WORK/report.json"

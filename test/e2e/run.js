@@ -10,7 +10,8 @@
 // Optional: E2E_ONLY=<regex> runs only the cases whose title matches.
 //
 // Cases live in test/e2e/cases/*.js: each exports an array of
-//   { title, workflowId, expectStatus? ("success"), setup?({aws, shared}), checks: [[name, async (ctx) => {...}], ...] }
+//   { title, workflowId, expectStatus? ("success"), setup?({aws, shared}), env?({aws, shared}) (variables
+//     for that n8n process; undefined removes one), teardown?({shared}), checks: [[name, async (ctx) => {...}], ...] }
 // ctx: { run, execution, items(node), raw(node), aws, shared }. Every check counts as one test, and so
 // does the run's status; when n8n printed no execution at all, every check fails with the reason.
 // The last line is "N passed, N failed"; the exit code is 1 when anything failed.
@@ -19,7 +20,7 @@ const path = require('node:path');
 const assert = require('node:assert/strict');
 
 const { awsClients } = require('./lib/aws');
-const { executeWorkflow, nodeItems, nodeRawItems, runError } = require('./lib/n8n');
+const { executeWorkflow, environmentWith, nodeItems, nodeRawItems, runError } = require('./lib/n8n');
 
 const OUR_TYPES = /^n8n-nodes-aws-connections\./;
 
@@ -87,11 +88,11 @@ async function main() {
 		console.log(`# ${testCase.title}  [workflow ${testCase.workflowId}]`);
 		let ctx;
 		let fatal;
+		const shared = {};
 		try {
 			await aws.reset();
-			const shared = {};
 			if (testCase.setup) await testCase.setup({ aws, shared });
-			const run = await executeWorkflow(testCase.workflowId);
+			const run = await executeWorkflow(testCase.workflowId, { env: environmentWith(testCase.env?.({ aws, shared })) });
 			runs.push({ title: testCase.title, ms: run.ms, exitCode: run.exitCode, signal: run.signal });
 			if (run.crashedAfterRun) {
 				crashes++;
@@ -137,6 +138,7 @@ async function main() {
 				console.log(`not ok - ${label}\n${describe(error).replace(/^/gm, '    ')}`);
 			}
 		}
+		if (testCase.teardown) await testCase.teardown({ shared }).catch((error) => console.log(`#   teardown failed: ${error.message}`));
 	}
 
 	const total = runs.reduce((sum, r) => sum + r.ms, 0);

@@ -26,8 +26,17 @@ function parseExecution(text) {
 	return undefined;
 }
 
+/** This process's environment with `overrides` applied; an override of `undefined` removes the variable. */
+function environmentWith(overrides = {}) {
+	const env = { ...process.env, ...overrides };
+	for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete env[name];
+	return env;
+}
+
 /**
- * Runs `n8n execute --id=ID --rawOutput`. Resolves (never rejects on a failed run) with
+ * Runs `n8n execute --id=ID --rawOutput` (its own process, so `env` is that n8n's whole
+ * environment: how a case gives n8n the host's credentials or the administrator's variable).
+ * Resolves (never rejects on a failed run) with
  * { execution, status, exitCode, signal, crashedAfterRun, stdout, stderr, ms }.
  * `crashedAfterRun`: the process died of a signal (n8n 2.x on Node 24 now and then segfaults
  * while exiting) although it had printed a complete execution.
@@ -86,4 +95,4 @@ function runError(execution) {
 	return node ? `node "${node}": ${text}` : text;
 }
 
-module.exports = { executeWorkflow, parseExecution, nodeItems, nodeRawItems, runError };
+module.exports = { executeWorkflow, environmentWith, parseExecution, nodeItems, nodeRawItems, runError };

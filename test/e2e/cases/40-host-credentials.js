@@ -1,0 +1,150 @@
+// "Credentials of the n8n Host" in a real n8n: the workflow's credential holds no keys; the n8n
+// process gets them only through its environment (as on EC2, ECS or EKS), and only when the
+// administrator's variable allows it. moto keeps one account per access key, so a connection that
+// shows up in the host's account (and not in the default one) was created with the host's identity.
+const assert = require('node:assert/strict');
+const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
+const { GlueClient, GetConnectionCommand } = require('@aws-sdk/client-glue');
+const { startContainerEndpoint } = require('../../support/credentialEndpoints');
+
+const WORKFLOW = 'e2eHostCreds0001';
+const HOST_ACCOUNT = '210987654321';
+const GATE = 'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED';
+const CONNECTION = 'e2e-host-network';
+const POD_TOKEN = 'e2e-pod-identity-token';
+// Whatever the machine running the tests has set must not reach n8n: each case sets its own.
+const HOST_VARIABLES = [
+	GATE,
+	'AWS_ACCESS_KEY_ID',
+	'AWS_SECRET_ACCESS_KEY',
+	'AWS_SESSION_TOKEN',
+	'AWS_ROLE_ARN',
+	'AWS_WEB_IDENTITY_TOKEN_FILE',
+	'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+	'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+	'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+	'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+	'AWS_PROFILE',
+];
+const hostEnv = (vars) => ({ ...Object.fromEntries(HOST_VARIABLES.map((name) => [name, undefined])), ...vars });
+
+/** Temporary keys of a role in the host's account, from moto's STS: what the platform hands out. */
+async function hostKeys(aws) {
+	const sts = new STSClient({ region: 'us-east-1', endpoint: aws.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+	try {
+		const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${HOST_ACCOUNT}:role/n8n-host`, RoleSessionName: 'e2e' }));
+		return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+	} finally {
+		sts.destroy();
+	}
+}
+
+/** The connection as the given keys' account sees it, or undefined. */
+async function connectionSeenBy(aws, credentials) {
+	const glue = new GlueClient({ region: 'us-east-1', endpoint: aws.endpoint, credentials });
+	try {
+		return (await glue.send(new GetConnectionCommand({ Name: CONNECTION }))).Connection;
+	} catch (error) {
+		if (error.name === 'EntityNotFoundException') return undefined;
+		throw error;
+	} finally {
+		glue.destroy();
+	}
+}
+
+const createdAsTheHost = [
+	[
+		'Create reports the connection and Get Many lists it',
+		({ items }) => {
+			assert.equal(items('Create')[0].action, 'created');
+			assert.deepEqual(items('Get Many').map((connection) => connection.Name), [CONNECTION]);
+		},
+	],
+	[
+		"the connection is in the host's account, not in the default one (read with the plain SDK)",
+		async ({ aws, shared }) => {
+			assert.ok(await connectionSeenBy(aws, shared.keys), "missing in the host's account");
+			assert.equal(await connectionSeenBy(aws, { accessKeyId: 'testing', secretAccessKey: 'testing' }), undefined);
+		},
+	],
+	[
+		"the host's secret key appears nowhere in what n8n printed",
+		({ run, shared }) => assert.ok(!`${run.stdout}${run.stderr}`.includes(shared.keys.secretAccessKey)),
+	],
+];
+
+module.exports = [
+	{
+		title: "host credentials: environment keys of the n8n process, allowed by the administrator",
+		workflowId: WORKFLOW,
+		async setup({ aws, shared }) {
+			shared.keys = await hostKeys(aws);
+		},
+		env: ({ shared }) =>
+			hostEnv({
+				[GATE]: 'true',
+				AWS_ACCESS_KEY_ID: shared.keys.accessKeyId,
+				AWS_SECRET_ACCESS_KEY: shared.keys.secretAccessKey,
+				AWS_SESSION_TOKEN: shared.keys.sessionToken,
+			}),
+		checks: createdAsTheHost,
+	},
+	{
+		title: 'host credentials: an EKS Pod Identity endpoint on loopback, with its authorization token',
+		workflowId: WORKFLOW,
+		async setup({ aws, shared }) {
+			shared.keys = await hostKeys(aws);
+			shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
+		},
+		env: ({ shared }) =>
+			hostEnv({ [GATE]: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri, AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN }),
+		teardown: async ({ shared }) => await shared.endpoint?.stop(),
+		checks: [
+			...createdAsTheHost,
+			[
+				'n8n fetched the keys from the endpoint with the token, once per node (each builds its client once)',
+				({ shared }) => {
+					assert.equal(shared.endpoint.requests.length, 2);
+					for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);
+				},
+			],
+		],
+	},
+	{
+		title: "host credentials: refused without the administrator's variable, before any request",
+		workflowId: WORKFLOW,
+		expectStatus: 'error',
+		async setup({ aws, shared }) {
+			shared.keys = await hostKeys(aws);
+			shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
+		},
+		// The keys and the endpoint are there; only the permission is missing.
+		env: ({ shared }) =>
+			hostEnv({
+				AWS_ACCESS_KEY_ID: shared.keys.accessKeyId,
+				AWS_SECRET_ACCESS_KEY: shared.keys.secretAccessKey,
+				AWS_SESSION_TOKEN: shared.keys.sessionToken,
+				AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri,
+				AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN,
+			}),
+		teardown: async ({ shared }) => await shared.endpoint?.stop(),
+		checks: [
+			[
+				'Create stops with an error that names the variable',
+				({ execution }) => {
+					const error = execution.data.resultData.error;
+					assert.equal(error?.node?.name ?? execution.data.resultData.lastNodeExecuted, 'Create');
+					assert.match(error.message, /^AWS Credential: .*N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true.*\(item 0\)$/);
+				},
+			],
+			[
+				'nothing was created in any account, and the credentials endpoint was never asked',
+				async ({ aws, shared }) => {
+					assert.equal(await connectionSeenBy(aws, shared.keys), undefined);
+					assert.deepEqual(await aws.glueConnections(), []);
+					assert.equal(shared.endpoint.requests.length, 0);
+				},
+			],
+		],
+	},
+];
