@@ -162,3 +162,22 @@ export function connectionOperationField(own: Array<{ name: string; value: strin
 		options: [...common, ...own].sort((a, b) => a.name.localeCompare(b.name)),
 	};
 }
+
+/**
+ * The Concurrency option of both nodes. Version 1 ran items one at a time and defaults to 1;
+ * version 1.1 defaults to 10. One entry per version, so the editor offers the version's default.
+ */
+export function concurrencyOptions(): INodeProperties[] {
+	type Versions = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>['@version'];
+	const option = (defaultValue: number, versions: Versions): INodeProperties => ({
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		default: defaultValue,
+		typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+		description:
+			'How many items to work on at once (1 to 50). Items that name the same connection always run one after another, in input order.',
+		displayOptions: { show: { '@version': versions } },
+	});
+	return [option(1, [1]), option(10, [{ _cnd: { gte: 1.1 } }])];
+}

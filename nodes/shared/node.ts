@@ -22,7 +22,9 @@ export function connectionNodeDescription(node: {
 	return {
 		...node,
 		group: ['output'],
-		version: 1,
+		// 1.1: several items in flight at once (Options → Concurrency, default 10); 1 keeps one at a time.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		defaults: { name: node.displayName },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, redact, toNodeApiError } from './errors';
 import { InputProblem } from './validation';
 
@@ -81,28 +82,74 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 	return toNodeApiError(node, error, itemIndex, secrets);
 }
 
+/** Names the connections an item works on; two items sharing a key are never in flight at once. */
+export type ItemKeys = (ctx: IExecuteFunctions, itemIndex: number) => string[];
+
 /**
- * The per-item loop of both nodes: runs the chosen operation for every input item, pairs each
- * output with its input item, and with "Continue On Fail" turns a failure into an error item.
- * The service (AWS client and SDK module) is built on first use, once per execution and never per
- * item, and its client is destroyed after the last item, so no socket outlives the run.
+ * Version 1 ran one item at a time and keeps doing so; from 1.1 the default is 10 in flight, like
+ * Terraform's parallelism. A value set in Options wins in every version.
+ */
+export function concurrencyOf(ctx: IExecuteFunctions): number {
+	const node = ctx.getNode();
+	const fallback = node.typeVersion >= 1.1 ? 10 : 1;
+	const value = Number(ctx.getNodeParameter('options.concurrency', 0, fallback));
+	if (!Number.isInteger(value) || value < MIN_CONCURRENCY || value > MAX_CONCURRENCY) {
+		throw inputError(node, 0, 'Concurrency', `must be a whole number from ${MIN_CONCURRENCY} to ${MAX_CONCURRENCY}`);
+	}
+	return value;
+}
+
+/**
+ * The per-item loop of both nodes: runs the chosen operation for every input item, with up to the
+ * Concurrency option's number of items in flight, pairs each output with its input item (output
+ * in input order), and with "Continue On Fail" turns a failure into an error item. Without it the
+ * first failing item (in input order) fails the node: nothing new starts, what is in flight is
+ * awaited. The service (AWS client and SDK module) is built on first use, once per execution and
+ * shared by every item, and its client is destroyed after the last item, so no socket outlives the run.
  */
 export async function runPerItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	getService: () => Promise<Service>,
 	secretFields: string[],
+	itemKeys: ItemKeys = () => [],
 ): Promise<INodeExecutionData[][]> {
+	const limit = concurrencyOf(ctx);
 	const service = once(getService);
-	const output: INodeExecutionData[] = [];
 	try {
-		for (let itemIndex = 0; itemIndex < ctx.getInputData().length; itemIndex++) {
-			output.push(...(await runItem(ctx, operation, service, secretFields, itemIndex)));
-		}
+		const perItem = await runBounded({
+			count: ctx.getInputData().length,
+			limit,
+			keysOf: (itemIndex) => keysOrNone(ctx, itemKeys, itemIndex),
+			run: async (itemIndex) => await runItem(ctx, operation, service, secretFields, itemIndex),
+		});
+		return [perItem.flat()];
 	} finally {
 		await release(service);
 	}
-	return [output];
+}
+
+/** An item whose names cannot be read (a failing expression) fails in its own run: no key then. */
+function keysOrNone(ctx: IExecuteFunctions, itemKeys: ItemKeys, itemIndex: number): string[] {
+	try {
+		return itemKeys(ctx, itemIndex);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * The trimmed, non-empty values of the name fields the chosen operation shows, for one item
+ * (n8n refuses to read a hidden resource locator's value).
+ */
+export function namesOf(ctx: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): string[] {
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	return fields.flatMap((field) => {
+		const shownFor = field.displayOptions?.show?.operation;
+		if (shownFor && !shownFor.includes(operation)) return [];
+		const value = ctx.getNodeParameter(field.name, itemIndex, null, { extractValue: field.type === 'resourceLocator' }) as unknown;
+		return typeof value === 'string' && value.trim() ? [value.trim()] : [];
+	});
 }
 
 /** One item: its output items paired with it, or (with Continue On Fail) one error item. */
@@ -131,11 +178,12 @@ export async function routeOperation<Service>(
 	operations: Record<string, Operation<Service>>,
 	getService: () => Promise<Service>,
 	secretFields: string[],
+	itemKeys?: ItemKeys,
 ): Promise<INodeExecutionData[][]> {
 	const operationName = ctx.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
 	if (!operation) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
 	}
-	return await runPerItem(ctx, operation, getService, secretFields);
+	return await runPerItem(ctx, operation, getService, secretFields, itemKeys);
 }

@@ -73,9 +73,10 @@ function credentialsHelper(data) {
  * @param {object[]} [options.inputItems] JSON of the input items (default: one empty item)
  * @param {object} [options.credentials] decrypted awsConnectionsApi data
  * @param {boolean} [options.continueOnFail]
+ * @param {number} [options.typeVersion] the node's version (default: the one the editor gives a new node)
  * @returns {Promise<{output: object[]|undefined, error: Error|undefined, run: object}>}
  */
-async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, continueOnFail = false }) {
+async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, continueOnFail = false, typeVersion }) {
 	const typeName = `n8n-nodes-aws-connections.${node.description.name}`;
 	const nodes = [
 		{
@@ -90,7 +91,7 @@ async function runNode({ node, parameters, inputItems = [{}], credentials = DEFA
 			id: 'subject',
 			name: 'Subject',
 			type: typeName,
-			typeVersion: node.description.version,
+			typeVersion: typeVersion ?? node.description.defaultVersion ?? node.description.version,
 			position: [200, 0],
 			parameters,
 			credentials: { awsConnectionsApi: { id: 'cred-1', name: 'AWS test' } },

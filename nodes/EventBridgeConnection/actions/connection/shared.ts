@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
-import { connectionLocator, createOrUpdateOptions, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { connectionName, NAME_PATTERN } from '../../common/definition';
 import type { ParameterBag } from '../../common/values';
@@ -20,39 +20,42 @@ export const connectionField: INodeProperties = connectionLocator({
 	namePatternHint: 'A connection name has 1 to 64 letters, digits, dots, dashes or underscores',
 });
 
-export const optionsField = optionalSettings(
-	'Option',
-	[
-		...createOrUpdateOptions(
-			'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Every authorization type carries a secret, so when on, Create or Update always writes: turn on for secret rotation.',
-		),
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollInterval',
-			type: 'number',
-			default: 5,
-			typeOptions: { minValue: 0.01, numberPrecision: 2 },
-			description: 'How often to ask for the state while waiting',
-		},
-		{
-			displayName: 'Wait for the State to Settle',
-			name: 'waitForState',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to wait until the connection is no longer creating, updating, authorizing or deauthorizing. A failed connectivity check or the timeout is an error that carries AWS's reason.",
-		},
-		{
-			displayName: 'Wait Timeout (Seconds)',
-			name: 'waitTimeout',
-			type: 'number',
-			default: 300,
-			typeOptions: { minValue: 1 },
-			description: 'How long to wait for the state to settle before failing',
-		},
-	],
-	{ operation: WAITING_OPERATIONS },
-);
+// Concurrency applies to every operation; the waiting options only to those that change a connection.
+export const optionsField = optionalSettings('Option', [
+	...concurrencyOptions(),
+	...createOrUpdateOptions(
+		'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Every authorization type carries a secret, so when on, Create or Update always writes: turn on for secret rotation.',
+	),
+	...withDisplayOptions(
+		[
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 0.01, numberPrecision: 2 },
+				description: 'How often to ask for the state while waiting',
+			},
+			{
+				displayName: 'Wait for the State to Settle',
+				name: 'waitForState',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to wait until the connection is no longer creating, updating, authorizing or deauthorizing. A failed connectivity check or the timeout is an error that carries AWS's reason.",
+			},
+			{
+				displayName: 'Wait Timeout (Seconds)',
+				name: 'waitTimeout',
+				type: 'number',
+				default: 300,
+				typeOptions: { minValue: 1 },
+				description: 'How long to wait for the state to settle before failing',
+			},
+		],
+		{ show: { '/operation': WAITING_OPERATIONS } },
+	),
+]);
 
 export const options = (bag: ParameterBag) => (bag.options ?? {}) as ParameterBag;
 

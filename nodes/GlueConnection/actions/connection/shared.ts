@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
@@ -34,6 +34,7 @@ export const optionsField = optionalSettings('Option', [
 		placeholder: 'e.g. 123456789012',
 		description: 'The Data Catalog to use; by default the account of the credential',
 	},
+	...concurrencyOptions(),
 	...createOrUpdateOptions(
 		'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
 	),

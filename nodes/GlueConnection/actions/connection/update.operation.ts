@@ -7,7 +7,7 @@ import { buildConnectionInput, definitionFields } from '../../common/definition'
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, optionsField } from './shared';
 
-const newNameField: INodeProperties = {
+export const newNameField: INodeProperties = {
 	displayName: 'New Name',
 	name: 'newName',
 	type: 'string',
