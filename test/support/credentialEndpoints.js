@@ -1,7 +1,45 @@
 // Loopback stand-ins for the places a host's AWS credentials come from, so the SDK's own providers
 // can be exercised without AWS: an ECS/EKS container-credentials endpoint, an EC2 instance
 // metadata service (IMDSv2), and an endpoint that only records what reaches it. Each counts requests.
+// Also: the variables those providers read, and temporary keys of a role in another moto account.
 const http = require('node:http');
+const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
+
+/**
+ * Everything the host's providers read (and the administrator's variable): tests clear or set all
+ * of them, so what the machine running the tests has set never leaks in.
+ */
+const HOST_VARIABLES = [
+	'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED',
+	'AWS_ACCESS_KEY_ID',
+	'AWS_SECRET_ACCESS_KEY',
+	'AWS_SESSION_TOKEN',
+	'AWS_CREDENTIAL_EXPIRATION',
+	'AWS_ROLE_ARN',
+	'AWS_ROLE_SESSION_NAME',
+	'AWS_WEB_IDENTITY_TOKEN_FILE',
+	'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+	'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+	'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+	'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+	'AWS_EC2_METADATA_SERVICE_ENDPOINT',
+	'AWS_EC2_METADATA_DISABLED',
+	'AWS_PROFILE',
+];
+
+/**
+ * Temporary keys of `roleArn` from moto's STS. moto keeps one account per access key, so these
+ * keys act in the role's account: what a resource shows up in tells which identity made it.
+ */
+async function roleKeys(endpoint, roleArn) {
+	const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+	try {
+		const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'host' }));
+		return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+	} finally {
+		sts.destroy();
+	}
+}
 
 function listen(handler) {
 	const requests = [];
@@ -80,4 +118,4 @@ async function startRecordingEndpoint() {
 	return await listen((_request, response) => json(response, 500, { message: 'recording endpoint' }));
 }
 
-module.exports = { startContainerEndpoint, startInstanceMetadata, startRecordingEndpoint };
+module.exports = { HOST_VARIABLES, roleKeys, startContainerEndpoint, startInstanceMetadata, startRecordingEndpoint };

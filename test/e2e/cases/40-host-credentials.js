@@ -3,41 +3,18 @@
 // administrator's variable allows it. moto keeps one account per access key, so a connection that
 // shows up in the host's account (and not in the default one) was created with the host's identity.
 const assert = require('node:assert/strict');
-const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
 const { GlueClient, GetConnectionCommand } = require('@aws-sdk/client-glue');
-const { startContainerEndpoint } = require('../../support/credentialEndpoints');
+const { HOST_VARIABLES, roleKeys, startContainerEndpoint } = require('../../support/credentialEndpoints');
 
 const WORKFLOW = 'e2eHostCreds0001';
 const HOST_ACCOUNT = '210987654321';
 const GATE = 'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED';
 const CONNECTION = 'e2e-host-network';
 const POD_TOKEN = 'e2e-pod-identity-token';
-// Whatever the machine running the tests has set must not reach n8n: each case sets its own.
-const HOST_VARIABLES = [
-	GATE,
-	'AWS_ACCESS_KEY_ID',
-	'AWS_SECRET_ACCESS_KEY',
-	'AWS_SESSION_TOKEN',
-	'AWS_ROLE_ARN',
-	'AWS_WEB_IDENTITY_TOKEN_FILE',
-	'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-	'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-	'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-	'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
-	'AWS_PROFILE',
-];
+// Whatever the machine running the tests has set must not reach n8n: each case sets all of them.
 const hostEnv = (vars) => ({ ...Object.fromEntries(HOST_VARIABLES.map((name) => [name, undefined])), ...vars });
 
-/** Temporary keys of a role in the host's account, from moto's STS: what the platform hands out. */
-async function hostKeys(aws) {
-	const sts = new STSClient({ region: 'us-east-1', endpoint: aws.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-	try {
-		const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${HOST_ACCOUNT}:role/n8n-host`, RoleSessionName: 'e2e' }));
-		return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
-	} finally {
-		sts.destroy();
-	}
-}
+const hostKeys = async (aws) => await roleKeys(aws.endpoint, `arn:aws:iam::${HOST_ACCOUNT}:role/n8n-host`);
 
 /** The connection as the given keys' account sees it, or undefined. */
 async function connectionSeenBy(aws, credentials) {

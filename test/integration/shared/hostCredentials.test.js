@@ -5,34 +5,21 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
 const { GlueClient, CreateConnectionCommand } = require('@aws-sdk/client-glue');
 const { startMoto } = require('../../support/moto');
 const { runNode } = require('../../support/engine');
-const { startContainerEndpoint, startInstanceMetadata, startRecordingEndpoint } = require('../../support/credentialEndpoints');
+const {
+	HOST_VARIABLES,
+	roleKeys,
+	startContainerEndpoint,
+	startInstanceMetadata,
+	startRecordingEndpoint,
+} = require('../../support/credentialEndpoints');
 const { testAwsCredential } = require('../../../nodes/shared/transport/credentialTest');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 
 const HOST_ACCOUNT = '210987654321';
 const GATE = 'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED';
-// Everything the SDK's providers read; cleared before each test so the machine's own setup cannot leak in.
-const HOST_VARIABLES = [
-	GATE,
-	'AWS_ACCESS_KEY_ID',
-	'AWS_SECRET_ACCESS_KEY',
-	'AWS_SESSION_TOKEN',
-	'AWS_CREDENTIAL_EXPIRATION',
-	'AWS_ROLE_ARN',
-	'AWS_ROLE_SESSION_NAME',
-	'AWS_WEB_IDENTITY_TOKEN_FILE',
-	'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-	'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-	'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-	'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
-	'AWS_EC2_METADATA_SERVICE_ENDPOINT',
-	'AWS_EC2_METADATA_DISABLED',
-	'AWS_PROFILE',
-];
 
 let moto;
 let hostKeys;
@@ -44,10 +31,7 @@ beforeAll(async () => {
 	moto = await startMoto();
 	scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'host-credentials-'));
 	// Temporary keys of a role in another account: what the host's platform would hand out.
-	const sts = new STSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-	const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${HOST_ACCOUNT}:role/n8n-host`, RoleSessionName: 'host' }));
-	sts.destroy();
-	hostKeys = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+	hostKeys = await roleKeys(moto.endpoint, `arn:aws:iam::${HOST_ACCOUNT}:role/n8n-host`);
 	// A connection that exists only in the host's account: a node that lists it acted as the host.
 	const glue = new GlueClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: hostKeys });
 	await glue.send(new CreateConnectionCommand({ ConnectionInput: { Name: 'host-account-only', ConnectionType: 'NETWORK', ConnectionProperties: {} } }));
