@@ -10,9 +10,10 @@ const { series, src, dest } = require('gulp');
 const esbuild = require('esbuild');
 
 const DIST = path.join(__dirname, 'dist');
-const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts', '@aws-sdk/credential-providers'];
+const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts', '@aws-sdk/credential-providers', '@aws-sdk/client-secrets-manager'];
 const ENTRIES = process.env.ONLY_ENTRY ? [process.env.ONLY_ENTRY] : [
 	'credentials/AwsConnectionsApi.credentials.ts',
+	'credentials/AwsConnectionSecretApi.credentials.ts',
 	'nodes/GlueConnection/GlueConnection.node.ts',
 	'nodes/EventBridgeConnection/EventBridgeConnection.node.ts',
 ];

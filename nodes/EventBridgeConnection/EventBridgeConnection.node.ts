@@ -17,7 +17,11 @@ export class EventBridgeConnection implements INodeType {
 		icon: { light: 'file:eventbridge.svg', dark: 'file:eventbridge.dark.svg' },
 		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
-		credentials: [{ name: 'awsConnectionsApi', required: true, testedBy: 'awsConnectionsApiTest' }],
+		credentials: [
+			{ name: 'awsConnectionsApi', required: true, testedBy: 'awsConnectionsApiTest' },
+			// Only for "Secret Values From: AWS Connection Secret Credential" (nodes/shared/secrets.ts).
+			{ name: 'awsConnectionSecretApi', required: false, testedBy: 'awsConnectionSecretTest', displayOptions: { show: { secretSource: ['credential'] } } },
+		],
 	};
 
 	methods = { listSearch: { searchConnections }, credentialTest };

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testAwsCredential } from './transport/credentialTest';
+import { testAwsCredential, testConnectionSecret } from './transport/credentialTest';
 
 /** The name under which both nodes register the credential test (and name it in `testedBy`). */
 const CREDENTIAL_TEST = 'awsConnectionsApiTest';
@@ -43,4 +43,4 @@ export function connectionNodeDescription(node: {
 }
 
 /** The credential test both nodes name in `testedBy`. */
-export const credentialTest = { [CREDENTIAL_TEST]: testAwsCredential };
+export const credentialTest = { [CREDENTIAL_TEST]: testAwsCredential, awsConnectionSecretTest: testConnectionSecret };

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, redact, toNodeApiError } from './errors';
+import { releaseSecrets, secretsReadBy } from './secrets';
 import { InputProblem } from './validation';
 
 /** The AWS client and SDK module, built on first call and then reused for every item. */
@@ -126,6 +127,7 @@ export async function runPerItem<Service>(
 		return [perItem.flat()];
 	} finally {
 		await release(service);
+		await releaseSecrets(ctx);
 	}
 }
 
@@ -164,7 +166,8 @@ async function runItem<Service>(
 		const result = await operation.execute.call(ctx, itemIndex, service);
 		return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
 	} catch (error) {
-		const nodeError = toNodeError(ctx, error, itemIndex, secretValues(ctx, itemIndex, secretFields));
+		const secrets = [...secretValues(ctx, itemIndex, secretFields), ...secretsReadBy(ctx)];
+		const nodeError = toNodeError(ctx, error, itemIndex, secrets);
 		if (!ctx.continueOnFail()) throw nodeError;
 		const json: IDataObject = { error: nodeError.message };
 		if (nodeError.description) json.description = nodeError.description;

@@ -81,6 +81,12 @@ export function checkArn(value: string, field: string, service: string, resource
 	return checkPattern(value, field, pattern, `an ARN of the form arn:aws:${service}:REGION:ACCOUNT:${resourcePrefix}…`);
 }
 
+/** A Secrets Manager secret name or ARN (what Glue's SECRET_ID holds, what GetSecretValue reads). */
+export function checkSecretId(value: string, field: string): string {
+	checkLength(value, field, 1, 2048);
+	return checkPattern(value, field, /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[\w/+=.@-]+$/, 'a Secrets Manager secret name or ARN');
+}
+
 /** Drops keys whose value is undefined, so SDK inputs stay minimal and comparable. */
 export function compact<T extends object>(value: T): T {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -44,6 +44,8 @@ test.each(Object.entries(nodes))('%s: loading does not evaluate the SDK, running
 	expect(result.afterRun).toContain(`${sdk}.js`);
 	// Access keys need no credential provider: that bundle stays unloaded.
 	expect(result.afterRun).not.toContain('credential-providers.js');
+	// Secrets Manager is loaded only when a secret is read from it.
+	expect(result.afterRun).not.toContain('client-secrets-manager.js');
 });
 
 test('the credential providers are loaded only when a node runs with the host\'s credentials', () => {
@@ -58,4 +60,22 @@ test('the credential providers are loaded only when a node runs with the host\'s
 	expect(result.afterLoad).toEqual([]);
 	expect(result.error).toBeUndefined();
 	expect(result.afterRun).toEqual(expect.arrayContaining(['client-glue.js', 'credential-providers.js']));
+});
+
+test('the Secrets Manager client is loaded on the first secret read from it, not before', async () => {
+	const sm = require('@aws-sdk/client-secrets-manager');
+	const client = new sm.SecretsManagerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+	await client.send(new sm.CreateSecretCommand({ Name: 'lazy/api-key', SecretString: 'lazy-key-value' })).finally(() => client.destroy());
+	const parameters = {
+		operation: 'create',
+		name: 'lazy-partner',
+		authorizationType: 'API_KEY',
+		keyHeaderName: 'x-api-key',
+		secretSource: 'secretsManager',
+		apiKeyValueFromSecretsManager: 'lazy/api-key',
+	};
+	const result = probeRun(nodes.EventBridgeConnection.file, 'EventBridgeConnection', parameters, moto.credentials);
+	expect(result.afterLoad).toEqual([]);
+	expect(result.error).toBeUndefined();
+	expect(result.afterRun).toEqual(expect.arrayContaining(['client-eventbridge.js', 'client-secrets-manager.js']));
 });

@@ -51,9 +51,11 @@ function nodeTypesFor(types) {
 	};
 }
 
-function credentialsHelper(data) {
+/** `data` serves every credential type, unless `byType` has the type's own data. */
+function credentialsHelper(data, byType = {}) {
+	const forType = (type) => structuredClone(byType[type] ?? data);
 	return {
-		getDecrypted: async () => structuredClone(data),
+		getDecrypted: async (_additionalData, _nodeCredentials, type) => forType(type),
 		isCredentialUsableByNode: () => true,
 		getParentTypes: () => [],
 		authenticate: async (_creds, _type, options) => options,
@@ -72,11 +74,12 @@ function credentialsHelper(data) {
  * @param {object} options.parameters the node's parameters (as n8n stores them)
  * @param {object[]} [options.inputItems] JSON of the input items (default: one empty item)
  * @param {object} [options.credentials] decrypted awsConnectionsApi data
+ * @param {object} [options.extraCredentials] decrypted data of further credential types, by type (e.g. awsConnectionSecretApi)
  * @param {boolean} [options.continueOnFail]
  * @param {number} [options.typeVersion] the node's version (default: the one the editor gives a new node)
  * @returns {Promise<{output: object[]|undefined, error: Error|undefined, run: object}>}
  */
-async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, continueOnFail = false, typeVersion }) {
+async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, extraCredentials = {}, continueOnFail = false, typeVersion }) {
 	const typeName = `n8n-nodes-aws-connections.${node.description.name}`;
 	const nodes = [
 		{
@@ -94,7 +97,10 @@ async function runNode({ node, parameters, inputItems = [{}], credentials = DEFA
 			typeVersion: typeVersion ?? node.description.defaultVersion ?? node.description.version,
 			position: [200, 0],
 			parameters,
-			credentials: { awsConnectionsApi: { id: 'cred-1', name: 'AWS test' } },
+			credentials: {
+				awsConnectionsApi: { id: 'cred-1', name: 'AWS test' },
+				...Object.fromEntries(Object.keys(extraCredentials).map((type, index) => [type, { id: `cred-extra-${index}`, name: type }])),
+			},
 			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		},
 	];
@@ -116,7 +122,7 @@ async function runNode({ node, parameters, inputItems = [{}], credentials = DEFA
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished(fullRunData));
 
 	const additionalData = {
-		credentialsHelper: credentialsHelper(credentials),
+		credentialsHelper: credentialsHelper(credentials, extraCredentials),
 		hooks,
 		executeWorkflow: async () => {
 			throw new Error('not supported in engine tests');

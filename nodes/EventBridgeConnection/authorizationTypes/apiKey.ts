@@ -20,6 +20,7 @@ export const apiKey = namedSecretType({
 	},
 	secret: {
 		member: 'ApiKeyValue',
+		credentialMember: 'apiKey',
 		field: { displayName: 'API Key Value', name: 'apiKeyValue', type: 'string', typeOptions: { password: true }, default: '', required: true },
 	},
 });

@@ -12,6 +12,7 @@ export const basic = namedSecretType({
 	},
 	secret: {
 		member: 'Password',
+		credentialMember: 'password',
 		field: { displayName: 'Password', name: 'basicPassword', type: 'string', typeOptions: { password: true }, default: '', required: true },
 	},
 });

@@ -4,6 +4,8 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withDisplayOptions } from '../../shared/descriptions';
+import { type CredentialMember, secretField } from '../../shared/secrets';
 import { authValue, omitSecret, onlySet, requiredAuthValue } from '../common/values';
 import type { AuthorizationType, AuthorizationTypeValue } from './types';
 
@@ -24,7 +26,8 @@ export function namedSecretType(spec: {
 	description: string;
 	section: 'BasicAuthParameters' | 'ApiKeyAuthParameters';
 	identity: MemberField;
-	secret: MemberField;
+	/** The secret, and the field of the AWS Connection Secret credential it comes from by default. */
+	secret: MemberField & { credentialMember: CredentialMember };
 }): AuthorizationType {
 	const { value, name, description, section, identity, secret } = spec;
 	const show = { show: { authorizationType: [value] } };
@@ -41,7 +44,7 @@ export function namedSecretType(spec: {
 		value,
 		name,
 		description,
-		fields: [identity.field, secret.field].map((field) => ({ ...field, displayOptions: show })),
+		fields: withDisplayOptions([identity.field, ...secretField(secret.field, secret.credentialMember)], show),
 		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
 		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
 		withoutSecrets: (auth) => omitSecret(auth, section, secret.member),

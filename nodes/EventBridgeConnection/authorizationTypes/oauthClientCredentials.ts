@@ -1,6 +1,7 @@
 import type { ConnectivityResourceParameters } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { secretField } from '../../shared/secrets';
 import { EVENTBRIDGE_OAUTH_HTTP_METHODS } from '../../shared/sdkEnums.generated';
 import { checkOneOf, compact, fail, str } from '../../shared/validation';
 import {
@@ -61,15 +62,18 @@ export const oauthClientCredentials: AuthorizationType = {
 	description: 'OAuth 2.0 client credentials: EventBridge gets and refreshes the token',
 	fields: [
 		{ displayName: 'Client ID', name: 'oauthClientId', type: 'string', default: '', required: true, displayOptions: show },
-		{
-			displayName: 'Client Secret',
-			name: 'oauthClientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: show,
-		},
+		...secretField(
+			{
+				displayName: 'Client Secret',
+				name: 'oauthClientSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				displayOptions: show,
+			},
+			'clientSecret',
+		),
 		{
 			displayName: ENDPOINT,
 			name: 'oauthAuthorizationEndpoint',

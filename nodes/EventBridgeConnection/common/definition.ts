@@ -2,6 +2,7 @@ import type { CreateConnectionRequest, UpdateConnectionRequest } from '@aws-sdk/
 import type { INodeProperties } from 'n8n-workflow';
 
 import { newConnectionNameField } from '../../shared/descriptions';
+import { secretSourceField } from '../../shared/secrets';
 import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
 import { authorizationFields, authorizationTypeFor } from '../authorizationTypes';
 import {
@@ -56,7 +57,11 @@ export const additionalFields: INodeProperties = {
 };
 
 /** Every field the definition is read from, in form order. */
-export const definitionFields: INodeProperties[] = [...authorizationFields, additionalFields];
+export const definitionFields: INodeProperties[] = [
+	secretSourceField({ operation: ['create', 'createOrUpdate', 'update'] }),
+	...authorizationFields,
+	additionalFields,
+];
 
 /** Pure: the parts every type shares (description, invocation settings, KMS key). */
 function commonParts(bag: ParameterBag) {

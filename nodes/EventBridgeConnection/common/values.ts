@@ -2,6 +2,7 @@ import type { ConnectionHttpParameters } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keyValueCollection, toEntries } from '../../shared/keyValue';
+import { SECRET_ROW_HINT } from '../../shared/secrets';
 import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
 
 /** The node's parameters of one item, as read by readParameters(). */
@@ -93,7 +94,7 @@ export function httpParameterFields(prefix: string, purpose: string): INodePrope
 		keyValueCollection({
 			name: `${prefix}${suffix}`,
 			displayName: `${purpose} ${label}`,
-			description: `At most ${MAX_HTTP_PARAMETERS} entries. Values marked secret are stored by AWS in Secrets Manager and never returned.`,
+			description: `At most ${MAX_HTTP_PARAMETERS} entries. Values marked secret are stored by AWS in Secrets Manager and never returned. ${SECRET_ROW_HINT}`,
 			withSecretFlag: true,
 		}),
 	);

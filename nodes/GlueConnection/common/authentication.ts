@@ -2,6 +2,7 @@ import type { AuthenticationConfigurationInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keyValueCollection, toStringMap } from '../../shared/keyValue';
+import { SECRET_ROW_HINT, secretField } from '../../shared/secrets';
 import { GLUE_AUTHENTICATION_TYPES, GLUE_OAUTH2_GRANT_TYPES } from '../../shared/sdkEnums.generated';
 import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
 import type { ParameterBag } from '../connectionTypes/types';
@@ -49,19 +50,22 @@ export const authenticationFields: INodeProperties[] = [
 		description: 'Leave empty when the Secret ARN holds the credentials',
 		displayOptions: onlyFor('BASIC'),
 	},
-	{
-		displayName: 'Password',
-		name: 'authBasicPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: onlyFor('BASIC'),
-	},
+	...secretField(
+		{
+			displayName: 'Password',
+			name: 'authBasicPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: onlyFor('BASIC'),
+		},
+		'password',
+	),
 	{
 		...keyValueCollection({
 			name: 'authCustomCredentials',
 			displayName: 'Custom Credentials',
-			description: 'Key/value credentials for a CUSTOM authentication (stored by AWS as secrets)',
+			description: `Key/value credentials for a CUSTOM authentication (stored by AWS as secrets). ${SECRET_ROW_HINT}`,
 			valueIsPassword: true,
 		}),
 		displayOptions: onlyFor('CUSTOM'),
@@ -92,14 +96,17 @@ export const authenticationFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { authenticationType: ['OAUTH2'], authOauth2ClientApplication: ['userManaged'] } },
 	},
-	{
-		displayName: 'Client Secret',
-		name: 'authOauth2ClientSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { show: { authenticationType: ['OAUTH2'], authOauth2ClientApplication: ['userManaged'] } },
-	},
+	...secretField(
+		{
+			displayName: 'Client Secret',
+			name: 'authOauth2ClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authenticationType: ['OAUTH2'], authOauth2ClientApplication: ['userManaged'] } },
+		},
+		'clientSecret',
+	),
 	{
 		displayName: 'AWS Managed Client Application Reference',
 		name: 'authOauth2AwsManagedReference',
@@ -123,14 +130,17 @@ export const authenticationFields: INodeProperties[] = [
 		}),
 		displayOptions: onlyFor('OAUTH2'),
 	},
-	{
-		displayName: 'Authorization Code',
-		name: 'authOauth2AuthorizationCode',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: forGrant('AUTHORIZATION_CODE'),
-	},
+	...secretField(
+		{
+			displayName: 'Authorization Code',
+			name: 'authOauth2AuthorizationCode',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: forGrant('AUTHORIZATION_CODE'),
+		},
+		'clientSecret',
+	),
 	{
 		displayName: 'Redirect URI',
 		name: 'authOauth2RedirectUri',
@@ -139,30 +149,39 @@ export const authenticationFields: INodeProperties[] = [
 		placeholder: 'e.g. https://eu-west-1.console.aws.amazon.com/gluestudio/oauth',
 		displayOptions: forGrant('AUTHORIZATION_CODE'),
 	},
-	{
-		displayName: 'Access Token',
-		name: 'authOauth2AccessToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: forGrant('AUTHORIZATION_CODE', 'REFRESH_TOKEN'),
-	},
-	{
-		displayName: 'Refresh Token',
-		name: 'authOauth2RefreshToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: forGrant('AUTHORIZATION_CODE', 'REFRESH_TOKEN'),
-	},
-	{
-		displayName: 'JWT Token',
-		name: 'authOauth2JwtToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: forGrant('JWT_BEARER'),
-	},
+	...secretField(
+		{
+			displayName: 'Access Token',
+			name: 'authOauth2AccessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: forGrant('AUTHORIZATION_CODE', 'REFRESH_TOKEN'),
+		},
+		'clientSecret',
+	),
+	...secretField(
+		{
+			displayName: 'Refresh Token',
+			name: 'authOauth2RefreshToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: forGrant('AUTHORIZATION_CODE', 'REFRESH_TOKEN'),
+		},
+		'clientSecret',
+	),
+	...secretField(
+		{
+			displayName: 'JWT Token',
+			name: 'authOauth2JwtToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: forGrant('JWT_BEARER'),
+		},
+		'clientSecret',
+	),
 	{
 		displayName: 'KMS Key ARN',
 		name: 'authKmsKeyArn',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
 import { keyValueCollection, toList, toStringMap } from '../../shared/keyValue';
+import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS, GLUE_CONNECTION_TYPES } from '../../shared/sdkEnums.generated';
 import {
 	checkLength,
@@ -143,6 +144,7 @@ const writeOnlyFields: INodeProperties[] = [
 /** Every field of the definition form, in display order, with its displayOptions. */
 export const definitionFields: INodeProperties[] = [
 	...withDisplayOptions(connectionTypeFields, definitionDisplay),
+	secretSourceField(definitionDisplay.show),
 	...connectionTypeFormFields(definitionDisplay),
 	...withDisplayOptions(authenticationFields, definitionDisplay),
 	...withDisplayOptions([additionalPropertiesField], definitionDisplay),
@@ -185,6 +187,9 @@ function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRe
 		AvailabilityZone: availabilityZone || undefined,
 	});
 }
+
+/** Key/value collections whose every row is a secret (for resolveSecrets). */
+export const ALL_SECRET_ROWS = ['authCustomCredentials'];
 
 /** Pure: the TestConnectionInput of an inline definition. */
 export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput {

@@ -6,7 +6,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkPattern, fail, required, str } from '../../shared/validation';
+import { secretField } from '../../shared/secrets';
+import { checkLength, checkPattern, checkSecretId, fail, required, str } from '../../shared/validation';
 import type { ParameterBag } from './types';
 
 /** ConnectionProperties from a map whose unset entries are undefined or '' (they are left out). */
@@ -57,12 +58,6 @@ export function checkNoSpace(value: string, field: string, expected = 'without s
 	return checkPattern(value, field, NO_SPACE, expected);
 }
 
-/** A Secrets Manager secret name or ARN (what SECRET_ID holds). */
-export function checkSecretId(value: string, field: string): string {
-	checkLength(value, field, 1, 2048);
-	return checkPattern(value, field, /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[\w/+=.@-]+$/, 'a Secrets Manager secret name or ARN');
-}
-
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 export const CREDENTIALS_USERNAME_PASSWORD = 'usernamePassword';
@@ -84,9 +79,14 @@ export function credentialFields(prefix: string, options: { show?: Show; fromAut
 			type: 'options',
 			default: CREDENTIALS_USERNAME_PASSWORD,
 			description: 'How AWS Glue signs in to the data store',
+			// The secret first: AWS Glue reads it itself, so neither n8n nor the workflow ever holds the password.
 			options: [
-				{ name: 'Username and Password', value: CREDENTIALS_USERNAME_PASSWORD },
-				{ name: 'Secrets Manager Secret', value: CREDENTIALS_SECRET, description: 'A secret that holds "username" and "password"' },
+				{
+					name: 'Secrets Manager Secret (Read by AWS Glue)',
+					value: CREDENTIALS_SECRET,
+					description: 'Recommended: a secret that holds "username" and "password"; only its name is sent (SECRET_ID)',
+				},
+				{ name: 'Username and Password', value: CREDENTIALS_USERNAME_PASSWORD, description: 'Sent to AWS Glue, which stores them' },
 				...(options.fromAuthentication
 					? [{ name: 'From Authentication Type', value: CREDENTIALS_FROM_AUTHENTICATION, description: 'The Authentication Type below supplies them' }]
 					: []),
@@ -102,15 +102,18 @@ export function credentialFields(prefix: string, options: { show?: Show; fromAut
 			placeholder: 'e.g. glue_etl',
 			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
 		},
-		{
-			displayName: 'Password',
-			name: `${prefix}Password`,
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
-		},
+		...secretField(
+			{
+				displayName: 'Password',
+				name: `${prefix}Password`,
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
+			},
+			'password',
+		),
 		{
 			displayName: 'Secret ID',
 			name: `${prefix}SecretId`,

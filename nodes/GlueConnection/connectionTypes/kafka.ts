@@ -8,6 +8,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { secretField } from '../../shared/secrets';
 import { checkArn, checkLength, checkPort, fail, required, str } from '../../shared/validation';
 import { bool, definedProperties, checkNoSpace, checkS3Url, optionalS3Url, requiredSecret, secretValue } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
@@ -65,24 +66,30 @@ const fields: INodeProperties[] = [
 		description: 'An S3 URL of a keystore for TLS client authentication',
 		displayOptions: withSsl,
 	},
-	{
-		displayName: 'Client Keystore Password',
-		name: 'kafkaClientKeystorePassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'Required with a Client Keystore',
-		displayOptions: withSsl,
-	},
-	{
-		displayName: 'Client Key Password',
-		name: 'kafkaClientKeyPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'The password of the key in the Client Keystore, if it has one',
-		displayOptions: withSsl,
-	},
+	...secretField(
+		{
+			displayName: 'Client Keystore Password',
+			name: 'kafkaClientKeystorePassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Required with a Client Keystore',
+			displayOptions: withSsl,
+		},
+		'password',
+	),
+	...secretField(
+		{
+			displayName: 'Client Key Password',
+			name: 'kafkaClientKeyPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The password of the key in the Client Keystore, if it has one',
+			displayOptions: withSsl,
+		},
+		'password',
+	),
 	{
 		displayName: 'SASL Mechanism',
 		name: 'kafkaSaslMechanism',
@@ -115,15 +122,18 @@ const fields: INodeProperties[] = [
 		required: true,
 		displayOptions: scram(SCRAM_PASSWORD),
 	},
-	{
-		displayName: 'SCRAM Password',
-		name: 'kafkaSaslScramPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: scram(SCRAM_PASSWORD),
-	},
+	...secretField(
+		{
+			displayName: 'SCRAM Password',
+			name: 'kafkaSaslScramPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: scram(SCRAM_PASSWORD),
+		},
+		'password',
+	),
 	{
 		displayName: 'SCRAM Secret ARN',
 		name: 'kafkaSaslScramArn',
@@ -177,15 +187,18 @@ const fields: INodeProperties[] = [
 		required: true,
 		displayOptions: sasl('PLAIN'),
 	},
-	{
-		displayName: 'PLAIN Password',
-		name: 'kafkaSaslPlainPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: sasl('PLAIN'),
-	},
+	...secretField(
+		{
+			displayName: 'PLAIN Password',
+			name: 'kafkaSaslPlainPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: sasl('PLAIN'),
+		},
+		'password',
+	),
 ];
 
 const BROKER = /^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):(\d+)$/;

@@ -7,6 +7,23 @@ import type {
 import { describeAwsError } from '../errors';
 import { clientConfig, loadSts, resolveCredentials, toAwsSettings } from './awsClient';
 
+const SECRET_VALUES = { password: 'Password', apiKey: 'API Key', clientSecret: 'Client Secret' };
+
+/**
+ * The AWS Connection Secret credential signs in nowhere by itself: its test says which values it
+ * holds (never the values), and fails when it holds none.
+ */
+export async function testConnectionSecret(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const held = Object.entries(SECRET_VALUES)
+		.filter(([key]) => typeof credential.data?.[key] === 'string' && credential.data[key] !== '')
+		.map(([, label]) => label);
+	if (!held.length) return { status: 'Error', message: 'Fill at least one of Password, API Key or Client Secret' };
+	return { status: 'OK', message: `Holds: ${held.join(', ')}` };
+}
+
 /** Calls STS GetCallerIdentity with the credential as entered (custom endpoint and role included). */
 export async function testAwsCredential(
 	this: ICredentialTestFunctions,

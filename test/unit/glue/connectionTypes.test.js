@@ -232,10 +232,12 @@ describe('KAFKA', () => {
 		const kafkaFields = findConnectionTypeForm('KAFKA').fields;
 		const shownFor = (mechanism) =>
 			kafkaFields.filter((field) => field.displayOptions?.show?.kafkaSaslMechanism?.includes(mechanism)).map((field) => field.name);
-		expect(shownFor('SCRAM-SHA-512')).toEqual(['kafkaSaslScramCredentials', 'kafkaSaslScramUsername', 'kafkaSaslScramPassword', 'kafkaSaslScramArn']);
+		// A secret field comes with its variants for each Secret Values From source (nodes/shared/secrets.ts).
+		const withVariants = (name) => [name, `${name}StoredInWorkflowNotice`, `${name}FromSecretsManager`, `${name}FromSecretsManagerKey`, `${name}FromCredential`];
+		expect(shownFor('SCRAM-SHA-512')).toEqual(['kafkaSaslScramCredentials', 'kafkaSaslScramUsername', ...withVariants('kafkaSaslScramPassword'), 'kafkaSaslScramArn']);
 		expect(shownFor('GSSAPI')).toEqual(['kafkaSaslKerberosKeytab', 'kafkaSaslKerberosKrb5Conf', 'kafkaSaslKerberosService', 'kafkaSaslKerberosPrincipal']);
 		expect(shownFor('AWS_MSK_IAM')).toEqual([]);
-		expect(shownFor('PLAIN')).toEqual(['kafkaSaslPlainUsername', 'kafkaSaslPlainPassword']);
+		expect(shownFor('PLAIN')).toEqual(['kafkaSaslPlainUsername', ...withVariants('kafkaSaslPlainPassword')]);
 		expect(kafkaFields.find((field) => field.name === 'kafkaSaslMechanism').options.map((o) => o.value).sort()).toEqual(['AWS_MSK_IAM', 'GSSAPI', 'PLAIN', 'SCRAM-SHA-512', 'none']);
 	});
 
@@ -442,11 +444,12 @@ describe('the registry', () => {
 
 	test('n8n UX: Title Case labels, "Whether" for booleans, "e.g." placeholders, password fields for secrets', () => {
 		for (const form of CONNECTION_TYPE_FORMS) {
-			for (const field of form.fields) {
-				for (const word of field.displayName.split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
+			for (const field of form.fields.filter((candidate) => candidate.type !== 'notice')) {
+				const minor = ['a', 'an', 'and', 'or', 'of', 'the', 'to', 'in', 'for', 'from'];
+				for (const word of field.displayName.split(' ').filter((w) => !minor.includes(w))) expect(word[0]).toBe(word[0].toUpperCase());
 				if (field.type === 'boolean') expect(field.description).toMatch(/^Whether /);
 				if (field.placeholder) expect(field.placeholder).toMatch(/^e\.g\. /);
-				if (/Password/.test(field.displayName)) expect(field.typeOptions).toEqual({ password: true });
+				if (/Password$/.test(field.displayName)) expect(field.typeOptions).toEqual({ password: true });
 			}
 		}
 	});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../../shared/parameters';
+import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { stateSummary } from '../../common/output';
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [];
 /** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
-	const request = buildCreateRequest(bag);
+	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
 	const name = String(request.Name);
 	const eventBridge = await service();
 	const created = await eventBridge.client.send(new eventBridge.sdk.CreateConnectionCommand(request));

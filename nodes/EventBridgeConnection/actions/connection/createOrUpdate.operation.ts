@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toNodeApiError } from '../../../shared/errors';
 import { readParameters } from '../../../shared/parameters';
+import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { carriesSecrets, definitionDifferences, stateSummary } from '../../common/output';
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [];
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
-	const request = buildCreateRequest(bag);
+	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
 	const name = String(request.Name);
 	const dryRun = options(bag).dryRun === true;
 	const eventBridge = await service();

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readParameters } from '../../../shared/parameters';
+import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
 import { buildUpdateRequest, definitionFields } from '../../common/definition';
@@ -14,8 +15,11 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
 	const name = locatedName(this, itemIndex);
 	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
-	const request = buildUpdateRequest(bag, name);
-	if (Object.keys(request).length === 1) fail('Update', 'set at least one field to change');
+	const request = await resolveSecrets(this, itemIndex, bag, (resolved) => {
+		const built = buildUpdateRequest(resolved, name);
+		if (Object.keys(built).length === 1) fail('Update', 'set at least one field to change');
+		return built;
+	});
 	const eventBridge = await service();
 	const updated = await eventBridge.client.send(new eventBridge.sdk.UpdateConnectionCommand(request));
 	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, updated), { action: 'updated', changed: true });

@@ -7,7 +7,7 @@ import { readNamedDefinition } from './shared';
 export const description = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const { name, input, tags, catalogId } = readNamedDefinition(this, itemIndex);
+	const { name, input, tags, catalogId } = await readNamedDefinition(this, itemIndex);
 	const { client, sdk } = await service();
 	const response = await client.send(
 		new sdk.CreateConnectionCommand({ CatalogId: catalogId, ConnectionInput: input, Tags: tags }),

@@ -16,7 +16,7 @@ export const description = [];
  * "Update When Secrets Are Given" a definition that carries a secret is always written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const { bag, name, input, tags, catalogId: CatalogId } = readNamedDefinition(this, itemIndex);
+	const { bag, name, input, tags, catalogId: CatalogId } = await readNamedDefinition(this, itemIndex);
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
 	const { client, sdk } = await service();

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
-import { buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
+import { resolveSecrets } from '../../../shared/secrets';
+import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
 import type { ParameterBag } from '../../connectionTypes/types';
 
 /** Fields several operations share. Each operation file lists the ones it reads. */
@@ -50,14 +51,14 @@ export function connectionName(value: unknown, field = 'Connection'): string {
 	return checkLength(required(value, field), field, 1, 255);
 }
 
-/** Create and Create or Update: the named definition of one item, validated and mapped. */
-export function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number) {
+/** Create and Create or Update: the named definition of one item, validated and mapped, secrets resolved. */
+export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number) {
 	const bag = readParameters(ctx, itemIndex, [nameField, ...definitionFields, optionsField]);
 	const name = connectionName(bag.name, 'Name');
 	return {
 		bag,
 		name,
-		input: buildConnectionInput(bag, name),
+		input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name), ALL_SECRET_ROWS),
 		tags: buildTags(bag),
 		catalogId: catalogId(bag),
 	};

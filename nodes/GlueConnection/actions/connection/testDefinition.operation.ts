@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
-import { buildTestConnectionInput, definitionFields } from '../../common/definition';
+import { resolveSecrets } from '../../../shared/secrets';
+import { ALL_SECRET_ROWS, buildTestConnectionInput, definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
 import { catalogId, optionsField } from './shared';
 
@@ -11,7 +12,7 @@ export const description = [];
 /** Asks AWS Glue to connect with a definition that is not saved yet. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
-	const input = buildTestConnectionInput(bag);
+	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput, ALL_SECRET_ROWS);
 	const { client, sdk } = await service();
 	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), TestConnectionInput: input }));
 	return { connectionType: input.ConnectionType, success: true };

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { compact, str } from '../../../shared/validation';
-import { buildConnectionInput, definitionFields } from '../../common/definition';
+import { resolveSecrets } from '../../../shared/secrets';
+import { ALL_SECRET_ROWS, buildConnectionInput, definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, optionsField } from './shared';
 
@@ -32,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, [connectionField, newNameField, ...definitionFields, optionsField]);
 	const name = connectionName(bag.connection);
 	const newName = str(bag.newName);
-	const input = buildConnectionInput(bag, newName || name);
+	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name), ALL_SECRET_ROWS);
 	const { client, sdk } = await service();
 	await client.send(new sdk.UpdateConnectionCommand({ Name: name, CatalogId: catalogId(bag), ConnectionInput: input }));
 	return compact({
