@@ -12,7 +12,7 @@ export class AwsConnectionSecretApi implements ICredentialType {
 
 	displayName = 'AWS Connection Secret';
 
-	icon: Icon = { light: 'file:aws.svg', dark: 'file:aws.dark.svg' };
+	icon: Icon = { light: 'file:awsConnectionSecret.svg', dark: 'file:awsConnectionSecret.dark.svg' };
 
 	documentationUrl = 'https://docs.n8n.io/credentials/';
 
