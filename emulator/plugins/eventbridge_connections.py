@@ -34,8 +34,9 @@ POST /moto-api/emulator/eventbridge/connection-states with
    "StateReason": "Timeout connecting to the endpoint"}], "Region": "us-east-1", "AccountId": "123456789012"}
 (Region and AccountId are optional: us-east-1 and moto's default account). The connection need not
 exist yet. From then on each DescribeConnection of that name moves the connection to the next
-scripted state and answers it; the last state stays. A create, update or deauthorize answered while
-a script is pending reports the script's next state. "States": [] removes the script; moto's reset
+scripted state and answers it; after the last one the script is used up and the connection stays in
+that state until a write changes it. A create, update or deauthorize answered while a script is
+pending reports the script's next state (without using it up). "States": [] removes the script; moto's reset
 (POST /moto-api/reset) removes every script. Answers 204, or 400 with {"message"} for a bad body.
 """
 
@@ -112,7 +113,9 @@ def _advance(backend: EventsBackend, connection: Connection) -> None:
     """What happens between two DescribeConnection calls: the script's next state, else the pending one."""
     script = _scripts(backend).get(connection.name)
     if script:
-        state, reason = script.popleft() if len(script) > 1 else script[0]
+        state, reason = script.popleft()
+        if not script:
+            del _scripts(backend)[connection.name]
         _set_state(connection, state, reason)
         connection.pending_state = None
     elif getattr(connection, "pending_state", None):

@@ -1,9 +1,7 @@
-// AWS Glue Connection in a real n8n against moto. moto 5.2 lacks UpdateConnection and
-// DeleteConnection (HTTP 500), so Update, Delete and the update branch of Create or Update are
-// covered by the engine tests (test/engine) and only the dry-run plan of an update runs here.
-// moto's GetConnection also leaves out ConnectionType and MatchCriteria: the workflows set no match
-// criteria (Create or Update would see a difference and call UpdateConnection), and nothing here
-// expects moto to report a type.
+// AWS Glue Connection in a real n8n against the project's emulator (moto with emulator/plugins):
+// every operation runs here, Update (which replaces the whole definition), Delete, Test Connection
+// and Test Definition included. The emulator's TestConnection fails for a host under the reserved
+// `.invalid` domain and succeeds for any other well-formed definition.
 const assert = require('node:assert/strict');
 
 const SUBNET = 'subnet-0123456789abcdef0';
@@ -171,6 +169,76 @@ module.exports = [
 			[
 				'the next node did not run',
 				({ execution }) => assert.equal(execution.data.resultData.runData.After, undefined),
+			],
+		],
+	},
+	{
+		title: 'Glue: update replaces the whole definition, test connection and definition, create or update updates, delete',
+		workflowId: 'e2eGlueWriteTest',
+		async setup({ aws }) {
+			const jdbc = (name, host) => ({
+				Name: name,
+				ConnectionType: 'JDBC',
+				ConnectionProperties: { JDBC_CONNECTION_URL: `jdbc:postgresql://${host}:5432/sales`, USERNAME: 'etl', PASSWORD: 'seeded-secret-value' },
+			});
+			await aws.createGlueConnection(jdbc('e2e-unreachable', 'db.unreachable.invalid'));
+			await aws.createGlueConnection(jdbc('e2e-delete', 'db.example.internal'));
+		},
+		checks: [
+			[
+				'Update reports the update; AWS holds the new definition only (description and match criteria gone)',
+				async ({ items, aws }) => {
+					assert.deepEqual(items('Update'), [{ name: 'e2e-update', connectionType: 'JDBC', action: 'updated', changed: true }]);
+					const connection = await aws.glueConnection('e2e-update');
+					assert.match(connection.ConnectionProperties.JDBC_CONNECTION_URL, /\/\/db2\.example\.internal:5432\//);
+					assert.equal(connection.Description, undefined, 'the description the update left out is gone');
+					assert.equal(connection.MatchCriteria, undefined, 'the match criteria the update left out are gone');
+					assert.ok(connection.LastUpdatedTime >= connection.CreationTime);
+				},
+			],
+			[
+				'Test Connection succeeds for a reachable connection',
+				({ items }) => assert.deepEqual(items('Test Connection'), [{ name: 'e2e-update', success: true }]),
+			],
+			[
+				'Test Connection of an unreachable host is an InvalidInputException error item naming the host',
+				({ items }) => {
+					const [failed] = items('Test Connection Unreachable');
+					assert.match(failed.error, /^InvalidInputException: .*db\.unreachable\.invalid/);
+				},
+			],
+			[
+				'Test Definition succeeds for a well-formed definition and fails for an unreachable one; nothing is saved',
+				async ({ items, aws }) => {
+					assert.deepEqual(items('Test Definition'), [{ connectionType: 'JDBC', success: true }]);
+					assert.match(items('Test Definition Unreachable')[0].error, /^InvalidInputException: .*db\.nowhere\.invalid/);
+					const names = (await aws.glueConnections()).map((c) => c.Name).sort();
+					assert.deepEqual(names, ['e2e-unreachable', 'e2e-update', 'e2e-upkeep']);
+				},
+			],
+			[
+				'Create or Update updates what differs (Description) and AWS then holds it',
+				async ({ items, aws }) => {
+					const [result] = items('Create or Update Drift');
+					assert.equal(result.action, 'updated', JSON.stringify(result));
+					assert.deepEqual(result.differences, ['Description']);
+					assert.equal((await aws.glueConnection('e2e-upkeep')).Description, 'second');
+				},
+			],
+			[
+				'Delete returns { deleted: true } and the connection is gone; deleting it again is an EntityNotFoundException item',
+				async ({ items, aws }) => {
+					assert.deepEqual(items('Delete'), [{ name: 'e2e-delete', deleted: true }]);
+					assert.equal(await aws.glueConnection('e2e-delete'), undefined);
+					assert.match(items('Delete Missing')[0].error, /^EntityNotFoundException: /);
+				},
+			],
+			[
+				'no password appears in any node output',
+				({ execution }) => {
+					const outputs = JSON.stringify(execution.data.resultData.runData);
+					for (const secret of ['e2e-glue-password-5t7y', 'seeded-secret-value']) assert.ok(!outputs.includes(secret), `${secret.slice(0, 6)}… in the output`);
+				},
 			],
 		],
 	},

@@ -1,6 +1,7 @@
-// AWS EventBridge Connection in a real n8n against moto. moto implements Create, Describe, List,
-// Update and Delete; it keeps every connection AUTHORIZED, does not implement Deauthorize (covered
-// by the engine tests in test/engine/eventbridge) and overwrites a duplicate name instead of failing.
+// AWS EventBridge Connection in a real n8n against the project's emulator (moto with
+// emulator/plugins): every operation runs here, Deauthorize and waiting for the state to settle
+// included. The emulator lets a test script the states DescribeConnection reports
+// (aws.scriptConnectionStates), refuses a duplicate name, and honours ListConnections' filters and paging.
 const assert = require('node:assert/strict');
 
 // Every secret the workflows send; none may show up in any node's output.
@@ -12,6 +13,8 @@ const SECRETS = [
 	'e2e-rotated-key-value-8z1c',
 	'e2e-upsert-password-6h2w',
 	'e2e-item-key-value-3p0q',
+	'e2e-state-key-value-7c2v',
+	'e2e-reauth-key-value-1n4b',
 ];
 
 /** No secret in any node's output, nor in what n8n printed (its log lines and the execution). */
@@ -65,7 +68,7 @@ module.exports = [
 				},
 			],
 			[
-				'Get Many (Return All) returns the three connections, Limit 2 returns two (moto ignores the name prefix filter: the engine tests check the request)',
+				'Get Many (Return All, Name Prefix e2e-) returns the three connections, Limit 2 returns two',
 				({ items }) => {
 					assert.deepEqual(items('Get Many').map((c) => c.Name).sort(), ['e2e-apikey', 'e2e-basic', 'e2e-oauth']);
 					assert.equal(items('Get Many Limit').length, 2);
@@ -140,6 +143,74 @@ module.exports = [
 					const names = (await aws.eventBridgeConnections()).map((c) => c.Name).sort();
 					assert.deepEqual(names, ['e2e-item-1', 'e2e-item-3']);
 				},
+			],
+			['no secret appears in any node output or in what n8n printed', (ctx) => assertNoSecrets(ctx)],
+		],
+	},
+	{
+		title: 'EventBridge: wait for scripted states, failed connectivity, deauthorize, re-authorize, list filters and paging',
+		workflowId: 'e2eEventBridgeStates',
+		async setup({ aws }) {
+			await aws.scriptConnectionStates('e2e-states', [{ State: 'AUTHORIZING' }, { State: 'AUTHORIZING' }, { State: 'AUTHORIZED' }]);
+			await aws.scriptConnectionStates('e2e-failing', [{ State: 'AUTHORIZING' }, { State: 'FAILED_CONNECTIVITY', StateReason: 'Timeout connecting to the e2e endpoint' }]);
+			// More than one ListConnections page (100): Get Many must follow NextToken.
+			for (let i = 0; i < 103; i++) {
+				await aws.createEventBridgeConnection({
+					Name: `e2e-page-${String(i).padStart(3, '0')}`,
+					AuthorizationType: 'API_KEY',
+					AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'e2e-item-key-value-3p0q' } },
+				});
+			}
+		},
+		checks: [
+			[
+				'Create with Wait polls AUTHORIZING, AUTHORIZING to AUTHORIZED and reports the settled state',
+				({ items }) => {
+					const [created] = items('Create And Wait');
+					assert.equal(created.action, 'created');
+					assert.equal(created.state, 'AUTHORIZED');
+					assert.match(created.lastAuthorizedTime ?? '', /^\d{4}-\d\d-\d\dT/);
+				},
+			],
+			[
+				'a connection that ends in FAILED_CONNECTIVITY is an error item carrying the state and the reason',
+				({ raw }) => {
+					const [failed] = raw('Create Failing');
+					assert.equal(failed.json.error, 'Connection "e2e-failing" is in state FAILED_CONNECTIVITY: Timeout connecting to the e2e endpoint');
+					assert.deepEqual(failed.pairedItem, { item: 0 });
+				},
+			],
+			[
+				'Deauthorize waits through DEAUTHORIZING to DEAUTHORIZED; Get Many filtered by that state finds it',
+				({ items }) => {
+					const [deauthorized] = items('Deauthorize');
+					assert.equal(deauthorized.action, 'deauthorized');
+					assert.equal(deauthorized.state, 'DEAUTHORIZED');
+					assert.deepEqual(items('Get Many Deauthorized').map((c) => c.Name), ['e2e-states']);
+				},
+			],
+			[
+				'Update with a new API key re-authorizes the connection; AWS holds the key name, never the value',
+				async ({ items, aws }) => {
+					const [updated] = items('Update Reauthorize');
+					assert.equal(updated.state, 'AUTHORIZED');
+					const described = await aws.eventBridgeConnection('e2e-states');
+					assert.equal(described.ConnectionState, 'AUTHORIZED');
+					assert.deepEqual(described.AuthParameters.ApiKeyAuthParameters, { ApiKeyName: 'x-api-key' });
+				},
+			],
+			[
+				'Get Many with a name prefix and Return All follows NextToken across pages: 103 connections, each once',
+				({ items }) => {
+					const names = items('Get Many Prefix').map((c) => c.Name);
+					assert.equal(names.length, 103);
+					assert.equal(new Set(names).size, 103);
+					assert.ok(names.every((name) => name.startsWith('e2e-page-')));
+				},
+			],
+			[
+				'Get Many with Limit 101 stops at 101, past the first 100-connection page',
+				({ items }) => assert.equal(items('Get Many Limit').length, 101),
 			],
 			['no secret appears in any node output or in what n8n printed', (ctx) => assertNoSecrets(ctx)],
 		],

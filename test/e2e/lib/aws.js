@@ -45,6 +45,15 @@ function awsClients(endpoint) {
 		async createEventBridgeConnection(input) {
 			return await events.send(new CreateEventBridgeConnectionCommand(input));
 		},
+		/** Scripts the states the next DescribeConnection calls answer (emulator/plugins/eventbridge_connections.py). */
+		async scriptConnectionStates(name, states) {
+			const response = await fetch(`${endpoint}/moto-api/emulator/eventbridge/connection-states`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ Name: name, States: states }),
+			});
+			if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
+		},
 		/** Forgets every resource (moto's reset API). */
 		async reset() {
 			const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });

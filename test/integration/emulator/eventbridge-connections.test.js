@@ -194,7 +194,7 @@ describe('ListConnections (API_ListConnections)', () => {
 });
 
 describe('scripted states (the emulator convention, for tests)', () => {
-	test('each DescribeConnection moves to the next scripted state, with its StateReason; the last one stays', async () => {
+	test('each DescribeConnection moves to the next scripted state, with its StateReason; the last one stays until a write', async () => {
 		await moto.scriptConnectionStates('orders', [
 			{ State: 'AUTHORIZING' },
 			{ State: 'FAILED_CONNECTIVITY', StateReason: 'Timeout connecting to https://api.example.com' },
@@ -206,6 +206,9 @@ describe('scripted states (the emulator convention, for tests)', () => {
 			expect(await describeConnection('orders')).toMatchObject({ ConnectionState: 'FAILED_CONNECTIVITY', StateReason: 'Timeout connecting to https://api.example.com' });
 		}
 		expect((await list({ ConnectionState: 'FAILED_CONNECTIVITY' })).Connections.map((c) => c.Name)).toEqual(['orders']);
+		// Used up: the next write follows AWS's rules again.
+		expect((await client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }))).ConnectionState).toBe('DEAUTHORIZING');
+		expect((await describeConnection('orders')).ConnectionState).toBe('DEAUTHORIZED');
 	});
 
 	test('an empty script removes it; moto reset forgets every script; a bad body is HTTP 400', async () => {
