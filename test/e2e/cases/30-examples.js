@@ -1,7 +1,8 @@
-// What each example in examples/ does to AWS (moto), beyond "it ran without errors" (run.js checks
+// What each example in examples/ does to AWS (the emulator), beyond "it ran without errors" (run.js checks
 // that for every example). The examples are imported under ids derived from their file names.
 const assert = require('node:assert/strict');
 const { idFor } = require('../../../scripts/n8n-workflows');
+const { DeauthorizeConnectionCommand } = require('@aws-sdk/client-eventbridge');
 const { executeWorkflow } = require('../lib/n8n');
 
 module.exports = [
@@ -92,4 +93,63 @@ module.exports = [
 			],
 		],
 	},
+	{
+		title: 'example glue-delete-retired: deletes exactly the connections marked "retired"',
+		workflowId: idFor('glue-delete-retired.json'),
+		async setup({ aws }) {
+			const network = (Name, MatchCriteria) => ({ Name, ConnectionType: 'NETWORK', ConnectionProperties: {}, MatchCriteria, PhysicalConnectionRequirements: { SubnetId: 'subnet-1' } });
+			await aws.createGlueConnection(network('staging-old', ['retired']));
+			await aws.createGlueConnection(network('test-old', ['test', 'retired']));
+			await aws.createGlueConnection(network('sales', ['prod']));
+			await aws.createGlueConnection(network('reporting', undefined));
+		},
+		checks: [
+			[
+				'Delete Each reports { deleted: true } for the two retired connections',
+				({ items }) => {
+					assert.deepEqual(
+						items('Delete Each').sort((a, b) => a.name.localeCompare(b.name)),
+						[{ name: 'staging-old', deleted: true }, { name: 'test-old', deleted: true }],
+					);
+				},
+			],
+			[
+				'moto keeps only the connections not marked retired',
+				async ({ aws }) => assert.deepEqual((await aws.glueConnections()).map((c) => c.Name).sort(), ['reporting', 'sales']),
+			],
+		],
+	},
+	{
+		title: 'example eventbridge-partner-offboarding: de-authorizes the partner’s authorized connections, nothing else',
+		workflowId: idFor('eventbridge-partner-offboarding.json'),
+		async setup({ aws }) {
+			const apiKey = (Name) => ({ Name, AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'partner-key' } } });
+			for (const name of ['partner-acme-orders', 'partner-acme-billing', 'partner-acme-archived', 'partner-globex-orders']) await aws.createEventBridgeConnection(apiKey(name));
+			// Already de-authorized: the Connection State filter leaves it out.
+			await aws.events.send(new DeauthorizeConnectionCommand({ Name: 'partner-acme-archived' }));
+			await aws.eventBridgeConnection('partner-acme-archived');
+		},
+		checks: [
+			[
+				'Deauthorize Each waited for DEAUTHORIZED on both authorized acme connections',
+				({ items }) => {
+					const results = items('Deauthorize Each').map((r) => [r.name, r.action, r.state]).sort();
+					assert.deepEqual(results, [
+						['partner-acme-billing', 'deauthorized', 'DEAUTHORIZED'],
+						['partner-acme-orders', 'deauthorized', 'DEAUTHORIZED'],
+					]);
+				},
+			],
+			[
+				'moto: the acme connections lost their authorization; the other partner’s stays authorized',
+				async ({ aws }) => {
+					const orders = await aws.eventBridgeConnection('partner-acme-orders');
+					assert.equal(orders.ConnectionState, 'DEAUTHORIZED');
+					assert.equal(orders.AuthParameters, undefined);
+					assert.equal((await aws.eventBridgeConnection('partner-globex-orders')).ConnectionState, 'AUTHORIZED');
+				},
+			],
+		],
+	},
 ];
+
