@@ -10,7 +10,8 @@ const { series, src, dest } = require('gulp');
 const esbuild = require('esbuild');
 
 const DIST = path.join(__dirname, 'dist');
-const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts', '@aws-sdk/credential-providers', '@aws-sdk/client-secrets-manager'];
+// @smithy/core/retry: the SDK's retry strategies, which our adaptive retries are built from.
+const VENDORED = ['@aws-sdk/client-glue', '@aws-sdk/client-eventbridge', '@aws-sdk/client-sts', '@aws-sdk/credential-providers', '@aws-sdk/client-secrets-manager', '@smithy/core/retry'];
 const ENTRIES = process.env.ONLY_ENTRY ? [process.env.ONLY_ENTRY] : [
 	'credentials/AwsConnectionsApi.credentials.ts',
 	'credentials/AwsConnectionSecretApi.credentials.ts',
@@ -18,7 +19,7 @@ const ENTRIES = process.env.ONLY_ENTRY ? [process.env.ONLY_ENTRY] : [
 	'nodes/EventBridgeConnection/EventBridgeConnection.node.ts',
 ];
 const VENDORED_IMPORT = new RegExp(`^(${VENDORED.map((name) => name.replace(/[/.-]/g, '\\$&')).join('|')})$`);
-const vendorFile = (name) => path.join(DIST, 'vendor', `${name.split('/')[1]}.js`);
+const vendorFile = (name) => path.join(DIST, 'vendor', `${name.split('/').slice(1).join('-')}.js`);
 
 function typecheck(done) {
 	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], {

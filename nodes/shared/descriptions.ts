@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS_LIMIT, MAX_ATTEMPTS_PARAMETER } from './transport/retry';
+
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Return All / Limit, the n8n pair for list operations. */
@@ -181,3 +183,14 @@ export function concurrencyOptions(): INodeProperties[] {
 	});
 	return [option(1, [1]), option(10, [{ _cnd: { gte: 1.1 } }])];
 }
+
+/** Both nodes' "Max Attempts" option (read by transport/retry.ts, which explains the default). */
+export const maxAttemptsField: INodeProperties = {
+	displayName: 'Max Attempts',
+	name: MAX_ATTEMPTS_PARAMETER,
+	type: 'number',
+	default: DEFAULT_MAX_ATTEMPTS,
+	typeOptions: { minValue: 1, maxValue: MAX_ATTEMPTS_LIMIT, numberPrecision: 0 },
+	description:
+		"How many times to send each AWS request before giving up, the first time included. Retries use the AWS SDK's adaptive mode: they wait longer after each throttled or failed attempt and slow the whole run down while AWS throttles. Lower it to fail fast; the value of the first item applies to the whole run.",
+};

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { InputProblem } from '../validation';
 import {
@@ -10,6 +10,7 @@ import {
 	isHostAccessAllowed,
 	refreshing,
 } from './credentialSources';
+import { adaptiveRetryStrategy, DEFAULT_MAX_ATTEMPTS, maxAttemptsOption } from './retry';
 
 /** What both nodes need to talk to AWS, read from our credential type. */
 export interface AwsSettings {
@@ -36,13 +37,19 @@ export interface AwsClientConfig {
 	endpoint?: string;
 	credentials: AwsCredentials;
 	maxAttempts: number;
-	retryMode: 'standard';
+	retryMode: 'adaptive';
+	retryStrategy?: Awaited<ReturnType<typeof adaptiveRetryStrategy>>;
+}
+
+/** Attempts per request (see retry.ts), and the strategy that makes them. */
+export interface RetrySettings {
+	maxAttempts?: number;
+	retryStrategy?: AwsClientConfig['retryStrategy'];
 }
 
 type ClientClass<Client> = new (config: AwsClientConfig) => Client;
 
 export const CREDENTIAL_TYPE = 'awsConnectionsApi';
-const MAX_ATTEMPTS = 3;
 
 /** A credential that can never work; reported as a problem of the credential, before any call. */
 export class CredentialProblem extends InputProblem {
@@ -112,13 +119,14 @@ export function toAwsSettings(data: ICredentialDataDecryptedObject, env: Environ
 	return settings;
 }
 
-export function clientConfig(settings: AwsSettings, credentials: AwsCredentials): AwsClientConfig {
+export function clientConfig(settings: AwsSettings, credentials: AwsCredentials, retry: RetrySettings = {}): AwsClientConfig {
 	const config: AwsClientConfig = {
 		region: settings.region,
 		credentials,
-		maxAttempts: MAX_ATTEMPTS,
-		retryMode: 'standard',
+		maxAttempts: retry.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+		retryMode: 'adaptive',
 	};
+	if (retry.retryStrategy) config.retryStrategy = retry.retryStrategy;
 	if (settings.endpoint) config.endpoint = settings.endpoint;
 	return config;
 }
@@ -165,9 +173,11 @@ export function resolveCredentials(settings: AwsSettings): AwsCredentials {
 export async function createAwsClient<Client>(
 	credentialData: ICredentialDataDecryptedObject,
 	ClientConstructor: ClientClass<Client>,
+	maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
 ): Promise<Client> {
 	const settings = toAwsSettings(credentialData);
-	return new ClientConstructor(clientConfig(settings, resolveCredentials(settings)));
+	const retry = { maxAttempts, retryStrategy: await adaptiveRetryStrategy(maxAttempts) };
+	return new ClientConstructor(clientConfig(settings, resolveCredentials(settings), retry));
 }
 
 /** A service's client together with its SDK module (for the command classes). */
@@ -178,9 +188,10 @@ export interface AwsService<Client, Sdk> {
 
 /** Builds the client of an SDK module the caller has just loaded with a dynamic import. */
 export async function awsService<Client, Sdk>(
-	ctx: { getCredentials(type: string): Promise<ICredentialDataDecryptedObject> },
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	sdk: Sdk,
 	ClientConstructor: ClientClass<Client>,
 ): Promise<AwsService<Client, Sdk>> {
-	return { client: await createAwsClient(await ctx.getCredentials(CREDENTIAL_TYPE), ClientConstructor), sdk };
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	return { client: await createAwsClient(credentials, ClientConstructor, maxAttemptsOption(ctx)), sdk };
 }

@@ -43,15 +43,24 @@ describe('toAwsSettings', () => {
 });
 
 describe('clients', () => {
-	test('clientConfig sets region, endpoint and bounded standard retries', () => {
+	test('clientConfig sets region, endpoint and adaptive retries, 15 attempts unless told otherwise', () => {
 		const settings = toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:1234' });
 		expect(clientConfig(settings, settings.credentials)).toEqual({
 			region: 'eu-west-1',
 			endpoint: 'http://127.0.0.1:1234',
 			credentials: settings.credentials,
-			maxAttempts: 3,
-			retryMode: 'standard',
+			maxAttempts: 15,
+			retryMode: 'adaptive',
 		});
+		expect(clientConfig(settings, settings.credentials, { maxAttempts: 4 }).maxAttempts).toBe(4);
+	});
+
+	test('createAwsClient gives the client our adaptive strategy with the attempts asked for', async () => {
+		const { GlueClient } = require('@aws-sdk/client-glue');
+		const client = await createAwsClient(base, GlueClient, 7);
+		expect(await client.config.maxAttempts()).toBe(7);
+		expect((await client.config.retryStrategy()).mode).toBe('adaptive');
+		client.destroy();
 	});
 
 	test('createAwsClient builds the given client class with that configuration', async () => {

@@ -5,6 +5,7 @@ import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { stateSummary } from '../../common/output';
+import { createConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { optionsField, settle } from './shared';
 
@@ -16,6 +17,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
 	const name = String(request.Name);
 	const eventBridge = await service();
-	const created = await eventBridge.client.send(new eventBridge.sdk.CreateConnectionCommand(request));
+	const created = await createConnection(eventBridge, request);
 	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, created), { action: 'created', changed: true });
 }

@@ -1,12 +1,11 @@
-import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../../shared/errors';
 import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { carriesSecrets, definitionDifferences, stateSummary } from '../../common/output';
+import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { options, optionsField, settle } from './shared';
 
@@ -26,15 +25,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const eventBridge = await service();
 	const { client, sdk } = eventBridge;
 
-	let current: DescribeConnectionResponse | undefined;
-	try {
-		current = await client.send(new sdk.DescribeConnectionCommand({ Name: name }));
-	} catch (error) {
-		if ((error as Error).name !== 'ResourceNotFoundException') throw toNodeApiError(this.getNode(), error, itemIndex);
-	}
+	const current = await describeConnection(eventBridge, name);
 	if (!current) {
 		if (dryRun) return { name, action: 'wouldCreate', changed: true, dryRun, differences: [] };
-		const created = await client.send(new sdk.CreateConnectionCommand(request));
+		const created = await createConnection(eventBridge, request);
 		const state = await settle(this, itemIndex, bag, name, eventBridge, created);
 		return { ...stateSummary(name, state, { action: 'created', changed: true }), dryRun, differences: [] };
 	}

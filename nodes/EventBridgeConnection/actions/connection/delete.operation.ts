@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ServiceProvider } from '../../../shared/router';
+import { deleteConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { locatedName } from './shared';
 
@@ -9,7 +10,6 @@ export const description: INodeProperties[] = [];
 /** Deletes the connection (AWS deletes the secret it kept for it too). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
 	const name = locatedName(this, itemIndex);
-	const eventBridge = await service();
-	await eventBridge.client.send(new eventBridge.sdk.DeleteConnectionCommand({ Name: name }));
+	await deleteConnection(await service(), name);
 	return { name, deleted: true };
 }

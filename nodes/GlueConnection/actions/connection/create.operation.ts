@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ServiceProvider } from '../../../shared/router';
+import { createConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { readNamedDefinition } from './shared';
 
@@ -8,10 +9,7 @@ export const description = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const { name, input, tags, catalogId } = await readNamedDefinition(this, itemIndex);
-	const { client, sdk } = await service();
-	const response = await client.send(
-		new sdk.CreateConnectionCommand({ CatalogId: catalogId, ConnectionInput: input, Tags: tags }),
-	);
+	const response = await createConnection(await service(), { input, tags, catalogId });
 	return {
 		name,
 		connectionType: input.ConnectionType,

@@ -1,10 +1,9 @@
-import type { Connection } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../../shared/errors';
 import type { ServiceProvider } from '../../../shared/router';
-import { propertyDefaults, secretPropertyKeys } from '../../common/definition';
-import { carriesSecrets, definitionDifferences } from '../../common/output';
+import { secretPropertyKeys } from '../../common/definition';
+import { carriesSecrets } from '../../common/output';
+import { createConnection, differencesFrom, readConnection, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { readNamedDefinition } from './shared';
 
@@ -19,27 +18,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const { bag, name, input, tags, catalogId: CatalogId } = await readNamedDefinition(this, itemIndex);
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
-	const { client, sdk } = await service();
-
-	let current: Connection | undefined;
-	try {
-		({ Connection: current } = await client.send(new sdk.GetConnectionCommand({ Name: name, CatalogId, HidePassword: true })));
-	} catch (error) {
-		if ((error as Error).name !== 'EntityNotFoundException') throw toNodeApiError(this.getNode(), error, itemIndex);
-	}
+	const glue = await service();
+	const current = await readConnection(glue, name, CatalogId);
 	const result = { name, connectionType: input.ConnectionType, dryRun };
 	if (!current) {
-		if (!dryRun) await client.send(new sdk.CreateConnectionCommand({ CatalogId, ConnectionInput: input, Tags: tags }));
+		if (!dryRun) await createConnection(glue, { input, tags, catalogId: CatalogId });
 		return { ...result, action: dryRun ? 'wouldCreate' : 'created', changed: true, differences: [] };
 	}
-	const type = String(input.ConnectionType);
-	const secretKeys = secretPropertyKeys(type);
-	const differences = definitionDifferences(input, current, secretKeys, propertyDefaults(type));
+	const secretKeys = secretPropertyKeys(String(input.ConnectionType));
+	const differences = differencesFrom(input, current);
 	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets(input, secretKeys);
 	if (!differences.length && !secretsForced) {
 		return { ...result, action: 'unchanged', changed: false, differences };
 	}
-	if (!dryRun) await client.send(new sdk.UpdateConnectionCommand({ Name: name, CatalogId, ConnectionInput: input }));
+	if (!dryRun) await updateConnection(glue, name, input, CatalogId);
 	return {
 		...result,
 		action: dryRun ? 'wouldUpdate' : 'updated',

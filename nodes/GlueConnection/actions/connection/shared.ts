@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions, connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
@@ -39,6 +39,7 @@ export const optionsField = optionalSettings('Option', [
 	...createOrUpdateOptions(
 		'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
 	),
+	maxAttemptsField,
 ]);
 
 /** The Catalog ID option, or undefined for the credential's account. */

@@ -5,6 +5,7 @@ import type { ServiceProvider } from '../../../shared/router';
 import { compact, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
 import { ALL_SECRET_ROWS, buildConnectionInput, definitionFields } from '../../common/definition';
+import { updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, optionsField } from './shared';
 
@@ -34,8 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const name = connectionName(bag.connection);
 	const newName = str(bag.newName);
 	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name), ALL_SECRET_ROWS);
-	const { client, sdk } = await service();
-	await client.send(new sdk.UpdateConnectionCommand({ Name: name, CatalogId: catalogId(bag), ConnectionInput: input }));
+	await updateConnection(await service(), name, input, catalogId(bag));
 	return compact({
 		name: input.Name,
 		previousName: newName && newName !== name ? name : undefined,

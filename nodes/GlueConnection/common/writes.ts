@@ -1,0 +1,79 @@
+import type { Connection, ConnectionInput, CreateConnectionResponse } from '@aws-sdk/client-glue';
+
+import { writeSafely } from '../../shared/retriedWrite';
+import type { GlueService } from '../transport';
+import { propertyDefaults, secretPropertyKeys } from './definition';
+import { definitionDifferences } from './output';
+
+/**
+ * Glue's writes, each safe to retry (see shared/retriedWrite.ts): the echo of a lost earlier
+ * attempt is checked by reading the connection back and comparing it as Create or Update does.
+ */
+
+/** The connection as GetConnection reports it (secrets hidden), or undefined when there is none. */
+export async function readConnection({ client, sdk }: GlueService, name: string, catalogId?: string): Promise<Connection | undefined> {
+	return await client.send(new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId, HidePassword: true })).then(
+		({ Connection }) => Connection,
+		async (error: Error) => (error.name === 'EntityNotFoundException' ? undefined : await Promise.reject(error)),
+	);
+}
+
+/** Create or Update's comparison: where the connection AWS has differs from the definition (secrets aside). */
+export function differencesFrom(input: ConnectionInput, current: Connection): string[] {
+	const type = String(input.ConnectionType);
+	return definitionDifferences(input, current, secretPropertyKeys(type), propertyDefaults(type));
+}
+
+/** Whether AWS has the connection with the definition that was sent (its non-secret parts). */
+async function holdsDefinition(service: GlueService, input: ConnectionInput, catalogId?: string): Promise<Connection | undefined> {
+	const current = await readConnection(service, String(input.Name), catalogId);
+	if (!current) return undefined;
+	return differencesFrom(input, current).length ? undefined : current;
+}
+
+export async function createConnection(
+	service: GlueService,
+	request: { input: ConnectionInput; tags?: Record<string, string>; catalogId?: string },
+): Promise<Partial<CreateConnectionResponse>> {
+	const { client, sdk } = service;
+	return await writeSafely<Partial<CreateConnectionResponse>>(
+		async () => await client.send(new sdk.CreateConnectionCommand({ CatalogId: request.catalogId, ConnectionInput: request.input, Tags: request.tags })),
+		{
+			echoes: ['AlreadyExistsException'],
+			readBack: async () => {
+				const current = await holdsDefinition(service, request.input, request.catalogId);
+				return current && { CreateConnectionStatus: current.Status };
+			},
+		},
+	);
+}
+
+/** UpdateConnection; a rename whose answer was lost leaves the old name missing on the next attempt. */
+export async function updateConnection(service: GlueService, name: string, input: ConnectionInput, catalogId?: string): Promise<void> {
+	const { client, sdk } = service;
+	const renamed = input.Name !== name;
+	await writeSafely(
+		async () => {
+			await client.send(new sdk.UpdateConnectionCommand({ Name: name, CatalogId: catalogId, ConnectionInput: input }));
+			return true;
+		},
+		{
+			echoes: renamed ? ['EntityNotFoundException'] : [],
+			readBack: async () => ((await holdsDefinition(service, input, catalogId)) ? true : undefined),
+		},
+	);
+}
+
+export async function deleteConnection(service: GlueService, name: string, catalogId?: string): Promise<void> {
+	const { client, sdk } = service;
+	await writeSafely(
+		async () => {
+			await client.send(new sdk.DeleteConnectionCommand({ ConnectionName: name, CatalogId: catalogId }));
+			return true;
+		},
+		{
+			echoes: ['EntityNotFoundException'],
+			readBack: async () => ((await readConnection(service, name, catalogId)) ? undefined : true),
+		},
+	);
+}

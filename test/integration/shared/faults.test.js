@@ -1,0 +1,195 @@
+// Both nodes in n8n-core's real engine, against moto (with our plug-ins) behind the seeded fault
+// proxy (test/support/faultProxy.js): throttling, 5xx, connection resets and answers lost after the
+// request took effect. A write retried by the SDK must never become a false failure or a second
+// connection. Time runs 50 times faster here (test/support/fastClock.js) so that the SDK's real
+// back-off of 100 creates fits in seconds; the assertions count, they never time anything.
+const glue = require('@aws-sdk/client-glue');
+const eb = require('@aws-sdk/client-eventbridge');
+const { startMoto } = require('../../support/moto');
+const { startFaultProxy } = require('../../support/faultProxy');
+const { compressTime } = require('../../support/fastClock');
+const { runNode } = require('../../support/engine');
+const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
+const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+
+/** The proxy settings of issue 8's measurement. */
+const ISSUE_FAULTS = { throttle: 0.3, serverError: 0.1, reset: 0.03, lostAnswer: 0.03 };
+const ITEMS = 100;
+
+let moto;
+let direct;
+beforeAll(async () => {
+	moto = await startMoto();
+	const config = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+	direct = { glue: new glue.GlueClient(config), eb: new eb.EventBridgeClient(config) };
+}, 60000);
+afterAll(async () => {
+	direct?.glue.destroy();
+	direct?.eb.destroy();
+	await moto?.stop();
+});
+beforeEach(async () => await moto.reset());
+
+/** Runs the node through a fresh proxy with the given faults, on a fast clock. */
+async function throughProxy(node, parameters, faults, options = {}) {
+	const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...faults });
+	const restoreClock = compressTime(50);
+	try {
+		const result = await runNode({ node, parameters, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
+		return { ...result, stats: proxy.stats };
+	} finally {
+		restoreClock();
+		await proxy.stop();
+	}
+}
+
+const pairs = (map) => ({ pairs: Object.entries(map).map(([key, value]) => ({ key, value })) });
+const locator = (value) => ({ __rl: true, mode: 'name', value });
+const names = (prefix, count) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
+
+const glueDefinition = (name, endpoint = 'acme.snowflakecomputing.com') => ({
+	name,
+	connectionType: '__other__',
+	otherConnectionType: 'SNOWFLAKE',
+	additionalConnectionProperties: pairs({ ENDPOINT: endpoint }),
+	additionalFields: { description: 'made through faults' },
+});
+const apiKey = (name, header = 'x-api-key') => ({
+	name,
+	authorizationType: 'API_KEY',
+	keyHeaderName: header,
+	apiKeyValue: 'fault-key-value-1',
+	additionalFields: { description: 'made through faults' },
+});
+
+async function glueNames() {
+	const found = [];
+	for await (const page of glue.paginateGetConnections({ client: direct.glue }, {})) found.push(...page.ConnectionList.map((c) => c.Name));
+	return found.sort();
+}
+
+async function eventBridgeNames() {
+	const found = [];
+	let NextToken;
+	do {
+		const page = await direct.eb.send(new eb.ListConnectionsCommand({ NextToken }));
+		found.push(...page.Connections.map((c) => c.Name));
+		NextToken = page.NextToken;
+	} while (NextToken);
+	return found.sort();
+}
+
+/** What a bulk run must show: every item created, paired, no error item; the faults really happened. */
+function expectEveryItemCreated({ output, error, stats }, wanted) {
+	expect(error).toBeUndefined();
+	expect(output.filter((item) => item.json.error).map((item) => item.json.error)).toEqual([]);
+	expect(output.map((item) => [item.pairedItem.item, item.json.name, item.json.action])).toEqual(
+		wanted.map((name, index) => [index, name, 'created']),
+	);
+	for (const fault of ['throttle', 'serverError', 'reset', 'lostAnswer']) expect(stats[fault]).toBeGreaterThan(0);
+	// More creates reached the emulator than there are items: some retried creates met the effect
+	// of their own lost attempt, and the node recovered them instead of reporting AlreadyExists.
+	expect(stats.byOperation.CreateConnection.forwarded).toBeGreaterThan(wanted.length);
+}
+
+test(`Glue: ${ITEMS} creates in one execution through throttling, 5xx, resets and lost answers: ${ITEMS} created, ${ITEMS} exist, no error item, no duplicate`, async () => {
+	const wanted = names("fault-glue", ITEMS);
+	const result = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('={{ $json.name }}') }, ISSUE_FAULTS, {
+		inputItems: wanted.map((name) => ({ name })),
+		continueOnFail: true,
+	});
+	expectEveryItemCreated(result, wanted);
+	expect(await glueNames()).toEqual(wanted);
+}, 180000);
+
+test(`EventBridge: ${ITEMS} creates in one execution through the same faults: ${ITEMS} created, ${ITEMS} exist, no error item, no duplicate`, async () => {
+	const wanted = names('fault-eb', ITEMS);
+	const result = await throughProxy(new EventBridgeConnection(), { operation: 'create', ...apiKey('={{ $json.name }}') }, ISSUE_FAULTS, {
+		inputItems: wanted.map((name) => ({ name })),
+		continueOnFail: true,
+	});
+	expectEveryItemCreated(result, wanted);
+	expect(await eventBridgeNames()).toEqual(wanted);
+}, 180000);
+
+describe('one lost answer, then the retry', () => {
+	const onlyWrites = (operation) => /^(Create|Delete)Connection$/.test(operation);
+	const lostFirst = { applies: onlyWrites, script: ['lostAnswer'] };
+
+	test('Glue Create: reported created (one connection), although the retried attempt was told AlreadyExists', async () => {
+		const { output, error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('lost-glue') }, lostFirst);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'lost-glue', action: 'created', changed: true });
+		expect(stats.byOperation.CreateConnection.forwarded).toBe(2);
+		expect(await glueNames()).toEqual(['lost-glue']);
+	});
+
+	test('Glue Create or Update, create path: reported created', async () => {
+		const { output, error } = await throughProxy(new GlueConnection(), { operation: 'createOrUpdate', ...glueDefinition('lost-upsert') }, lostFirst);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'lost-upsert', action: 'created', changed: true });
+	});
+
+	test('Glue Delete: reported deleted, although the retried attempt was told EntityNotFound', async () => {
+		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'lost-delete', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
+		const { output, error, stats } = await throughProxy(new GlueConnection(), { operation: 'delete', connection: locator('lost-delete') }, lostFirst);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ name: 'lost-delete', deleted: true });
+		expect(stats.byOperation.DeleteConnection.forwarded).toBe(2);
+		expect(await glueNames()).toEqual([]);
+	});
+
+	test('EventBridge Create and Create or Update: reported created', async () => {
+		const created = await throughProxy(new EventBridgeConnection(), { operation: 'create', ...apiKey('lost-eb') }, lostFirst);
+		expect(created.error).toBeUndefined();
+		expect(created.output[0].json).toMatchObject({ name: 'lost-eb', action: 'created', changed: true });
+		expect(created.output[0].json.connectionArn).toMatch(/connection\/lost-eb\//);
+		expect(created.stats.byOperation.CreateConnection.forwarded).toBe(2);
+		const upserted = await throughProxy(new EventBridgeConnection(), { operation: 'createOrUpdate', ...apiKey('lost-eb-2') }, lostFirst);
+		expect(upserted.output[0].json).toMatchObject({ name: 'lost-eb-2', action: 'created' });
+		expect(await eventBridgeNames()).toEqual(['lost-eb', 'lost-eb-2']);
+	});
+
+	test('EventBridge Delete: reported deleted', async () => {
+		await direct.eb.send(new eb.CreateConnectionCommand({ Name: 'lost-eb-delete', AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'k', ApiKeyValue: 'v' } } }));
+		const { output, error } = await throughProxy(new EventBridgeConnection(), { operation: 'delete', connection: locator('lost-eb-delete') }, lostFirst);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ name: 'lost-eb-delete', deleted: true });
+		expect(await eventBridgeNames()).toEqual([]);
+	});
+});
+
+describe('genuine conflicts stay errors', () => {
+	test('a name taken before the first attempt: AlreadyExistsException, whatever the node would have sent', async () => {
+		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'taken', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'acme.snowflakecomputing.com' } } }));
+		const same = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('taken') }, {});
+		expect(same.error.message).toMatch(/^AlreadyExistsException: /);
+	});
+
+	test('a retried attempt told AlreadyExists by a connection that differs from what was sent: still the error', async () => {
+		await direct.eb.send(new eb.CreateConnectionCommand({ Name: 'other-eb', AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-other', ApiKeyValue: 'v' } } }));
+		const { error, stats } = await throughProxy(new EventBridgeConnection(), { operation: 'create', ...apiKey('other-eb') }, { script: ['throttle'] });
+		expect(stats.throttle).toBe(1);
+		expect(error.message).toMatch(/^ResourceAlreadyExistsException: /);
+		const glueTaken = await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'other-glue', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'elsewhere' } } }));
+		expect(glueTaken).toBeDefined();
+		const glueRun = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('other-glue') }, { script: ['serverError'] });
+		expect(glueRun.error.message).toMatch(/^AlreadyExistsException: /);
+	});
+});
+
+describe('Max Attempts option', () => {
+	test('1 attempt: a throttled create fails at once; 2 attempts: it is retried and created', async () => {
+		const once = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('attempts-1'), options: { maxAttempts: 1 } }, { script: ['throttle'] });
+		expect(once.error.message).toMatch(/^ThrottlingException: /);
+		const twice = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('attempts-2'), options: { maxAttempts: 2 } }, { script: ['throttle'] });
+		expect(twice.error).toBeUndefined();
+		expect(twice.output[0].json.action).toBe('created');
+	});
+
+	test('a value outside 1 to 50 is refused before any request', async () => {
+		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('attempts-0'), options: { maxAttempts: 0 } }, {});
+		expect(error.message).toBe('Max Attempts: must be a whole number from 1 to 50 (item 0)');
+		expect(stats.requests).toBe(0);
+	});
+});
