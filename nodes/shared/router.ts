@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
-import { inputError, redact, toNodeApiError } from './errors';
+import { inputError, maskedNode, redact, toNodeApiError } from './errors';
 import { releaseSecrets, secretsReadBy } from './secrets';
 import { InputProblem } from './validation';
 
@@ -48,9 +48,12 @@ function holdsSecrets(field: unknown): boolean {
 	return [...(node.options ?? []), ...(node.values ?? [])].some(holdsSecrets);
 }
 
-/** Names of the top-level fields that hold secrets: their values are redacted from error messages. */
-export function secretFieldNames(properties: INodeProperties[]): string[] {
-	return [...new Set(properties.filter(holdsSecrets).map((p) => p.name))];
+/**
+ * The top-level fields that hold secrets: their values are redacted from error messages, and
+ * masked in the copy of the node an error carries.
+ */
+export function secretFieldsOf(properties: INodeProperties[]): INodeProperties[] {
+	return properties.filter(holdsSecrets);
 }
 
 /** A password's text, or the values of the rows flagged "Value Is Secret" anywhere inside a field. */
@@ -62,8 +65,8 @@ function secretsIn(value: unknown): string[] {
 	return Object.values(value).flatMap((member) => (member && typeof member === 'object' ? secretsIn(member) : []));
 }
 
-function secretValues(ctx: IExecuteFunctions, itemIndex: number, names: string[]): string[] {
-	return names.flatMap((name) => {
+function secretValues(ctx: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): string[] {
+	return [...new Set(fields.map((field) => field.name))].flatMap((name) => {
 		try {
 			return secretsIn(ctx.getNodeParameter(name, itemIndex, '') as unknown);
 		} catch {
@@ -112,7 +115,7 @@ export async function runPerItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	getService: () => Promise<Service>,
-	secretFields: string[],
+	secretFields: INodeProperties[],
 	itemKeys: ItemKeys = () => [],
 ): Promise<INodeExecutionData[][]> {
 	const limit = concurrencyOf(ctx);
@@ -159,7 +162,7 @@ async function runItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	service: ServiceProvider<Service>,
-	secretFields: string[],
+	secretFields: INodeProperties[],
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	try {
@@ -180,13 +183,23 @@ export async function routeOperation<Service>(
 	ctx: IExecuteFunctions,
 	operations: Record<string, Operation<Service>>,
 	getService: () => Promise<Service>,
-	secretFields: string[],
+	secretFields: INodeProperties[],
 	itemKeys?: ItemKeys,
 ): Promise<INodeExecutionData[][]> {
-	const operationName = ctx.getNodeParameter('operation', 0) as string;
-	const operation = operations[operationName];
-	if (!operation) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
+	try {
+		const operationName = ctx.getNodeParameter('operation', 0) as string;
+		const operation = operations[operationName];
+		if (!operation) {
+			throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
+		}
+		return await runPerItem(ctx, operation, getService, secretFields, itemKeys);
+	} catch (error) {
+		throw withMaskedNode(error, maskedNode(ctx.getNode(), secretFields));
 	}
-	return await runPerItem(ctx, operation, getService, secretFields, itemKeys);
+}
+
+/** n8n stores the node an error carries in the execution: let it be a copy without secrets. */
+function withMaskedNode(error: unknown, node: INode): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return Object.assign(error, { node });
+	return new NodeOperationError(node, error as Error);
 }

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { namesOf, routeOperation, secretFieldNames } from '../../shared/router';
+import { namesOf, routeOperation, secretFieldsOf } from '../../shared/router';
 import { eventBridgeService } from '../transport';
 import { nameField } from '../common/definition';
 import { description, operations } from './connection';
 import { connectionField } from './connection/shared';
 
 // Passwords and the values of rows marked secret are redacted from every error message.
-const secretFields = secretFieldNames(description);
+const secretFields = secretFieldsOf(description);
 
 /** Items on one connection never run at once (e.g. a create followed by an update of it). */
 const connectionKeys = (ctx: IExecuteFunctions, itemIndex: number) => namesOf(ctx, itemIndex, [nameField, connectionField]);

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { namesOf, routeOperation, secretFieldNames } from '../../shared/router';
+import { namesOf, routeOperation, secretFieldsOf } from '../../shared/router';
 import { glueService } from '../transport';
 import { description, operations } from './connection';
 import { connectionField, nameField } from './connection/shared';
 import { newNameField } from './connection/update.operation';
 
-const secretFields = secretFieldNames(description);
+const secretFields = secretFieldsOf(description);
 
 /**
  * Items on one connection of one Data Catalog never run at once (a rename also holds its new name).

@@ -160,3 +160,33 @@ test('a JSON key the secret does not have: the field is named, the secret is not
 	expectNoSecretIn(error.message);
 	expect(count('CreateConnection')).toBe(0);
 });
+
+describe("nothing secret in n8n's record of a failed run (resultData)", () => {
+	const TYPED = 'typed-secret-in-node-5b7e';
+	const recordOf = (run) => JSON.stringify(run.data.resultData);
+
+	test('Glue, an AWS error (AlreadyExists): the error carries the node with its password masked', async () => {
+		await direct.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'taken', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://h/d', USERNAME: 'u', PASSWORD: 'p' } } }));
+		const { error, run: execution } = await run(new GlueConnection(), jdbc({ name: 'taken', jdbcPassword: TYPED }));
+		expect(error.message).toMatch(/^AlreadyExistsException/);
+		expect(execution.data.resultData.error.node.parameters.jdbcPassword).toBe('**hidden**');
+		expect(execution.data.resultData.error.node.parameters.jdbcUsername).toBe('etl');
+		expect(recordOf(execution)).not.toContain(TYPED);
+	});
+
+	test('EventBridge, an input error: the API key and a secret header row are masked', async () => {
+		const { error, run: execution } = await run(new EventBridgeConnection(), {
+			operation: 'create',
+			name: 'bad name with spaces',
+			authorizationType: 'API_KEY',
+			keyHeaderName: 'x-api-key',
+			apiKeyValue: TYPED,
+			additionalFields: { invocationHeaders: { pairs: [{ key: 'x-token', value: `${TYPED}-row`, isValueSecret: true }] } },
+		});
+		expect(error.message).toMatch(/^Name: /);
+		expect(execution.data.resultData.error.node.parameters.apiKeyValue).toBe('**hidden**');
+		expect(recordOf(execution)).not.toContain(TYPED);
+		expect(proxy.operations).toEqual([]);
+	});
+
+});

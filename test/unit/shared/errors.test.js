@@ -43,3 +43,59 @@ test('inputError names the field and the item', () => {
 	expect(error.message).toBe('Host: is required (item 3)');
 	expect(error.context.itemIndex).toBe(3);
 });
+
+describe('maskedNode: the copy of the node an error carries', () => {
+	const { maskedNode, MASKED } = require('../../../nodes/shared/errors');
+	const { secretFieldsOf } = require('../../../nodes/shared/router');
+	const { description: glue } = require('../../../nodes/GlueConnection/actions/connection');
+	const { description: eventBridge } = require('../../../nodes/EventBridgeConnection/actions/connection');
+	const SECRET = 'typed-secret-never-stored';
+	const node = (parameters) => ({ id: 'n1', name: 'AWS', type: 'x', typeVersion: 1, position: [0, 0], parameters });
+
+	test('Glue: password fields and every Custom Credentials value are masked; the rest stays; the node itself is untouched', () => {
+		const parameters = {
+			operation: 'create',
+			jdbcUsername: 'etl',
+			jdbcPassword: SECRET,
+			authOauth2ClientSecret: `${SECRET}-oauth`,
+			authCustomCredentials: { pairs: [{ key: 'token', value: `${SECRET}-custom` }] },
+			kafkaSaslScramPassword: '',
+			jdbcPasswordFromSecretsManager: 'prod/db',
+		};
+		const original = node(parameters);
+		const masked = maskedNode(original, secretFieldsOf(glue));
+		expect(masked.parameters).toEqual({
+			operation: 'create',
+			jdbcUsername: 'etl',
+			jdbcPassword: MASKED,
+			authOauth2ClientSecret: MASKED,
+			authCustomCredentials: { pairs: [{ key: 'token', value: MASKED }] },
+			kafkaSaslScramPassword: '',
+			jdbcPasswordFromSecretsManager: 'prod/db',
+		});
+		expect(JSON.stringify(masked)).not.toContain(SECRET);
+		expect(original.parameters.jdbcPassword).toBe(SECRET);
+	});
+
+	test('EventBridge: the API key, the client secret and rows marked secret at any depth; rows not marked stay', () => {
+		const parameters = {
+			apiKeyValue: SECRET,
+			oauthClientSecret: `${SECRET}-client`,
+			oauthOptions: { oauthHeaders: { pairs: [{ key: 'x-a', value: `${SECRET}-oauth-row`, isValueSecret: true }] } },
+			additionalFields: {
+				description: 'kept',
+				invocationHeaders: {
+					pairs: [
+						{ key: 'x-token', value: `${SECRET}-row`, isValueSecret: true },
+						{ key: 'x-tenant', value: 'acme', isValueSecret: false },
+					],
+				},
+			},
+		};
+		const masked = maskedNode(node(parameters), secretFieldsOf(eventBridge)).parameters;
+		expect(JSON.stringify(masked)).not.toContain(SECRET);
+		expect(masked.additionalFields.description).toBe('kept');
+		expect(masked.additionalFields.invocationHeaders.pairs[1]).toEqual({ key: 'x-tenant', value: 'acme', isValueSecret: false });
+		expect(masked.additionalFields.invocationHeaders.pairs[0].value).toBe(MASKED);
+	});
+});
