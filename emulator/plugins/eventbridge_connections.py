@@ -9,6 +9,10 @@ connection states (eb-target-connection-states.html) and de-authorizing (eb-targ
 - State on create and update (moto always said AUTHORIZED): Basic and API key connections are
   AUTHORIZED at once; an OAuth connection answers AUTHORIZING (EventBridge exchanges the client
   credentials for a token after answering) and is AUTHORIZED from the next DescribeConnection on.
+  A connection to a private API (InvocationConnectivityParameters) settles as ACTIVE instead of
+  AUTHORIZED (the user guide's table for private APIs); DescribeConnection then reports its
+  ResourceConfigurationArn with a ResourceAssociationArn, and the KmsKeyIdentifier given, both of
+  which moto dropped.
   LastAuthorizedTime is set when a connection becomes AUTHORIZED, LastModifiedTime on every write.
 - UpdateConnection (API_UpdateConnection): AuthParameters are merged into what the connection has
   (every member of UpdateConnectionAuthRequestParameters is optional, so a new API key value keeps
@@ -95,9 +99,11 @@ def _set_state(connection: Connection, state: str, reason: str | None = None) ->
 def _authorize(backend: EventsBackend, connection: Connection) -> None:
     """The state a create or a re-authorizing update leaves, before any DescribeConnection."""
     oauth = connection.authorization_type == "OAUTH_CLIENT_CREDENTIALS"
-    connection.pending_state = "AUTHORIZED" if oauth else None
+    # A connection to a private API (InvocationConnectivityParameters) is ACTIVE when it works.
+    settled = "ACTIVE" if getattr(connection, "connectivity", None) else "AUTHORIZED"
+    connection.pending_state = settled if oauth else None
     if not _answer_script_head(backend, connection):
-        _set_state(connection, "AUTHORIZING" if oauth else "AUTHORIZED")
+        _set_state(connection, "AUTHORIZING" if oauth else settled)
 
 
 def _answer_script_head(backend: EventsBackend, connection: Connection) -> bool:
@@ -149,6 +155,15 @@ def _merge(current: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _described_connectivity(connection: Connection) -> dict[str, Any] | None:
+    """DescribeConnectionConnectivityParameters: the resource configuration and the association AWS made."""
+    resource = (getattr(connection, "connectivity", None) or {}).get("ResourceParameters")
+    if not resource:
+        return None
+    association = f"arn:aws:vpc-lattice:{connection.region}:{connection.arn.split(':')[4]}:servicenetworkresourceassociation/snra-{connection.uuid.hex[:17]}"
+    return {"ResourceParameters": {"ResourceConfigurationArn": resource.get("ResourceConfigurationArn"), "ResourceAssociationArn": association}}
+
+
 def _describe(connection: Connection) -> dict[str, Any]:
     answer = {
         "ConnectionArn": connection.arn,
@@ -159,6 +174,8 @@ def _describe(connection: Connection) -> dict[str, Any]:
         "AuthorizationType": connection.authorization_type,
         "SecretArn": connection.secret_arn,
         "AuthParameters": _public_auth(connection.auth_parameters),
+        "InvocationConnectivityParameters": _described_connectivity(connection),
+        "KmsKeyIdentifier": getattr(connection, "kms_key_identifier", None),
         "CreationTime": connection.creation_time,
         "LastModifiedTime": getattr(connection, "last_modified_time", connection.creation_time),
         "LastAuthorizedTime": getattr(connection, "last_authorized_time", None),
@@ -236,6 +253,8 @@ def create_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
         name, self._get_param("Description"), self._get_param("AuthorizationType"), self._get_param("AuthParameters")
     )
     connection.last_modified_time = connection.creation_time
+    connection.connectivity = self._get_param("InvocationConnectivityParameters")
+    connection.kms_key_identifier = self._get_param("KmsKeyIdentifier")
     _authorize(backend, connection)
     return _json(self, _summary(connection))
 
@@ -250,6 +269,11 @@ def update_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
     auth = self._get_param("AuthParameters")
     if description is not None:
         connection.description = description
+    connectivity = self._get_param("InvocationConnectivityParameters")
+    if connectivity is not None:
+        connection.connectivity = connectivity
+    if self._get_param("KmsKeyIdentifier") is not None:
+        connection.kms_key_identifier = self._get_param("KmsKeyIdentifier")
     if authorization_type and authorization_type != connection.authorization_type:
         dropped = TYPE_PARAMETERS.get(connection.authorization_type)
         connection.auth_parameters = {key: value for key, value in (connection.auth_parameters or {}).items() if key != dropped}

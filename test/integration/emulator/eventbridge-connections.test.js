@@ -81,6 +81,21 @@ describe('CreateConnection (API_CreateConnection) and the states of eb-target-co
 		expect((await describeConnection('crm')).ConnectionState).toBe('AUTHORIZED');
 	});
 
+	test('a connection to a private API settles as ACTIVE and describes its resource configuration and KMS key', async () => {
+		const resource = 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0';
+		const kms = 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555';
+		const created = await create({ ...apiKey('private'), InvocationConnectivityParameters: { ResourceParameters: { ResourceConfigurationArn: resource } }, KmsKeyIdentifier: kms });
+		expect(created.ConnectionState).toBe('ACTIVE');
+		const described = await describeConnection('private');
+		expect(described).toMatchObject({ ConnectionState: 'ACTIVE', KmsKeyIdentifier: kms });
+		expect(described.InvocationConnectivityParameters.ResourceParameters).toEqual({
+			ResourceConfigurationArn: resource,
+			ResourceAssociationArn: expect.stringMatching(/^arn:aws:vpc-lattice:us-east-1:123456789012:servicenetworkresourceassociation\/snra-/),
+		});
+		expect((await create({ ...oauth('private-oauth'), InvocationConnectivityParameters: { ResourceParameters: { ResourceConfigurationArn: resource } } })).ConnectionState).toBe('AUTHORIZING');
+		expect((await describeConnection('private-oauth')).ConnectionState).toBe('ACTIVE');
+	});
+
 	test('a name outside [.-_A-Za-z0-9]{1,64} is a ValidationException', async () => {
 		expect(await failure(new eb.CreateConnectionCommand(apiKey('bad name')))).toMatchObject({ name: 'ValidationException', status: 400 });
 	});

@@ -195,3 +195,19 @@ test('get many: Name Prefix and Connection State filter in AWS; Return All follo
 	const limited = await run({ operation: 'getMany', returnAll: false, limit: 101, filters: { namePrefix: 'bulk-' } });
 	expect(limited.output.map((item) => item.json.Name)).toEqual(Array.from({ length: 101 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`));
 }, 60000);
+
+test('create or update a private-API connection with a KMS key: ACTIVE when settled, unchanged on the next run', async () => {
+	const privateApi = {
+		...apiKey('private-api'),
+		additionalFields: {
+			description: 'made by the node',
+			resourceConfigurationArn: 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+			kmsKeyIdentifier: 'arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+		},
+	};
+	const first = await run({ operation: 'createOrUpdate', ...privateApi, options: wait });
+	expect(first.error).toBeUndefined();
+	expect(first.output[0].json).toMatchObject({ action: 'created', state: 'ACTIVE' });
+	const second = await run({ operation: 'createOrUpdate', ...privateApi });
+	expect(second.output[0].json).toMatchObject({ action: 'unchanged', changed: false, differences: [] });
+});
