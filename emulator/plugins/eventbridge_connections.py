@@ -205,11 +205,14 @@ def _check_name(name: Any, member: str = "name") -> None:
         )
 
 
-def _connection(backend: EventsBackend, name: str) -> Connection:
-    connection = backend.connections.get(name)
+def _named_connection(self: EventsHandler) -> tuple[EventsBackend, Connection]:
+    """The backend and the connection the request's Name names (ValidationException, ResourceNotFoundException)."""
+    name = self._get_param("Name")
+    _check_name(name)
+    connection = self.events_backend.connections.get(name)
     if connection is None:
         raise ResourceNotFoundException(f"Connection '{name}' does not exist.")
-    return connection
+    return self.events_backend, connection
 
 
 def _secret_removed(backend: EventsBackend, connection: Connection) -> None:
@@ -260,10 +263,7 @@ def create_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
 
 
 def update_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
-    name = self._get_param("Name")
-    _check_name(name)
-    backend = self.events_backend
-    connection = _connection(backend, name)
+    backend, connection = _named_connection(self)
     description = self._get_param("Description")
     authorization_type = self._get_param("AuthorizationType")
     auth = self._get_param("AuthParameters")
@@ -290,12 +290,9 @@ def update_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
 
 
 def deauthorize_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
-    name = self._get_param("Name")
-    _check_name(name)
-    backend = self.events_backend
-    connection = _connection(backend, name)
+    backend, connection = _named_connection(self)
     if connection.state in TRANSITIONAL:
-        raise ConcurrentModificationException(f"Connection '{name}' is {connection.state}; try again when it has settled.")
+        raise ConcurrentModificationException(f"Connection '{connection.name}' is {connection.state}; try again when it has settled.")
     _secret_removed(backend, connection)
     connection.auth_parameters = None
     connection.last_modified_time = unix_time()
@@ -306,10 +303,7 @@ def deauthorize_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
 
 
 def describe_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
-    name = self._get_param("Name")
-    _check_name(name)
-    backend = self.events_backend
-    connection = _connection(backend, name)
+    backend, connection = _named_connection(self)
     _advance(backend, connection)
     return _json(self, _describe(connection))
 

@@ -44,6 +44,20 @@ async function waitUntilUp(endpoint, child, deadline) {
 	throw new Error('moto_server did not start within 30 s');
 }
 
+/**
+ * Scripts the states the next DescribeConnection calls of an EventBridge connection answer, on the
+ * emulator at ENDPOINT (emulator/plugins/eventbridge_connections.py): [{ State, StateReason? }, ...];
+ * [] removes the script.
+ */
+async function scriptConnectionStates(endpoint, name, states) {
+	const response = await fetch(`${endpoint}/moto-api/emulator/eventbridge/connection-states`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ Name: name, States: states }),
+	});
+	if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
+}
+
 /** @returns {Promise<{endpoint: string, port: number, credentials: object, reset(): Promise<void>, stop(): Promise<void>}>} */
 async function startMoto() {
 	const port = await freePort();
@@ -73,12 +87,7 @@ async function startMoto() {
 		 * (emulator/plugins/eventbridge_connections.py): [{ State, StateReason? }, ...]; [] removes it.
 		 */
 		async scriptConnectionStates(name, states) {
-			const response = await fetch(`${endpoint}/moto-api/emulator/eventbridge/connection-states`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ Name: name, States: states }),
-			});
-			if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
+			await scriptConnectionStates(endpoint, name, states);
 		},
 		async stop() {
 			if (child.exitCode !== null) return;
@@ -91,4 +100,36 @@ async function startMoto() {
 	};
 }
 
-module.exports = { startMoto };
+/**
+ * For a jest file that tests the emulator itself through one SDK client: starts the emulator before
+ * the file, resets it before each test, stops it after. The client makes one attempt per call, so
+ * an error is the emulator's answer, not a retry's. `failure(command)` is the error a call must
+ * end with ({ name, message, status }).
+ */
+function emulatorSuite(Client) {
+	const suite = {
+		moto: undefined,
+		client: undefined,
+		async failure(command) {
+			try {
+				await suite.client.send(command);
+			} catch (error) {
+				return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
+			}
+			throw new Error('expected the call to fail');
+		},
+	};
+	beforeAll(async () => {
+		suite.moto = await startMoto();
+		const { region, endpoint, accessKeyId, secretAccessKey } = suite.moto.credentials;
+		suite.client = new Client({ region, endpoint, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+	}, 60000);
+	afterAll(async () => {
+		suite.client?.destroy();
+		await suite.moto?.stop();
+	});
+	beforeEach(async () => await suite.moto.reset());
+	return suite;
+}
+
+module.exports = { startMoto, scriptConnectionStates, emulatorSuite };

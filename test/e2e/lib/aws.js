@@ -6,6 +6,7 @@ const {
 	ListConnectionsCommand,
 	CreateConnectionCommand: CreateEventBridgeConnectionCommand,
 } = require('@aws-sdk/client-eventbridge');
+const { scriptConnectionStates } = require('../../support/moto');
 
 function awsClients(endpoint) {
 	const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
@@ -47,12 +48,7 @@ function awsClients(endpoint) {
 		},
 		/** Scripts the states the next DescribeConnection calls answer (emulator/plugins/eventbridge_connections.py). */
 		async scriptConnectionStates(name, states) {
-			const response = await fetch(`${endpoint}/moto-api/emulator/eventbridge/connection-states`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ Name: name, States: states }),
-			});
-			if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
+			await scriptConnectionStates(endpoint, name, states);
 		},
 		/** Forgets every resource (moto's reset API). */
 		async reset() {

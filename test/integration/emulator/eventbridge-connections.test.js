@@ -3,33 +3,10 @@
 // guide's connection states: duplicate names, states on create and update, DeauthorizeConnection,
 // ListConnections' filters and paging, secrets never described, and the scripted state sequences.
 const eb = require('@aws-sdk/client-eventbridge');
-const { startMoto } = require('../../support/moto');
+const { emulatorSuite } = require('../../support/moto');
 
-let moto;
-let client;
-beforeAll(async () => {
-	moto = await startMoto();
-	client = new eb.EventBridgeClient({
-		region: 'us-east-1',
-		endpoint: moto.endpoint,
-		credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-		maxAttempts: 1,
-	});
-}, 60000);
-afterAll(async () => {
-	client?.destroy();
-	await moto?.stop();
-});
-beforeEach(async () => await moto.reset());
-
-const failure = async (command) => {
-	try {
-		await client.send(command);
-	} catch (error) {
-		return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-	}
-	throw new Error('expected the call to fail');
-};
+const emulator = emulatorSuite(eb.EventBridgeClient);
+const failure = (command) => emulator.failure(command);
 
 const apiKey = (Name, ApiKeyName = 'x-api-key') => ({
 	Name,
@@ -55,9 +32,9 @@ const oauth = (Name) => ({
 		},
 	},
 });
-const create = (input) => client.send(new eb.CreateConnectionCommand(input));
-const describeConnection = (Name) => client.send(new eb.DescribeConnectionCommand({ Name }));
-const list = async (input = {}) => await client.send(new eb.ListConnectionsCommand(input));
+const create = (input) => emulator.client.send(new eb.CreateConnectionCommand(input));
+const describeConnection = (Name) => emulator.client.send(new eb.DescribeConnectionCommand({ Name }));
+const list = async (input = {}) => await emulator.client.send(new eb.ListConnectionsCommand(input));
 
 describe('CreateConnection (API_CreateConnection) and the states of eb-target-connection-states', () => {
 	test('a name in use is ResourceAlreadyExistsException (HTTP 400); the first connection is kept', async () => {
@@ -120,14 +97,14 @@ describe('DescribeConnection (API_DescribeConnection): ConnectionAuthResponsePar
 describe('UpdateConnection (API_UpdateConnection)', () => {
 	test('AuthParameters merge into what the connection has: a new key value keeps the key name', async () => {
 		await create(apiKey('orders'));
-		const updated = await client.send(new eb.UpdateConnectionCommand({ Name: 'orders', AuthParameters: { ApiKeyAuthParameters: { ApiKeyValue: 'key-value-2' } } }));
+		const updated = await emulator.client.send(new eb.UpdateConnectionCommand({ Name: 'orders', AuthParameters: { ApiKeyAuthParameters: { ApiKeyValue: 'key-value-2' } } }));
 		expect(updated.ConnectionState).toBe('AUTHORIZED');
 		expect((await describeConnection('orders')).AuthParameters.ApiKeyAuthParameters).toEqual({ ApiKeyName: 'x-api-key' });
 	});
 
 	test('a new authorization type drops the old type parameters', async () => {
 		await create(apiKey('orders'));
-		await client.send(
+		await emulator.client.send(
 			new eb.UpdateConnectionCommand({ Name: 'orders', AuthorizationType: 'BASIC', AuthParameters: { BasicAuthParameters: { Username: 'svc', Password: 'pw' } } }),
 		);
 		const described = await describeConnection('orders');
@@ -144,7 +121,7 @@ describe('UpdateConnection (API_UpdateConnection)', () => {
 describe('DeauthorizeConnection (API_DeauthorizeConnection, eb-target-connection-deauthorize)', () => {
 	test('answers DEAUTHORIZING, then DEAUTHORIZED; the authorization parameters and the secret are removed', async () => {
 		const created = await create(apiKey('orders'));
-		const answer = await client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }));
+		const answer = await emulator.client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }));
 		expect(answer).toMatchObject({ ConnectionArn: created.ConnectionArn, ConnectionState: 'DEAUTHORIZING' });
 		expect(answer.LastAuthorizedTime).toBeInstanceOf(Date);
 		const described = await describeConnection('orders');
@@ -155,11 +132,11 @@ describe('DeauthorizeConnection (API_DeauthorizeConnection, eb-target-connection
 
 	test('an update with AuthParameters re-authorizes; one without leaves it de-authorized', async () => {
 		await create(apiKey('orders'));
-		await client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }));
+		await emulator.client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }));
 		await describeConnection('orders');
-		const described = await client.send(new eb.UpdateConnectionCommand({ Name: 'orders', Description: 'only this' }));
+		const described = await emulator.client.send(new eb.UpdateConnectionCommand({ Name: 'orders', Description: 'only this' }));
 		expect(described.ConnectionState).toBe('DEAUTHORIZED');
-		const reauthorized = await client.send(
+		const reauthorized = await emulator.client.send(
 			new eb.UpdateConnectionCommand({ Name: 'orders', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'key-value-3' } } }),
 		);
 		expect(reauthorized.ConnectionState).toBe('AUTHORIZED');
@@ -178,7 +155,7 @@ describe('DeauthorizeConnection (API_DeauthorizeConnection, eb-target-connection
 describe('ListConnections (API_ListConnections)', () => {
 	beforeEach(async () => {
 		for (const name of ['orders-1', 'orders-2', 'orders-3', 'billing-1']) await create(apiKey(name));
-		await client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders-2' }));
+		await emulator.client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders-2' }));
 		await describeConnection('orders-2');
 	});
 
@@ -210,7 +187,7 @@ describe('ListConnections (API_ListConnections)', () => {
 
 describe('scripted states (the emulator convention, for tests)', () => {
 	test('each DescribeConnection moves to the next scripted state, with its StateReason; the last one stays until a write', async () => {
-		await moto.scriptConnectionStates('orders', [
+		await emulator.moto.scriptConnectionStates('orders', [
 			{ State: 'AUTHORIZING' },
 			{ State: 'FAILED_CONNECTIVITY', StateReason: 'Timeout connecting to https://api.example.com' },
 		]);
@@ -222,19 +199,19 @@ describe('scripted states (the emulator convention, for tests)', () => {
 		}
 		expect((await list({ ConnectionState: 'FAILED_CONNECTIVITY' })).Connections.map((c) => c.Name)).toEqual(['orders']);
 		// Used up: the next write follows AWS's rules again.
-		expect((await client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }))).ConnectionState).toBe('DEAUTHORIZING');
+		expect((await emulator.client.send(new eb.DeauthorizeConnectionCommand({ Name: 'orders' }))).ConnectionState).toBe('DEAUTHORIZING');
 		expect((await describeConnection('orders')).ConnectionState).toBe('DEAUTHORIZED');
 	});
 
 	test('an empty script removes it; moto reset forgets every script; a bad body is HTTP 400', async () => {
-		await moto.scriptConnectionStates('orders', [{ State: 'AUTHORIZING' }]);
-		await moto.scriptConnectionStates('orders', []);
+		await emulator.moto.scriptConnectionStates('orders', [{ State: 'AUTHORIZING' }]);
+		await emulator.moto.scriptConnectionStates('orders', []);
 		await create(apiKey('orders'));
 		expect((await describeConnection('orders')).ConnectionState).toBe('AUTHORIZED');
-		await moto.scriptConnectionStates('billing', [{ State: 'AUTHORIZING' }]);
-		await moto.reset();
+		await emulator.moto.scriptConnectionStates('billing', [{ State: 'AUTHORIZING' }]);
+		await emulator.moto.reset();
 		await create(apiKey('billing'));
 		expect((await describeConnection('billing')).ConnectionState).toBe('AUTHORIZED');
-		await expect(moto.scriptConnectionStates('orders', [{ State: 'SLEEPING' }])).rejects.toThrow(/HTTP 400/);
+		await expect(emulator.moto.scriptConnectionStates('orders', [{ State: 'SLEEPING' }])).rejects.toThrow(/HTTP 400/);
 	});
 });

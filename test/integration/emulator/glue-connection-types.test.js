@@ -2,33 +2,10 @@
 // real AWS SDK: ListConnectionTypes, DescribeConnectionType, RegisterConnectionType and
 // DeleteConnectionType, in AWS's shapes and with the errors of the AWS API reference.
 const glue = require('@aws-sdk/client-glue');
-const { startMoto } = require('../../support/moto');
+const { emulatorSuite } = require('../../support/moto');
 
-let moto;
-let client;
-beforeAll(async () => {
-	moto = await startMoto();
-	client = new glue.GlueClient({
-		region: 'us-east-1',
-		endpoint: moto.endpoint,
-		credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-		maxAttempts: 1,
-	});
-}, 60000);
-afterAll(async () => {
-	client?.destroy();
-	await moto?.stop();
-});
-beforeEach(async () => await moto.reset());
-
-const failure = async (command) => {
-	try {
-		await client.send(command);
-	} catch (error) {
-		return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-	}
-	throw new Error('expected the call to fail');
-};
+const emulator = emulatorSuite(glue.GlueClient);
+const failure = (command) => emulator.failure(command);
 
 const restType = (name, overrides = {}) => ({
 	ConnectionType: name,
@@ -50,7 +27,7 @@ const restType = (name, overrides = {}) => ({
 
 describe('ListConnectionTypes', () => {
 	test('lists the built-in types with their capabilities, SNOWFLAKE among them (the SDK enum lacks it)', async () => {
-		const { ConnectionTypes, NextToken } = await client.send(new glue.ListConnectionTypesCommand({}));
+		const { ConnectionTypes, NextToken } = await emulator.client.send(new glue.ListConnectionTypesCommand({}));
 		const names = ConnectionTypes.map((t) => t.ConnectionType);
 		expect(names).toEqual(expect.arrayContaining(['SNOWFLAKE', 'BIGQUERY', 'SERVICENOW', 'JDBC', 'DOCUMENTDB', 'NETWORK', 'KAFKA']));
 		expect(new Set(names).size).toBe(names.length);
@@ -68,10 +45,10 @@ describe('ListConnectionTypes', () => {
 	});
 
 	test('pages with MaxResults and NextToken, every type exactly once', async () => {
-		const { ConnectionTypes: all } = await client.send(new glue.ListConnectionTypesCommand({}));
+		const { ConnectionTypes: all } = await emulator.client.send(new glue.ListConnectionTypesCommand({}));
 		const seen = [];
 		let pages = 0;
-		for await (const page of glue.paginateListConnectionTypes({ client, pageSize: 3 }, {})) {
+		for await (const page of glue.paginateListConnectionTypes({ client: emulator.client, pageSize: 3 }, {})) {
 			pages++;
 			expect(page.ConnectionTypes.length).toBeLessThanOrEqual(3);
 			seen.push(...page.ConnectionTypes.map((t) => t.ConnectionType));
@@ -88,7 +65,7 @@ describe('ListConnectionTypes', () => {
 
 describe('DescribeConnectionType', () => {
 	test('SNOWFLAKE: required, defaulted, allowed-value, SECRET, READ_ONLY and UNUSED properties', async () => {
-		const answer = await client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }));
+		const answer = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }));
 		expect(answer.ConnectionType).toBe('SNOWFLAKE');
 		const p = answer.ConnectionProperties;
 		expect(p.HOST).toMatchObject({ Name: 'HOST', Required: true, PropertyTypes: ['USER_INPUT'] });
@@ -110,7 +87,7 @@ describe('DescribeConnectionType', () => {
 
 	test('DOCUMENTDB and NETWORK need a VPC: their physical requirements are required', async () => {
 		for (const type of ['DOCUMENTDB', 'NETWORK']) {
-			const answer = await client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: type }));
+			const answer = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: type }));
 			expect([type, answer.PhysicalConnectionRequirements.SubnetId.Required]).toEqual([type, true]);
 			expect(Object.values(answer.ComputeEnvironmentConfigurations).every((c) => c.PhysicalConnectionPropertiesRequired)).toBe(true);
 		}
@@ -127,15 +104,15 @@ describe('DescribeConnectionType', () => {
 
 describe('RegisterConnectionType and DeleteConnectionType', () => {
 	test('a registered REST type is listed and described from its registration, then deleted', async () => {
-		const { ConnectionTypeArn } = await client.send(new glue.RegisterConnectionTypeCommand(restType('REST-TICKETS')));
+		const { ConnectionTypeArn } = await emulator.client.send(new glue.RegisterConnectionTypeCommand(restType('REST-TICKETS')));
 		expect(ConnectionTypeArn).toBe('arn:aws:glue:us-east-1:123456789012:connectionType/REST-TICKETS');
 
-		const { ConnectionTypes } = await client.send(new glue.ListConnectionTypesCommand({}));
+		const { ConnectionTypes } = await emulator.client.send(new glue.ListConnectionTypesCommand({}));
 		expect(ConnectionTypes.find((t) => t.ConnectionType === 'REST-TICKETS')).toMatchObject({
 			Description: 'Our ticketing API',
 			Capabilities: { SupportedAuthenticationTypes: ['CUSTOM'] },
 		});
-		const described = await client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }));
+		const described = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }));
 		expect(described.ConnectionProperties).toMatchObject({
 			INSTANCE_URL: { Required: true, PropertyTypes: ['USER_INPUT'] },
 			API_VERSION: { Required: false, DefaultValue: 'v2', AllowedValues: [{ Value: 'v1' }, { Value: 'v2' }], PropertyLocation: 'HEADER' },
@@ -143,7 +120,7 @@ describe('RegisterConnectionType and DeleteConnectionType', () => {
 		});
 		expect(described.RestConfiguration.GlobalSourceConfiguration.RequestPath).toBe('/api/tickets');
 
-		await client.send(new glue.DeleteConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }));
+		await emulator.client.send(new glue.DeleteConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }));
 		expect(await failure(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }))).toMatchObject({ name: 'ValidationException' });
 		expect(await failure(new glue.DeleteConnectionTypeCommand({ ConnectionType: 'REST-TICKETS' }))).toMatchObject({
 			name: 'EntityNotFoundException',
@@ -160,19 +137,19 @@ describe('RegisterConnectionType and DeleteConnectionType', () => {
 		expect(await refused(restType('REST-X', { Description: 'd'.repeat(2049) }))).toMatchObject({ name: 'ValidationException' });
 		expect(await refused(restType(`REST-${'X'.repeat(251)}`))).toMatchObject({ name: 'ValidationException' });
 
-		await client.send(new glue.RegisterConnectionTypeCommand(restType('REST-ONCE')));
+		await emulator.client.send(new glue.RegisterConnectionTypeCommand(restType('REST-ONCE')));
 		expect(await refused(restType('REST-ONCE'))).toMatchObject({ name: 'ValidationException', message: expect.stringContaining('already exists') });
 	});
 
 	test('a built-in type cannot be deleted (InvalidInputException) and stays described', async () => {
 		expect(await failure(new glue.DeleteConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }))).toMatchObject({ name: 'InvalidInputException' });
-		await expect(client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }))).resolves.toMatchObject({ ConnectionType: 'SNOWFLAKE' });
+		await expect(emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }))).resolves.toMatchObject({ ConnectionType: 'SNOWFLAKE' });
 	});
 
 	test("moto's reset forgets registered types", async () => {
-		await client.send(new glue.RegisterConnectionTypeCommand(restType('REST-GONE')));
-		await moto.reset();
-		const { ConnectionTypes } = await client.send(new glue.ListConnectionTypesCommand({}));
+		await emulator.client.send(new glue.RegisterConnectionTypeCommand(restType('REST-GONE')));
+		await emulator.moto.reset();
+		const { ConnectionTypes } = await emulator.client.send(new glue.ListConnectionTypesCommand({}));
 		expect(ConnectionTypes.map((t) => t.ConnectionType)).not.toContain('REST-GONE');
 	});
 });

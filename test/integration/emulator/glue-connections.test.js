@@ -2,33 +2,10 @@
 // AWS SDK, each behaviour pinned to the AWS Glue API reference: UpdateConnection, DeleteConnection,
 // BatchDeleteConnection, TestConnection, and GetConnection's Connection structure.
 const glue = require('@aws-sdk/client-glue');
-const { startMoto } = require('../../support/moto');
+const { emulatorSuite } = require('../../support/moto');
 
-let moto;
-let client;
-beforeAll(async () => {
-	moto = await startMoto();
-	client = new glue.GlueClient({
-		region: 'us-east-1',
-		endpoint: moto.endpoint,
-		credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-		maxAttempts: 1,
-	});
-}, 60000);
-afterAll(async () => {
-	client?.destroy();
-	await moto?.stop();
-});
-beforeEach(async () => await moto.reset());
-
-const failure = async (command) => {
-	try {
-		await client.send(command);
-	} catch (error) {
-		return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-	}
-	throw new Error('expected the call to fail');
-};
+const emulator = emulatorSuite(glue.GlueClient);
+const failure = (command) => emulator.failure(command);
 
 const jdbc = (name, properties = {}, extra = {}) => ({
 	Name: name,
@@ -36,8 +13,8 @@ const jdbc = (name, properties = {}, extra = {}) => ({
 	ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.internal:5432/sales', USERNAME: 'etl', PASSWORD: 'pw-1', ...properties },
 	...extra,
 });
-const create = (input, Tags) => client.send(new glue.CreateConnectionCommand({ ConnectionInput: input, Tags }));
-const get = async (name) => (await client.send(new glue.GetConnectionCommand({ Name: name, HidePassword: false }))).Connection;
+const create = (input, Tags) => emulator.client.send(new glue.CreateConnectionCommand({ ConnectionInput: input, Tags }));
+const get = async (name) => (await emulator.client.send(new glue.GetConnectionCommand({ Name: name, HidePassword: false }))).Connection;
 
 describe('GetConnection (API_GetConnection: the Connection structure)', () => {
 	test('carries ConnectionType, MatchCriteria and PhysicalConnectionRequirements as created', async () => {
@@ -79,7 +56,7 @@ describe('UpdateConnection (API_UpdateConnection)', () => {
 	test('replaces the whole definition: what the new input leaves out is gone; CreationTime stays', async () => {
 		await create(jdbc('sales', { JDBC_ENFORCE_SSL: 'true' }, { Description: 'first', MatchCriteria: ['prod'], PhysicalConnectionRequirements: { SubnetId: 'subnet-1' } }));
 		const before = await get('sales');
-		const answer = await client.send(
+		const answer = await emulator.client.send(
 			new glue.UpdateConnectionCommand({
 				Name: 'sales',
 				ConnectionInput: { Name: 'sales', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://other:3306/sales', SECRET_ID: 'sales-db' } },
@@ -98,10 +75,10 @@ describe('UpdateConnection (API_UpdateConnection)', () => {
 	test('renames with ConnectionInput.Name: the old name is gone, tags follow; a name in use is refused', async () => {
 		await create(jdbc('old-name'), { team: 'data' });
 		await create(jdbc('taken'));
-		await client.send(new glue.UpdateConnectionCommand({ Name: 'old-name', ConnectionInput: jdbc('new-name') }));
+		await emulator.client.send(new glue.UpdateConnectionCommand({ Name: 'old-name', ConnectionInput: jdbc('new-name') }));
 		expect((await get('new-name')).Name).toBe('new-name');
 		expect(await failure(new glue.GetConnectionCommand({ Name: 'old-name' }))).toMatchObject({ name: 'EntityNotFoundException', status: 400 });
-		const { Tags } = await client.send(new glue.GetTagsCommand({ ResourceArn: 'arn:aws:glue:us-east-1:123456789012:connection/new-name' }));
+		const { Tags } = await emulator.client.send(new glue.GetTagsCommand({ ResourceArn: 'arn:aws:glue:us-east-1:123456789012:connection/new-name' }));
 		expect(Tags).toEqual({ team: 'data' });
 		expect(await failure(new glue.UpdateConnectionCommand({ Name: 'new-name', ConnectionInput: jdbc('taken') }))).toMatchObject({ name: 'AlreadyExistsException', status: 400 });
 	});
@@ -125,7 +102,7 @@ describe('UpdateConnection (API_UpdateConnection)', () => {
 describe('DeleteConnection (API_DeleteConnection)', () => {
 	test('deletes: answers {} with HTTP 200; the connection is gone; a second delete is EntityNotFoundException', async () => {
 		await create(jdbc('sales'));
-		const answer = await client.send(new glue.DeleteConnectionCommand({ ConnectionName: 'sales' }));
+		const answer = await emulator.client.send(new glue.DeleteConnectionCommand({ ConnectionName: 'sales' }));
 		expect(answer.$metadata.httpStatusCode).toBe(200);
 		expect(await failure(new glue.GetConnectionCommand({ Name: 'sales' }))).toMatchObject({ name: 'EntityNotFoundException' });
 		expect(await failure(new glue.DeleteConnectionCommand({ ConnectionName: 'sales' }))).toMatchObject({ name: 'EntityNotFoundException', status: 400 });
@@ -136,10 +113,10 @@ describe('BatchDeleteConnection (API_BatchDeleteConnection)', () => {
 	test('deletes what exists, reports the rest per name in Errors, and does not fail', async () => {
 		await create(jdbc('a'));
 		await create(jdbc('b'));
-		const answer = await client.send(new glue.BatchDeleteConnectionCommand({ ConnectionNameList: ['a', 'missing', 'b'] }));
+		const answer = await emulator.client.send(new glue.BatchDeleteConnectionCommand({ ConnectionNameList: ['a', 'missing', 'b'] }));
 		expect(answer.Succeeded).toEqual(['a', 'b']);
 		expect(answer.Errors).toEqual({ missing: { ErrorCode: 'EntityNotFoundException', ErrorMessage: expect.stringContaining('missing') } });
-		const { ConnectionList } = await client.send(new glue.GetConnectionsCommand({}));
+		const { ConnectionList } = await emulator.client.send(new glue.GetConnectionsCommand({}));
 		expect(ConnectionList).toEqual([]);
 	});
 
@@ -154,7 +131,7 @@ describe('BatchDeleteConnection (API_BatchDeleteConnection)', () => {
 describe('TestConnection (API_TestConnection)', () => {
 	test('a saved, well-formed connection succeeds with HTTP 200', async () => {
 		await create(jdbc('sales'));
-		const answer = await client.send(new glue.TestConnectionCommand({ ConnectionName: 'sales' }));
+		const answer = await emulator.client.send(new glue.TestConnectionCommand({ ConnectionName: 'sales' }));
 		expect(answer.$metadata.httpStatusCode).toBe(200);
 	});
 
@@ -171,7 +148,7 @@ describe('TestConnection (API_TestConnection)', () => {
 	});
 
 	test('a definition (TestConnectionInput) succeeds when well formed', async () => {
-		const answer = await client.send(
+		const answer = await emulator.client.send(
 			new glue.TestConnectionCommand({
 				TestConnectionInput: { ConnectionType: 'JDBC', ConnectionProperties: { HOST: 'db.example.internal', PORT: '5432', JDBC_ENGINE: 'postgres', USERNAME: 'u', PASSWORD: 'p' } },
 			}),
