@@ -32,7 +32,7 @@ credential_json uiCredential "AWS (local)" us-east-1 testing testing "http://127
 step "start n8n"
 port=$(free_port)
 start_n8n "$port" "$WORK/n8n.log"
-export UI_BASE_URL="http://127.0.0.1:$port" UI_EMAIL="ui-test@example.com" UI_PASSWORD="Ui-test-$RANDOM-Passw0rd"
+export UI_BASE_URL="http://127.0.0.1:$port" UI_EMAIL="ui-test@example.com" UI_PASSWORD="Ui-test-$RANDOM-Passw0rd" UI_CREDENTIAL_ID=uiCredential
 
 step "drive the editor"
 export CHROMIUM_BIN

@@ -237,6 +237,56 @@ async function runPlan(context, plan) {
 }
 
 /**
+ * The credential's form (the credential scripts/test-ui.sh imported): access keys by default;
+ * "Credentials of the n8n Host" hides the key fields and says what the administrator must set.
+ * Nothing is saved or tested.
+ */
+async function credentialForm(context) {
+	const page = await context.newPage();
+	page.setDefaultTimeout(20000);
+	const field = (name) => page.getByTestId('editCredential-modal').getByTestId(`parameter-input-${name}`);
+	try {
+		let opened = false;
+		await check('AWS Connections API credential: opens with Access Keys and their fields', async () => {
+			await page.goto(`${BASE}/home/credentials/${process.env.UI_CREDENTIAL_ID}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+			await page.getByTestId('editCredential-modal').waitFor();
+			for (const name of ['authentication', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'assumeRole']) {
+				await field(name).waitFor({ state: 'visible', timeout: 8000 });
+			}
+			opened = true;
+		});
+		if (!opened) return;
+		let switched = false;
+		await check('AWS Connections API credential: Credentials of the n8n Host hides the keys and names the administrator\'s variable', async () => {
+			await pickOption(page, 'authentication', 'Credentials of the n8n Host');
+			for (const name of ['accessKeyId', 'secretAccessKey', 'sessionToken']) await field(name).waitFor({ state: 'hidden', timeout: 8000 });
+			await field('assumeRole').waitFor({ state: 'visible' });
+			await page.getByTestId('editCredential-modal').getByText(/N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true, on the main process/).waitFor();
+			switched = true;
+		});
+		if (switched) {
+			await page.mouse.move(1, 1);
+			await page.waitForTimeout(200);
+			// The fields only: n8n tests a saved credential when it opens, and this one's endpoint is a
+			// dead port, so the banner above them says it could not connect.
+			const boxes = await page.$$eval('[data-test-id="editCredential-modal"] [data-test-id="credential-connection-parameter"]', (items) =>
+				items.filter((i) => i.offsetParent !== null).map((i) => i.getBoundingClientRect().toJSON()),
+			);
+			const top = Math.min(...boxes.map((b) => b.top)) - 16;
+			const left = Math.min(...boxes.map((b) => b.left)) - 16;
+			const file = path.join(SHOTS, 'credential-host.png');
+			await page.screenshot({
+				path: file,
+				clip: { x: left, y: top, width: Math.max(...boxes.map((b) => b.right)) + 16 - left, height: Math.max(...boxes.map((b) => b.bottom)) + 16 - top },
+			});
+			console.log(`#   screenshot ${path.relative(ROOT, file)}`);
+		}
+	} finally {
+		await page.close();
+	}
+}
+
+/**
  * The first visit to a new n8n: its "Set up owner account" form, filled as a person would. The
  * browser context keeps the session cookie, so later page visits and REST calls are signed in.
  */
@@ -296,7 +346,10 @@ async function main() {
 			signedIn = true;
 		}, { always: true });
 		// Without an owner nothing else can be checked (the summary below still counts the failure).
-		if (signedIn) for (const plan of PLANS) await runPlan(context, plan);
+		if (signedIn) {
+			for (const plan of PLANS) await runPlan(context, plan);
+			await credentialForm(context);
+		}
 	} finally {
 		await browser.close();
 	}
