@@ -39,6 +39,7 @@ if ! $quick; then
   export E2E_TARBALL UI_TARBALL="$E2E_TARBALL"
   stage "e2e (real n8n)" bash scripts/test-e2e.sh
   stage "ui (real browser)" bash scripts/test-ui.sh
+  stage "queue mode (workers)" bash scripts/test-queue.sh
 fi
 
 log "stage timings:"

@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// The queue-mode runner: n8n's main process takes webhook calls and puts executions on the Redis
+// queue; two worker processes run them and store them in Postgres, where this runner reads them.
+//
+// Started by scripts/test-queue.sh, which exports:
+//   QUEUE_BASE_URL     the main process (webhooks under /webhook/<path>)
+//   QUEUE_DIR          the prepared workflows and manifest.json (test/queue/prepare.js)
+//   QUEUE_LOGS         "label=file" pairs, space separated, of every process's log (main, workers, Redis, Postgres)
+//   QUEUE_WORKER_LOGS  the workers' log files, space separated
+//   E2E_MOTO_ENDPOINT  moto's URL; N8N_DIR (its pg and flatted modules); DB_POSTGRESDB_* as n8n has them
+//
+// Part 1 runs the e2e cases of test/e2e/cases (their set-up, their checks) one after another, each
+// through the queue. Part 2 starts the bulk flows all at once (two of 1,000 items, four of 150) and
+// checks that every execution succeeded, every connection exists exactly once, and both workers
+// ran executions. Last, no secret any workflow sends may appear in any process's log.
+// Prints "ok"/"not ok" lines and a last line "N passed, N failed"; exit code 1 on any failure.
+const fs = require('node:fs');
+const path = require('node:path');
+const assert = require('node:assert/strict');
+const { paginateGetConnections } = require('@aws-sdk/client-glue');
+const { ListConnectionsCommand } = require('@aws-sdk/client-eventbridge');
+
+const { awsClients } = require('../e2e/lib/aws');
+const { nodeItems, nodeRawItems, runError } = require('../e2e/lib/n8n');
+
+const n8nModule = (name) => require(require.resolve(name, { paths: [path.join(process.env.N8N_DIR, 'node_modules', 'n8n')] }));
+const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+const BULK = [
+	{ workflow: 'queueGlueBulk001', prefix: 'qglue-a', count: 1000 },
+	{ workflow: 'queueEventsBulk01', prefix: 'qevents-a', count: 1000 },
+	{ workflow: 'queueGlueBulk001', prefix: 'qglue-b', count: 150 },
+	{ workflow: 'queueEventsBulk01', prefix: 'qevents-b', count: 150 },
+	{ workflow: 'queueGlueBulk001', prefix: 'qglue-c', count: 150 },
+	{ workflow: 'queueEventsBulk01', prefix: 'qevents-c', count: 150 },
+];
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+async function check(label, fn) {
+	try {
+		await fn();
+		passed++;
+		console.log(`ok - ${label}`);
+	} catch (error) {
+		failed++;
+		failures.push(label);
+		const text = error instanceof assert.AssertionError || !error?.stack ? String(error?.message ?? error) : error.stack.split('\n').slice(0, 6).join('\n');
+		console.log(`not ok - ${label}\n${text.replace(/^/gm, '    ')}`);
+	}
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function database() {
+	const { Client } = n8nModule('pg');
+	const env = process.env;
+	return new Client({
+		host: env.DB_POSTGRESDB_HOST,
+		port: Number(env.DB_POSTGRESDB_PORT),
+		database: env.DB_POSTGRESDB_DATABASE,
+		user: env.DB_POSTGRESDB_USER,
+		password: env.DB_POSTGRESDB_PASSWORD,
+	});
+}
+
+async function trigger(webhookPath, body = {}) {
+	const response = await fetch(`${process.env.QUEUE_BASE_URL}/webhook/${webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`webhook ${webhookPath}: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Waits until `count` executions newer than `afterId` exist and all have finished; returns them. */
+async function finishedExecutions(db, afterId, count, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const { rows } = await db.query('SELECT id, "workflowId", status FROM execution_entity WHERE id > $1 ORDER BY id', [afterId]);
+		if (rows.length >= count && rows.every((row) => FINISHED.includes(row.status))) return rows;
+		if (Date.now() > deadline) throw new Error(`executions not finished after ${timeoutMs / 1000} s: ${JSON.stringify(rows)}`);
+		await sleep(300);
+	}
+}
+
+/** An execution as `n8n execute` prints it: { status, data } (data is stored "flatted" by n8n). */
+async function loadExecution(db, id) {
+	const { parse } = n8nModule('flatted');
+	const { rows } = await db.query('SELECT e.status, d.data FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e.id = $1', [id]);
+	return { id, status: rows[0].status, data: parse(rows[0].data) };
+}
+
+async function lastExecutionId(db) {
+	const { rows } = await db.query('SELECT COALESCE(MAX(id), 0) AS id FROM execution_entity');
+	return Number(rows[0].id);
+}
+
+function readLogs() {
+	return (process.env.QUEUE_LOGS ?? '')
+		.split(' ')
+		.filter(Boolean)
+		.map((pair) => {
+			const [label, file] = pair.split('=');
+			return { label, text: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '' };
+		});
+}
+
+/** The ids of the executions each worker's log says it finished. */
+function executionsPerWorker() {
+	return (process.env.QUEUE_WORKER_LOGS ?? '')
+		.split(' ')
+		.filter(Boolean)
+		.map((file) => new Set([...fs.readFileSync(file, 'utf8').matchAll(/Worker finished execution (\d+)/g)].map((match) => Number(match[1]))));
+}
+
+/** The e2e cases that can run through a queue: the first case of each prepared workflow, except those
+ * that set the n8n process's environment (a worker's is shared) or run the workflow themselves first. */
+function e2eCases(manifest) {
+	const dir = path.join(__dirname, '..', 'e2e', 'cases');
+	const prepared = new Map(manifest.filter((entry) => entry.kind !== 'bulk').map((entry) => [entry.id, entry]));
+	const seen = new Set();
+	const cases = [];
+	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.js')).sort()) {
+		for (const testCase of require(path.join(dir, file))) {
+			const runsItself = testCase.setup && /executeWorkflow/.test(String(testCase.setup));
+			if (!prepared.has(testCase.workflowId) || seen.has(testCase.workflowId) || testCase.env || runsItself) {
+				console.log(`# not through the queue: ${testCase.title}`);
+				continue;
+			}
+			seen.add(testCase.workflowId);
+			cases.push({ ...testCase, entry: prepared.get(testCase.workflowId) });
+		}
+	}
+	return cases;
+}
+
+async function runE2eCase(db, aws, testCase, logsText) {
+	const shared = {};
+	let execution;
+	let fatal;
+	try {
+		await aws.reset();
+		if (testCase.setup) await testCase.setup({ aws, shared });
+		const after = await lastExecutionId(db);
+		await trigger(testCase.entry.webhookPath);
+		const [row] = await finishedExecutions(db, after, 1, 180000);
+		execution = await loadExecution(db, row.id);
+		console.log(`#   execution ${row.id}: ${row.status}`);
+	} catch (error) {
+		fatal = error;
+	}
+	// `run.stdout`: what the cases search for secrets n8n printed; here every process's log.
+	const ctx = {
+		run: { stdout: logsText(), stderr: '', status: execution?.status, execution },
+		execution,
+		items: (node, options) => nodeItems(execution, node, options),
+		raw: (node, options) => nodeRawItems(execution, node, options),
+		aws,
+		shared,
+	};
+	const expected = testCase.expectStatus ?? 'success';
+	const statusCheck = [`the run ends with status "${expected}"`, () => assert.equal(execution.status, expected, runError(execution) ?? `status ${execution.status}`)];
+	for (const [name, fn] of [statusCheck, ...testCase.checks]) {
+		await check(`queue: ${testCase.title} › ${name}`, async () => {
+			if (fatal) throw fatal;
+			await fn(ctx);
+		});
+	}
+	if (testCase.teardown) await testCase.teardown({ shared }).catch(() => undefined);
+}
+
+async function allGlueNames(aws) {
+	const names = [];
+	for await (const page of paginateGetConnections({ client: aws.glue }, {})) names.push(...(page.ConnectionList ?? []).map((c) => c.Name));
+	return names;
+}
+
+async function allEventBridgeNames(aws) {
+	const names = [];
+	let NextToken;
+	do {
+		const page = await aws.events.send(new ListConnectionsCommand({ Limit: 100, NextToken }));
+		names.push(...(page.Connections ?? []).map((c) => c.Name));
+		NextToken = page.NextToken;
+	} while (NextToken);
+	return names;
+}
+
+async function runBulk(db, aws, manifest) {
+	await aws.reset();
+	const paths = new Map(manifest.map((entry) => [entry.id, entry.webhookPath]));
+	const after = await lastExecutionId(db);
+	const started = Date.now();
+	await Promise.all(BULK.map(({ workflow, prefix, count }) => trigger(paths.get(workflow), { prefix, count })));
+	const rows = await finishedExecutions(db, after, BULK.length, 600000);
+	console.log(`# ${BULK.length} bulk executions (${BULK.reduce((sum, b) => sum + b.count, 0)} items) finished ${((Date.now() - started) / 1000).toFixed(1)} s after they were started`);
+
+	await check(`bulk: all ${BULK.length} executions started at once succeeded`, () =>
+		assert.deepEqual(rows.map((row) => row.status), BULK.map(() => 'success'), JSON.stringify(rows)),
+	);
+	const outputs = [];
+	for (const row of rows) {
+		const execution = await loadExecution(db, row.id);
+		outputs.push(...nodeItems(execution, 'Create Connection'));
+	}
+	const expectedNames = BULK.flatMap(({ prefix, count }) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`));
+	await check('bulk: one "created" output item per input item, and no error item', () => {
+		assert.equal(outputs.filter((item) => item.error).length, 0, JSON.stringify(outputs.find((item) => item.error)));
+		assert.deepEqual(outputs.map((item) => item.name).sort(), [...expectedNames].sort());
+		assert.ok(outputs.every((item) => item.action === 'created'));
+	});
+	const inAws = [...(await allGlueNames(aws)), ...(await allEventBridgeNames(aws))];
+	await check(`bulk: every connection exists exactly once in AWS (${expectedNames.length})`, () => {
+		assert.equal(new Set(inAws).size, inAws.length, 'a name is listed twice');
+		assert.deepEqual(inAws.sort(), [...expectedNames].sort());
+	});
+	return rows;
+}
+
+async function main() {
+	const dir = process.env.QUEUE_DIR;
+	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+	const aws = awsClients(process.env.E2E_MOTO_ENDPOINT);
+	const db = database();
+	await db.connect();
+	const firstId = await lastExecutionId(db);
+	const logsText = () => readLogs().map((log) => log.text).join('\n');
+	try {
+		for (const testCase of e2eCases(manifest)) {
+			console.log(`# ${testCase.title}  [workflow ${testCase.workflowId}]`);
+			await runE2eCase(db, aws, testCase, logsText);
+		}
+		await runBulk(db, aws, manifest);
+
+		const { rows } = await db.query('SELECT id FROM execution_entity WHERE id > $1', [firstId]);
+		const ids = rows.map((row) => Number(row.id));
+		const perWorker = executionsPerWorker();
+		console.log(`# executions per worker: ${perWorker.map((set) => set.size).join(', ')} (of ${ids.length})`);
+		await check('both workers ran executions', () => {
+			assert.equal(perWorker.length, 2);
+			assert.ok(perWorker.every((set) => set.size > 0), `per worker: ${perWorker.map((set) => set.size)}`);
+		});
+		await check('every execution ran on exactly one worker (none in the main process)', () => {
+			for (const id of ids) assert.equal(perWorker.filter((set) => set.has(id)).length, 1, `execution ${id}`);
+		});
+		const secrets = [...new Set(manifest.flatMap((entry) => entry.secrets))];
+		const logs = readLogs();
+		await check(`no secret (${secrets.length}) in any process's log (${logs.map((log) => log.label).join(', ')})`, () => {
+			assert.ok(secrets.length >= 4, 'the workflows carry too few secrets for this check to mean anything');
+			for (const { label, text } of logs) {
+				for (const secret of secrets) assert.ok(!text.includes(secret), `${label}'s log holds a secret (${secret.slice(0, 6)}…)`);
+			}
+		});
+	} finally {
+		await db.end();
+	}
+	if (failures.length) console.log(`# failed:\n${failures.map((label) => `#   ${label}`).join('\n')}`);
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed || !passed ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(error);
+	console.log(`${passed} passed, ${failed + 1} failed`);
+	process.exitCode = 1;
+});
