@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, maskedNode, redact, toNodeApiError } from './errors';
+import { parameterValue } from './parameters';
 import { releaseSecrets, secretsReadBy } from './secrets';
 import { InputProblem } from './validation';
 
@@ -148,11 +149,11 @@ function keysOrNone(ctx: IExecuteFunctions, itemKeys: ItemKeys, itemIndex: numbe
  * (n8n refuses to read a hidden resource locator's value).
  */
 export function namesOf(ctx: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): string[] {
-	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const operation = parameterValue(ctx, 0, 'operation', '') as string;
 	return fields.flatMap((field) => {
 		const shownFor = field.displayOptions?.show?.operation;
 		if (shownFor && !shownFor.includes(operation)) return [];
-		const value = ctx.getNodeParameter(field.name, itemIndex, null, { extractValue: field.type === 'resourceLocator' }) as unknown;
+		const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator');
 		return typeof value === 'string' && value.trim() ? [value.trim()] : [];
 	});
 }

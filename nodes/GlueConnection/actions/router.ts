@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { parameterValue } from '../../shared/parameters';
 import { namesOf, routeOperation, secretFieldsOf } from '../../shared/router';
 import { glueService } from '../transport';
 import { description, operations } from './connection';
@@ -13,7 +14,7 @@ const secretFields = secretFieldsOf(description);
  * Names are compared ignoring case: holding back one item too many is harmless, one too few is not.
  */
 function connectionKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const catalog = String(ctx.getNodeParameter('options.catalogId', itemIndex, '') ?? '').trim();
+	const catalog = String(parameterValue(ctx, itemIndex, 'options.catalogId', '') ?? '').trim();
 	return namesOf(ctx, itemIndex, [nameField, connectionField, newNameField]).map((name) => `${catalog}/${name.toLowerCase()}`);
 }
 
