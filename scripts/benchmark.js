@@ -1,107 +1,358 @@
 #!/usr/bin/env node
-// Measures our nodes against the raw SDK on the same loopback moto endpoint, in one process, and
-// prints ratios (never asserted in tests: timings depend on the machine).
-//   node scripts/benchmark.js [items=200]     (after `npm run build`: it runs the bundled dist/ files)
-// Per scenario, baselines: (a) one SDK client reused for every call, (b) a new SDK client per call.
-// Ours: one n8n execution of the node with N input items (one client per execution).
-process.env.N8N_LOG_LEVEL = 'silent';
-const glue = require('@aws-sdk/client-glue');
-const events = require('@aws-sdk/client-eventbridge');
-const { startMoto } = require('../test/support/moto');
-const { runNode } = require('../test/support/engine');
-const { GlueConnection } = require('../dist/nodes/GlueConnection/GlueConnection.node.js');
-const { EventBridgeConnection } = require('../dist/nodes/EventBridgeConnection/EventBridgeConnection.node.js');
+// Measures our nodes against baselines run in the same process, and prints ratios (never asserted
+// in tests: timings depend on the machine). Runs the built dist/ files: `npm run build` first.
+//
+//   node scripts/benchmark.js [--items=1000] [--rounds=3] [--only=a,b,c,d]
+//
+// (a) Per-item overhead against an endpoint that answers at once (a separate process, so only the
+//     client side's CPU is counted): our node (Concurrency 1) vs a minimal n8n node (one expression,
+//     one reused client, the same bundled SDK module) vs a raw SDK loop. Wall and CPU time per item,
+//     rounds interleaved, medians. Goal: our CPU per item <= 1.10 x the minimal node's.
+// (b) 200 Glue creates against moto behind 50 ms of added latency (a loopback proxy): the raw SDK one
+//     at a time and 10 in flight, our node at Concurrency 1 and 10. Goal: node at 10 <= 1.10 x raw at 10.
+// (c) 10,000 items through one execution (Glue create, Concurrency 10, fast endpoint): RSS and heap
+//     after 1,000 and after 10,000 requests (after a GC). Goal: growth no more than the output's size.
+// (d) Start-up: time and memory to require our two node files and the credential file after
+//     n8n-workflow, in fresh processes (median of 5). Goal: <= 10 ms and <= 3 MB.
+const { spawn, spawnSync } = require('node:child_process');
+const http = require('node:http');
+const path = require('node:path');
 
-const items = Number(process.argv[2] ?? 200);
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
-
-/** Each scenario: the raw SDK call for one name, and the node parameters that make the same call per item. */
-const SCENARIOS = [
-	{
-		title: 'Glue CreateConnection (JDBC)',
-		Client: glue.GlueClient,
-		command: (Name) =>
-			new glue.CreateConnectionCommand({
-				ConnectionInput: { Name, ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/x', SECRET_ID: 'glue/x' } },
-			}),
-		node: () => new GlueConnection(),
-		parameters: {
-			operation: 'create',
-			name: '={{ $json.name }}',
-			connectionType: 'JDBC',
-			jdbcConnectUsing: 'url',
-			jdbcConnectionUrl: 'jdbc:postgresql://db:5432/x',
-			jdbcCredentials: 'secret',
-			jdbcSecretId: 'glue/x',
-		},
-	},
-	{
-		title: 'EventBridge CreateConnection (API key)',
-		Client: events.EventBridgeClient,
-		command: (Name) =>
-			new events.CreateConnectionCommand({
-				Name,
-				AuthorizationType: 'API_KEY',
-				AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'benchmark-key' } },
-			}),
-		node: () => new EventBridgeConnection(),
-		parameters: { operation: 'create', name: '={{ $json.name }}', authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'benchmark-key' },
-	},
-];
-
-async function measure(scenario, moto, prefix) {
-	const config = { region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
-	const names = (kind) => Array.from({ length: items }, (_, i) => `${prefix}-${kind}-${i}`);
-
-	let start = process.hrtime.bigint();
-	const reused = new scenario.Client(config);
-	for (const name of names('reused')) await reused.send(scenario.command(name));
-	const reusedMs = ms(start);
-	reused.destroy();
-
-	start = process.hrtime.bigint();
-	for (const name of names('fresh')) {
-		const client = new scenario.Client(config);
-		await client.send(scenario.command(name));
-		client.destroy();
-	}
-	const freshMs = ms(start);
-
-	start = process.hrtime.bigint();
-	const { error, output } = await runNode({
-		node: scenario.node(),
-		parameters: scenario.parameters,
-		inputItems: names('node').map((name) => ({ name })),
-		credentials: moto.credentials,
+// GC on demand makes the memory figures of (c) and (d) mean something.
+if (typeof global.gc !== 'function' && !process.env.BENCHMARK_CHILD) {
+	const { status } = spawnSync(process.execPath, ['--expose-gc', __filename, ...process.argv.slice(2)], {
+		stdio: 'inherit',
+		env: { ...process.env, BENCHMARK_CHILD: '1' },
 	});
-	const nodeMs = ms(start);
-	const failed = error?.message ?? output?.find((item) => item.json.error)?.json.error;
-	if (failed || output.length !== items) throw new Error(`${scenario.title}: node run failed: ${failed}`);
-
-	const per = (total) => (total / items).toFixed(2);
-	console.log(`${scenario.title} x ${items}`);
-	console.log(`  raw SDK, one client:           ${per(reusedMs)} ms/item`);
-	console.log(`  raw SDK, new client per call:  ${per(freshMs)} ms/item`);
-	console.log(`  our node in n8n's engine:      ${per(nodeMs)} ms/item`);
-	console.log(`  ratio node / one client:       ${(nodeMs / reusedMs).toFixed(2)}`);
-	console.log(`  ratio node / client per call:  ${(nodeMs / freshMs).toFixed(2)}`);
+	process.exit(status ?? 1);
 }
 
-async function main() {
-	const moto = await startMoto();
+process.env.N8N_LOG_LEVEL = 'silent';
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
+const ITEMS = Number(args.items ?? 1000);
+const ROUNDS = Number(args.rounds ?? 3);
+const ONLY = new Set((args.only ?? 'a,b,c,d').split(','));
+
+const now = () => process.hrtime.bigint();
+const msSince = (start) => Number(now() - start) / 1e6;
+const cpuMs = () => {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
+};
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const fixed = (value, digits = 2) => value.toFixed(digits);
+const MB = 1024 * 1024;
+const goals = [];
+function goal(label, value, limit, unit = '') {
+	goals.push(`${value <= limit ? 'met    ' : 'NOT met'}  ${label}: ${fixed(value)}${unit} (goal <= ${limit}${unit})`);
+}
+
+/** Canned answers of the two CreateConnection calls, by X-Amz-Target (AWS JSON 1.1 protocol). */
+const ANSWERS = {
+	'AWSGlue.CreateConnection': { CreateConnectionStatus: 'READY' },
+	'AWSEvents.CreateConnection': {
+		ConnectionArn: 'arn:aws:events:us-east-1:123456789012:connection/benchmark/00000000-0000-0000-0000-000000000000',
+		ConnectionState: 'AUTHORIZED',
+		CreationTime: 1764000000,
+		LastModifiedTime: 1764000000,
+	},
+};
+
+/** An endpoint that answers at once. `onRequest(count)` runs on every request (in-process only). */
+function fastEndpointServer(onRequest = () => undefined) {
+	let count = 0;
+	return http.createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			onRequest(++count);
+			const body = JSON.stringify(ANSWERS[request.headers['x-amz-target']] ?? {});
+			response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body) });
+			response.end(body);
+		});
+	});
+}
+
+async function listen(server) {
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${server.address().port}`;
+}
+
+/** The fast endpoint in its own process, so that its CPU time is not counted as ours. */
+async function startFastEndpointProcess() {
+	const child = spawn(process.execPath, [__filename], { env: { ...process.env, BENCHMARK_ENDPOINT: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const endpoint = await new Promise((resolve, reject) => {
+		child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+		child.once('exit', (code) => reject(new Error(`fast endpoint exited with ${code}`)));
+	});
+	return { endpoint, stop: () => child.kill() };
+}
+
+function loadSubjects() {
+	const { runNode } = require('../test/support/engine');
+	// The SDK modules our built nodes bundle: every contestant uses the very same code.
+	const glue = require(path.join(DIST, 'vendor', 'client-glue.js'));
+	const events = require(path.join(DIST, 'vendor', 'client-eventbridge.js'));
+	const { GlueConnection } = require(path.join(DIST, 'nodes', 'GlueConnection', 'GlueConnection.node.js'));
+	const { EventBridgeConnection } = require(path.join(DIST, 'nodes', 'EventBridgeConnection', 'EventBridgeConnection.node.js'));
+	return { runNode, glue, events, GlueConnection, EventBridgeConnection };
+}
+
+/** Per scenario: the raw SDK call for one name, and our node's parameters making that call per item. */
+function scenarios({ glue, events, GlueConnection, EventBridgeConnection }) {
+	return [
+		{
+			title: 'Glue CreateConnection (JDBC)',
+			Client: glue.GlueClient,
+			command: (Name) =>
+				new glue.CreateConnectionCommand({
+					ConnectionInput: { Name, ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/x', SECRET_ID: 'glue/x' } },
+				}),
+			node: () => new GlueConnection(),
+			parameters: {
+				operation: 'create',
+				name: '={{ $json.name }}',
+				connectionType: 'JDBC',
+				jdbcConnectUsing: 'url',
+				jdbcConnectionUrl: 'jdbc:postgresql://db:5432/x',
+				jdbcCredentials: 'secret',
+				jdbcSecretId: 'glue/x',
+			},
+		},
+		{
+			title: 'EventBridge CreateConnection (API key)',
+			Client: events.EventBridgeClient,
+			command: (Name) =>
+				new events.CreateConnectionCommand({
+					Name,
+					AuthorizationType: 'API_KEY',
+					AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'benchmark-key' } },
+				}),
+			node: () => new EventBridgeConnection(),
+			parameters: { operation: 'create', name: '={{ $json.name }}', authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'benchmark-key' },
+		},
+	];
+}
+
+/** The least an n8n node can do for the same call: one expression per item, one reused client. */
+function minimalNode(scenario) {
+	return {
+		description: {
+			displayName: 'Minimal',
+			name: 'minimalCreate',
+			group: ['output'],
+			version: 1,
+			description: 'The baseline',
+			defaults: { name: 'Minimal' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'awsConnectionsApi', required: true }],
+			properties: [{ displayName: 'Name', name: 'name', type: 'string', default: '' }],
+		},
+		async execute() {
+			const { region, endpoint, accessKeyId, secretAccessKey } = await this.getCredentials('awsConnectionsApi');
+			const client = new scenario.Client({ region, endpoint, credentials: { accessKeyId, secretAccessKey } });
+			const output = [];
+			try {
+				for (let item = 0; item < this.getInputData().length; item++) {
+					const name = this.getNodeParameter('name', item);
+					const answer = await client.send(scenario.command(name));
+					output.push({ json: { name, ...answer, $metadata: undefined }, pairedItem: { item } });
+				}
+			} finally {
+				client.destroy();
+			}
+			return [output];
+		},
+	};
+}
+
+function clientConfig(endpoint) {
+	return { region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+}
+
+async function rawLoop(scenario, endpoint, names, inFlight = 1) {
+	const client = new scenario.Client(clientConfig(endpoint));
+	let next = 0;
+	const lane = async () => {
+		while (next < names.length) await client.send(scenario.command(names[next++]));
+	};
+	await Promise.all(Array.from({ length: inFlight }, lane));
+	client.destroy();
+}
+
+async function nodeRun(subjects, node, parameters, endpoint, names) {
+	const { output, error } = await subjects.runNode({
+		node,
+		parameters,
+		inputItems: names.map((name) => ({ name })),
+		credentials: { region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing', endpoint },
+	});
+	const failed = error?.message ?? output?.find((item) => item.json.error)?.json.error;
+	if (failed || output?.length !== names.length) throw new Error(`node run failed: ${failed ?? `${output?.length} items`}`);
+	return output;
+}
+
+/** Wall and CPU time of one run, per item. */
+async function timed(items, run) {
+	const wall = now();
+	const cpu = cpuMs();
+	await run();
+	return { wall: msSince(wall) / items, cpu: (cpuMs() - cpu) / items };
+}
+
+let nameCounter = 0;
+const freshNames = (count, prefix) => Array.from({ length: count }, () => `${prefix}-${nameCounter++}`);
+
+async function perItemOverhead(subjects) {
+	console.log(`\n(a) Per-item overhead, endpoint answering at once: ${ITEMS} items x ${ROUNDS} interleaved rounds, medians`);
+	const fast = await startFastEndpointProcess();
 	try {
-		console.log(`Against moto on loopback (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
-		// Warm up module loading and the server once, outside the measurements.
-		for (const [index, scenario] of SCENARIOS.entries()) {
-			await runNode({ node: scenario.node(), parameters: { ...scenario.parameters, name: `warm-up-${index}` }, credentials: moto.credentials });
+		for (const scenario of scenarios(subjects)) {
+			const contestants = {
+				'raw SDK loop': (names) => rawLoop(scenario, fast.endpoint, names),
+				'minimal n8n node': (names) => nodeRun(subjects, minimalNode(scenario), { name: '={{ $json.name }}' }, fast.endpoint, names),
+				'our node': (names) => nodeRun(subjects, scenario.node(), { ...scenario.parameters, options: { concurrency: 1 } }, fast.endpoint, names),
+			};
+			const results = Object.fromEntries(Object.keys(contestants).map((name) => [name, []]));
+			// Warm up every contestant (module loading, JIT) outside the measurements.
+			for (const run of Object.values(contestants)) await run(freshNames(200, 'warm'));
+			for (let round = 0; round < ROUNDS; round++) {
+				for (const [name, run] of Object.entries(contestants)) {
+					global.gc();
+					results[name].push(await timed(ITEMS, () => run(freshNames(ITEMS, 'a'))));
+				}
+			}
+			const wall = (name) => median(results[name].map((r) => r.wall));
+			const cpu = (name) => median(results[name].map((r) => r.cpu));
+			console.log(`  ${scenario.title}`);
+			for (const name of Object.keys(contestants)) {
+				console.log(`    ${name.padEnd(18)} wall ${fixed(wall(name), 3)} ms/item   CPU ${fixed(cpu(name), 3)} ms/item`);
+			}
+			const cpuRatio = cpu('our node') / cpu('minimal n8n node');
+			console.log(`    ratios: node / minimal node: wall ${fixed(wall('our node') / wall('minimal n8n node'))}, CPU ${fixed(cpuRatio)}; node / raw SDK: wall ${fixed(wall('our node') / wall('raw SDK loop'))}, CPU ${fixed(cpu('our node') / cpu('raw SDK loop'))}`);
+			goal(`(a) ${scenario.title}: CPU per item, node / minimal node`, cpuRatio, 1.1);
 		}
-		for (const [index, scenario] of SCENARIOS.entries()) await measure(scenario, moto, `bench${index}`);
 	} finally {
+		fast.stop();
+	}
+}
+
+async function behindLatency(subjects) {
+	const COUNT = 200;
+	console.log(`\n(b) ${COUNT} Glue creates against moto behind 50 ms of added latency`);
+	const { startMoto } = require('../test/support/moto');
+	const { startCountingProxy } = require('../test/support/countingProxy');
+	const moto = await startMoto();
+	const proxy = await startCountingProxy({ target: moto.endpoint, latencyMs: 50 });
+	const [glueScenario] = scenarios(subjects);
+	const nodeAt = (concurrency) => (names) =>
+		nodeRun(subjects, glueScenario.node(), { ...glueScenario.parameters, options: { concurrency } }, proxy.endpoint, names);
+	try {
+		await rawLoop(glueScenario, proxy.endpoint, freshNames(20, 'warm'), 10);
+		const wallOf = async (run) => (await timed(1, () => run(freshNames(COUNT, 'b')))).wall / 1000;
+		const oneAtATime = { 'raw SDK, 1 in flight': await wallOf((names) => rawLoop(glueScenario, proxy.endpoint, names, 1)), 'node, Concurrency 1': await wallOf(nodeAt(1)) };
+		// The two at 10 in flight are short: three interleaved rounds, medians.
+		const atTen = { 'raw SDK, 10 in flight': [], 'node, Concurrency 10': [] };
+		for (let round = 0; round < 3; round++) {
+			atTen['raw SDK, 10 in flight'].push(await wallOf((names) => rawLoop(glueScenario, proxy.endpoint, names, 10)));
+			proxy.reset();
+			atTen['node, Concurrency 10'].push(await wallOf(nodeAt(10)));
+		}
+		const figures = { ...oneAtATime, ...Object.fromEntries(Object.entries(atTen).map(([name, values]) => [name, median(values)])) };
+		for (const [name, seconds] of Object.entries(figures)) console.log(`    ${name.padEnd(24)} ${fixed(seconds)} s`);
+		const ratio = figures['node, Concurrency 10'] / figures['raw SDK, 10 in flight'];
+		console.log(`    ratios: node at 10 / raw at 10: ${fixed(ratio)}; node at 1 / node at 10: ${fixed(figures['node, Concurrency 1'] / figures['node, Concurrency 10'])}; raw at 1 / raw at 10: ${fixed(figures['raw SDK, 1 in flight'] / figures['raw SDK, 10 in flight'])}`);
+		console.log(`    most requests in flight at the proxy during the node's last run at 10: ${proxy.stats.maxInFlight}`);
+		goal('(b) 200 creates behind 50 ms: node at Concurrency 10 / raw SDK at 10 in flight', ratio, 1.1);
+	} finally {
+		await proxy.stop();
 		await moto.stop();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+async function memoryOverItems(subjects) {
+	const COUNT = 10000;
+	console.log(`\n(c) ${COUNT} Glue creates in one execution (Concurrency 10, endpoint answering at once, in-process)`);
+	const samples = {};
+	const sample = () => {
+		global.gc();
+		const { rss, heapUsed } = process.memoryUsage();
+		return { rss, heapUsed };
+	};
+	const server = fastEndpointServer((count) => {
+		if (count === 1000 || count === COUNT) samples[count] = sample();
+	});
+	const endpoint = await listen(server);
+	const [glueScenario] = scenarios(subjects);
+	try {
+		const before = sample();
+		const output = await nodeRun(subjects, glueScenario.node(), glueScenario.parameters, endpoint, freshNames(COUNT, 'c'));
+		const outputBytes = Buffer.byteLength(JSON.stringify(output));
+		const perItemOutput = outputBytes / COUNT;
+		const growthRss = samples[COUNT].rss - samples[1000].rss;
+		const growthHeap = samples[COUNT].heapUsed - samples[1000].heapUsed;
+		const outputGrowth = perItemOutput * (COUNT - 1000);
+		console.log(`    before: RSS ${fixed(before.rss / MB, 1)} MB, heap ${fixed(before.heapUsed / MB, 1)} MB`);
+		console.log(`    after 1,000 requests: RSS ${fixed(samples[1000].rss / MB, 1)} MB, heap ${fixed(samples[1000].heapUsed / MB, 1)} MB`);
+		console.log(`    after ${COUNT} requests: RSS ${fixed(samples[COUNT].rss / MB, 1)} MB, heap ${fixed(samples[COUNT].heapUsed / MB, 1)} MB`);
+		console.log(`    growth 1k -> 10k: RSS ${fixed(growthRss / MB, 1)} MB, heap ${fixed(growthHeap / MB, 1)} MB; the 9,000 items' output as JSON: ${fixed(outputGrowth / MB, 1)} MB (${Math.round(perItemOutput)} bytes/item)`);
+		console.log(`    heap growth per item: ${Math.round(growthHeap / (COUNT - 1000))} bytes (the output items the engine keeps: ${Math.round(perItemOutput)} bytes of JSON each)`);
+		goal('(c) heap growth 1k -> 10k items / the output items\' own size (JSON)', growthHeap / outputGrowth, 1, 'x');
+	} finally {
+		server.close();
+	}
+}
+
+function startupCost() {
+	console.log('\n(d) Start-up: requiring our node and credential files after n8n-workflow (fresh processes, median of 5)');
+	const probe = `
+		require('n8n-workflow');
+		global.gc();
+		const before = process.memoryUsage();
+		const start = process.hrtime.bigint();
+		for (const file of JSON.parse(process.argv[1])) require(file);
+		const ms = Number(process.hrtime.bigint() - start) / 1e6;
+		global.gc();
+		const after = process.memoryUsage();
+		console.log(JSON.stringify({ ms, rss: after.rss - before.rss, heap: after.heapUsed - before.heapUsed }));`;
+	const files = JSON.stringify([
+		path.join(DIST, 'nodes', 'GlueConnection', 'GlueConnection.node.js'),
+		path.join(DIST, 'nodes', 'EventBridgeConnection', 'EventBridgeConnection.node.js'),
+		path.join(DIST, 'credentials', 'AwsConnectionsApi.credentials.js'),
+	]);
+	const runs = Array.from({ length: 5 }, () => {
+		const { stdout, status, stderr } = spawnSync(process.execPath, ['--expose-gc', '-e', probe, files], { cwd: ROOT, encoding: 'utf8' });
+		if (status !== 0) throw new Error(`start-up probe failed: ${stderr}`);
+		return JSON.parse(stdout);
+	});
+	const ms = median(runs.map((r) => r.ms));
+	const rss = median(runs.map((r) => r.rss)) / MB;
+	const heap = median(runs.map((r) => r.heap)) / MB;
+	console.log(`    ${fixed(ms, 1)} ms, RSS +${fixed(rss, 2)} MB, heap +${fixed(heap, 2)} MB (each run: ${runs.map((r) => fixed(r.ms, 1)).join(', ')} ms)`);
+	goal('(d) start-up time', ms, 10, ' ms');
+	goal('(d) start-up memory (RSS)', rss, 3, ' MB');
+}
+
+async function main() {
+	console.log(`Benchmark: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${require('node:os').cpus().length} CPUs (${require('node:os').cpus()[0]?.model ?? '?'})`);
+	if (ONLY.has('d')) startupCost();
+	const subjects = loadSubjects();
+	if (ONLY.has('a')) await perItemOverhead(subjects);
+	if (ONLY.has('b')) await behindLatency(subjects);
+	if (ONLY.has('c')) await memoryOverItems(subjects);
+	console.log('\nGoals:');
+	for (const line of goals) console.log(`  ${line}`);
+}
+
+if (process.env.BENCHMARK_ENDPOINT) {
+	// The child process of (a): serves until its parent stops it.
+	const server = fastEndpointServer();
+	listen(server).then((endpoint) => console.log(endpoint));
+} else {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

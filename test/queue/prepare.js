@@ -64,6 +64,8 @@ function main(argv) {
 			webhookPath = `queue-${workflow.id.toLowerCase()}`;
 			workflow = triggeredByWebhook(workflow, webhookPath);
 		}
+		// Published on import (--activeState=fromJson): the main process then listens to its webhook.
+		workflow.active = true;
 		const name = `${kind}-${path.basename(file)}`;
 		fs.writeFileSync(path.join(out, name), JSON.stringify(workflow, null, 2));
 		return { id: workflow.id, file: name, kind, webhookPath, secrets: [...new Set(secretsIn(workflow.nodes.map((node) => node.parameters)))] };
