@@ -3,7 +3,8 @@
 // (test/e2e/workflows/*.json), the examples (examples/*.json) and the bulk flows (test/queue/workflows).
 // In queue mode an execution reaches a worker when a trigger fires in the main process, so each
 // Manual (or Schedule) Trigger is replaced by a Webhook trigger of the same name (the rest of the
-// workflow is unchanged), answering at once; the suite then follows the execution in the database.
+// workflow is unchanged), answering at once; run.js publishes the workflows, calls the webhooks and
+// follows the executions in the database.
 //
 // CLI: node test/queue/prepare.js --credential-id ID --credential-name NAME --out DIR
 // Writes DIR/<file> per workflow and DIR/manifest.json: [{ id, file, kind, webhookPath, secrets }],
@@ -64,8 +65,6 @@ function main(argv) {
 			webhookPath = `queue-${workflow.id.toLowerCase()}`;
 			workflow = triggeredByWebhook(workflow, webhookPath);
 		}
-		// Published on import (--activeState=fromJson): the main process then listens to its webhook.
-		workflow.active = true;
 		const name = `${kind}-${path.basename(file)}`;
 		fs.writeFileSync(path.join(out, name), JSON.stringify(workflow, null, 2));
 		return { id: workflow.id, file: name, kind, webhookPath, secrets: [...new Set(secretsIn(workflow.nodes.map((node) => node.parameters)))] };

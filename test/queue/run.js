@@ -64,6 +64,29 @@ function database() {
 	});
 }
 
+/**
+ * Publishes every workflow through the REST API, as the editor's Publish button does: sets up the
+ * owner, signs in, then activates each workflow's current version. The main process then serves
+ * their production webhooks.
+ */
+async function publishAll(ids) {
+	const base = process.env.QUEUE_BASE_URL;
+	const owner = { email: 'queue-owner@example.com', password: 'Queue-owner-1', firstName: 'Queue', lastName: 'Owner' };
+	const headers = { 'content-type': 'application/json', 'browser-id': 'queue-suite' };
+	const call = async (method, route, body, cookie) => {
+		const response = await fetch(`${base}/rest${route}`, { method, headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: body && JSON.stringify(body) });
+		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
+		return response;
+	};
+	await call('POST', '/owner/setup', owner);
+	const login = await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+	for (const id of ids) {
+		const { data } = await (await call('GET', `/workflows/${id}`, undefined, cookie)).json();
+		await call('POST', `/workflows/${id}/activate`, { versionId: data.versionId }, cookie);
+	}
+}
+
 async function trigger(webhookPath, body = {}) {
 	const response = await fetch(`${process.env.QUEUE_BASE_URL}/webhook/${webhookPath}`, {
 		method: 'POST',
@@ -227,6 +250,8 @@ async function main() {
 	const firstId = await lastExecutionId(db);
 	const logsText = () => readLogs().map((log) => log.text).join('\n');
 	try {
+		await publishAll(manifest.map((entry) => entry.id));
+		console.log(`# published ${manifest.length} workflows`);
 		for (const testCase of e2eCases(manifest)) {
 			console.log(`# ${testCase.title}  [workflow ${testCase.workflowId}]`);
 			await runE2eCase(db, aws, testCase, logsText);
