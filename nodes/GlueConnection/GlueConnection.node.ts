@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { CONNECTION_SUBTITLE, connectionNodeDescription, credentialTest } from '../shared/node';
-import { description as connectionDescription } from './actions/connection';
-import { router } from './actions/router';
-import { searchConnections } from './methods/listSearch';
+import { description, router } from './actions/router';
+import { getConnectionProperties, getConnectionTypes, getSecretConnectionProperties } from './methods/describedTypes';
+import { searchConnections, searchConnectionTypes } from './methods/listSearch';
 
 export class GlueConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +11,8 @@ export class GlueConnection implements INodeType {
 			displayName: 'AWS Glue Connection',
 			name: 'glueConnection',
 			description: 'Create and keep in shape AWS Glue Data Catalog connections',
-			properties: connectionDescription,
+			properties: description,
+			moreResources: [{ name: 'Connection Type', value: 'connectionType' }],
 		}),
 		icon: { light: 'file:glue.svg', dark: 'file:glue.dark.svg' },
 		subtitle: CONNECTION_SUBTITLE,
@@ -23,7 +24,12 @@ export class GlueConnection implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchConnections }, credentialTest };
+	methods = {
+		listSearch: { searchConnections, searchConnectionTypes },
+		loadOptions: { getConnectionTypes, getSecretConnectionProperties },
+		resourceMapping: { getConnectionProperties },
+		credentialTest,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,15 +9,22 @@ const CREDENTIAL_TEST = 'awsConnectionsApiTest';
 /** The subtitle of both nodes: "operation: resource". */
 export const CONNECTION_SUBTITLE = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
 
+const CONNECTION_RESOURCE = { name: 'Connection', value: 'connection' };
+
 /**
- * Both nodes: one resource (Connection), inputs and outputs. Each node still writes `icon`,
+ * Both nodes: the Resource field (Connection first and by default, then the node's own further
+ * resources, e.g. Glue's Connection Type), inputs and outputs. Each node still writes `icon`,
  * `subtitle`, `usableAsTool` and `credentials` in its own class, where the n8n linter looks for them.
  */
-export function connectionNodeDescription(node: {
+export function connectionNodeDescription({
+	moreResources = [],
+	...node
+}: {
 	displayName: string;
 	name: string;
 	description: string;
 	properties: INodeProperties[];
+	moreResources?: Array<{ name: string; value: string }>;
 }): Omit<INodeTypeDescription, 'icon' | 'subtitle' | 'usableAsTool' | 'credentials'> {
 	return {
 		...node,
@@ -34,7 +41,7 @@ export function connectionNodeDescription(node: {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Connection', value: 'connection' }],
+				options: [CONNECTION_RESOURCE, ...moreResources],
 				default: 'connection',
 			},
 			...node.properties,

@@ -168,6 +168,62 @@ export const GLUE_COMPUTE_ENVIRONMENTS = [
 	'SPARK',
 ] as const;
 
+export const GLUE_INTEGRATION_TYPES = [
+	'REST',
+] as const;
+
+export const GLUE_PROPERTY_TYPES = [
+	'READ_ONLY',
+	'SECRET',
+	'SECRET_OR_USER_INPUT',
+	'UNUSED',
+	'USER_INPUT',
+] as const;
+
+export const GLUE_PROPERTY_LOCATIONS = [
+	'BODY',
+	'HEADER',
+	'PATH',
+	'QUERY_PARAM',
+] as const;
+
+export const GLUE_HTTP_METHODS = [
+	'GET',
+	'POST',
+] as const;
+
+export const GLUE_FIELD_DATA_TYPES = [
+	'ARRAY',
+	'BIGINT',
+	'BINARY',
+	'BOOLEAN',
+	'BYTE',
+	'DATE',
+	'DECIMAL',
+	'DOUBLE',
+	'FLOAT',
+	'INT',
+	'LONG',
+	'MAP',
+	'SHORT',
+	'SMALLINT',
+	'STRING',
+	'STRUCT',
+	'TIMESTAMP',
+	'UNION',
+] as const;
+
+export const GLUE_CONNECTOR_OAUTH2_GRANT_TYPES = [
+	'AUTHORIZATION_CODE',
+	'CLIENT_CREDENTIALS',
+	'JWT_BEARER',
+] as const;
+
+export const GLUE_CONTENT_TYPES = [
+	'APPLICATION_JSON',
+	'URL_ENCODED',
+] as const;
+
 export const EVENTBRIDGE_AUTHORIZATION_TYPES = [
 	'API_KEY',
 	'BASIC',

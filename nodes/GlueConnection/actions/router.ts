@@ -3,10 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { parameterValue } from '../../shared/parameters';
 import { namesOf, routeOperation, secretFieldsOf } from '../../shared/router';
 import { glueService } from '../transport';
-import { description, operations } from './connection';
+import * as connection from './connection';
 import { connectionField, nameField } from './connection/shared';
 import { newNameField } from './connection/update.operation';
+import * as connectionType from './connectionType';
 
+export const description = [...connection.description, ...connectionType.description];
 const secretFields = secretFieldsOf(description);
 
 /**
@@ -18,6 +20,20 @@ function connectionKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	return namesOf(ctx, itemIndex, [nameField, connectionField, newNameField]).map((name) => `${catalog}/${name.toLowerCase()}`);
 }
 
+const connectionTypeNameFields = connectionType.description.filter((field) => ['newConnectionType', 'connectionTypeName'].includes(field.name));
+
+/** Items on one connection type never run at once either. */
+function connectionTypeKeys(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	return namesOf(ctx, itemIndex, connectionTypeNameFields).map((name) => `type/${name.toLowerCase()}`);
+}
+
+/** The node's resources: each has its own operations (their names may repeat across resources). */
+const resources = {
+	connection: { operations: connection.operations, itemKeys: connectionKeys },
+	connectionType: { operations: connectionType.operations, itemKeys: connectionTypeKeys },
+};
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations, async () => await glueService(this), secretFields, connectionKeys);
+	const resource = resources[this.getNodeParameter('resource', 0, 'connection') as keyof typeof resources] ?? resources.connection;
+	return await routeOperation(this, resource.operations, async () => await glueService(this), secretFields, resource.itemKeys);
 }

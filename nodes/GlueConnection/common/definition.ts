@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { withDisplayOptions } from '../../shared/descriptions';
 import { keyValueCollection, toList, toStringMap } from '../../shared/keyValue';
 import { secretSourceField } from '../../shared/secrets';
-import { GLUE_COMPUTE_ENVIRONMENTS, GLUE_CONNECTION_TYPES } from '../../shared/sdkEnums.generated';
+import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
 import {
 	checkLength,
 	checkMaxItems,
@@ -14,9 +14,10 @@ import {
 	required,
 	str,
 } from '../../shared/validation';
-import { connectionTypeFormFields, findConnectionTypeForm } from '../connectionTypes';
+import { CONNECTION_TYPE_FORMS, connectionTypeFormFields, findConnectionTypeForm } from '../connectionTypes';
 import type { ParameterBag } from '../connectionTypes/types';
 import { authenticationFields, toAuthenticationConfiguration } from './authentication';
+import { mappedProperties, SECRET_PROPERTIES_FIELD, secretPropertyValues } from './describedType';
 
 export const OTHER_CONNECTION_TYPE = '__other__';
 /** Operations whose form holds a connection definition. */
@@ -28,33 +29,23 @@ const MAX_CONNECTION_PROPERTIES = 100;
 const NAME_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
 const DESCRIPTION_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\r\n\t]*$/u;
 
-const FIRST_CLASS: Record<string, string> = {
-	CUSTOM: 'A custom connector from AWS Glue Studio',
-	JDBC: 'A database through JDBC',
-	KAFKA: 'An Apache Kafka or Amazon MSK cluster',
-	MARKETPLACE: 'A connector bought on AWS Marketplace',
-	MONGODB: 'A MongoDB or Amazon DocumentDB database',
-	NETWORK: 'A network path into an Amazon VPC',
-	SALESFORCE: 'Salesforce, through OAuth2',
-};
-
 const definitionDisplay = { show: { operation: DEFINITION_OPERATIONS } };
 const writeDisplay = { show: { operation: WRITE_OPERATIONS } };
 
-/** The connection type picker: every type the SDK knows, plus one typed by hand. */
+/**
+ * The connection type picker: the types AWS lists for the credential's account and region
+ * (ListConnectionTypes; the SDK's own list when that fails), plus one typed by hand.
+ */
 const connectionTypeFields: INodeProperties[] = [
 	{
-		displayName: 'Connection Type',
+		displayName: 'Connection Type Name or ID',
 		name: 'connectionType',
 		type: 'options',
 		default: 'JDBC',
 		required: true,
 		description:
-			'The types come from the AWS SDK. Choose "Other (Enter Below)" for a type AWS accepts but the SDK does not list yet.',
-		options: [
-			...GLUE_CONNECTION_TYPES.map((value) => ({ name: value, value, description: FIRST_CLASS[value] })),
-			{ name: 'Other (Enter Below)', value: OTHER_CONNECTION_TYPE },
-		].sort((a, b) => a.name.localeCompare(b.name)),
+			'The types AWS Glue lists for your account and region. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		typeOptions: { loadOptionsMethod: 'getConnectionTypes' },
 	},
 	{
 		displayName: 'Other Connection Type',
@@ -64,6 +55,64 @@ const connectionTypeFields: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. SNOWFLAKE',
 		displayOptions: { show: { connectionType: [OTHER_CONNECTION_TYPE] } },
+	},
+];
+
+/** Types with a form of their own: AWS's description of them is not used. */
+export const FIRST_CLASS_TYPES = CONNECTION_TYPE_FORMS.map((form) => form.type);
+
+/**
+ * Every other type: its properties as AWS describes them (DescribeConnectionType), one field per
+ * property; its SECRET properties in password fields of their own.
+ */
+const describedTypeFields: INodeProperties[] = [
+	{
+		displayName: 'Connection Properties',
+		name: 'connectionProperties',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: 'The properties AWS Glue describes for this connection type',
+		typeOptions: {
+			loadOptionsDependsOn: ['connectionType', 'otherConnectionType'],
+			resourceMapper: {
+				resourceMapperMethod: 'getConnectionProperties',
+				mode: 'add',
+				fieldWords: { singular: 'property', plural: 'properties' },
+				addAllFields: true,
+				supportAutoMap: false,
+				noFieldsError: 'AWS Glue describes no properties for this connection type',
+			},
+		},
+		displayOptions: { hide: { connectionType: FIRST_CLASS_TYPES } },
+	},
+	{
+		displayName: 'Secret Connection Properties',
+		name: SECRET_PROPERTIES_FIELD,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Secret Property',
+		default: {},
+		description: 'Properties AWS Glue marks as SECRET. Prefer a Secret ARN (in Authentication Type) that holds them.',
+		displayOptions: { hide: { connectionType: FIRST_CLASS_TYPES } },
+		options: [
+			{
+				displayName: 'Entry',
+				name: 'pairs',
+				values: [
+					{
+						displayName: 'Property Name or ID',
+						name: 'key',
+						type: 'options',
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						typeOptions: { loadOptionsMethod: 'getSecretConnectionProperties', loadOptionsDependsOn: ['connectionType', 'otherConnectionType'] },
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', typeOptions: { password: true }, default: '' },
+				],
+			},
+		],
 	},
 ];
 
@@ -146,6 +195,7 @@ export const definitionFields: INodeProperties[] = [
 	...withDisplayOptions(connectionTypeFields, definitionDisplay),
 	secretSourceField(definitionDisplay.show),
 	...connectionTypeFormFields(definitionDisplay),
+	...withDisplayOptions(describedTypeFields, definitionDisplay),
 	...withDisplayOptions(authenticationFields, definitionDisplay),
 	...withDisplayOptions([additionalPropertiesField], definitionDisplay),
 	...withDisplayOptions(writeOnlyFields, writeDisplay),
@@ -160,7 +210,8 @@ export function chosenConnectionType(bag: ParameterBag): string {
 }
 
 function connectionProperties(bag: ParameterBag, type: string): Record<string, string> {
-	const fromForm = findConnectionTypeForm(type)?.toConnectionProperties(bag) ?? {};
+	const form = findConnectionTypeForm(type);
+	const fromForm = form ? form.toConnectionProperties(bag) : describedProperties(bag);
 	const extra = toStringMap(bag.additionalConnectionProperties, 'Additional Connection Properties') ?? {};
 	for (const key of Object.keys(extra)) {
 		if (key in fromForm) fail('Additional Connection Properties', `key "${key}" is already set by the form`);
@@ -168,6 +219,16 @@ function connectionProperties(bag: ParameterBag, type: string): Record<string, s
 	const properties = { ...fromForm, ...extra };
 	checkMaxItems(Object.keys(properties), 'Connection Properties', MAX_CONNECTION_PROPERTIES);
 	return properties;
+}
+
+/** A described type's properties: the resource mapper's values and the secret rows. */
+function describedProperties(bag: ParameterBag): Record<string, string> {
+	const visible = mappedProperties(bag.connectionProperties);
+	const secrets = secretPropertyValues(bag);
+	for (const key of Object.keys(secrets)) {
+		if (key in visible) fail('Secret Connection Properties', `key "${key}" is already set in Connection Properties`);
+	}
+	return { ...visible, ...secrets };
 }
 
 function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRequirements | undefined {
@@ -189,7 +250,7 @@ function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRe
 }
 
 /** Key/value collections whose every row is a secret (for resolveSecrets). */
-export const ALL_SECRET_ROWS = ['authCustomCredentials'];
+export const ALL_SECRET_ROWS = ['authCustomCredentials', SECRET_PROPERTIES_FIELD];
 
 /** Pure: the TestConnectionInput of an inline definition. */
 export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput {
@@ -252,7 +313,11 @@ export function propertyDefaults(type: string): Record<string, string> {
 	return findConnectionTypeForm(type)?.propertyDefaults ?? {};
 }
 
-/** ConnectionProperties keys that hold secrets, for the chosen type (plus the generic ones). */
-export function secretPropertyKeys(type: string): string[] {
-	return ['PASSWORD', ...(findConnectionTypeForm(type)?.secretPropertyKeys ?? [])];
+/**
+ * ConnectionProperties keys that hold secrets, for the chosen type (plus the generic ones, and the
+ * Secret Connection Properties of a described type when the item's parameters are given).
+ */
+export function secretPropertyKeys(type: string, bag?: ParameterBag): string[] {
+	const described = bag && !findConnectionTypeForm(type) ? Object.keys(secretPropertyValues(bag)) : [];
+	return ['PASSWORD', ...(findConnectionTypeForm(type)?.secretPropertyKeys ?? []), ...described];
 }

@@ -5,7 +5,7 @@ import { secretPropertyKeys } from '../../common/definition';
 import { carriesSecrets } from '../../common/output';
 import { createConnection, differencesFrom, readConnection, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { readNamedDefinition } from './shared';
+import { checkDescribedType, readNamedDefinition } from './shared';
 
 export const description = [];
 
@@ -19,14 +19,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
 	const glue = await service();
+	await checkDescribedType(glue, input);
 	const current = await readConnection(glue, name, CatalogId);
 	const result = { name, connectionType: input.ConnectionType, dryRun };
 	if (!current) {
 		if (!dryRun) await createConnection(glue, { input, tags, catalogId: CatalogId });
 		return { ...result, action: dryRun ? 'wouldCreate' : 'created', changed: true, differences: [] };
 	}
-	const secretKeys = secretPropertyKeys(String(input.ConnectionType));
-	const differences = differencesFrom(input, current);
+	const secretKeys = secretPropertyKeys(String(input.ConnectionType), bag);
+	// AWS never returns secrets: a described type's Secret Connection Properties are not compared either.
+	const differences = differencesFrom(input, current).filter((path) => !secretKeys.some((key) => path === `ConnectionProperties.${key}`));
 	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets(input, secretKeys);
 	if (!differences.length && !secretsForced) {
 		return { ...result, action: 'unchanged', changed: false, differences };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { connectionOperationField } from '../../../shared/descriptions';
+import { connectionOperationField, withDisplayOptions } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import { definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
@@ -38,14 +38,9 @@ const operationField = connectionOperationField([
 ]);
 
 // The form reads top to bottom: operation, which connection, its definition, then each
-// operation's own fields and the options every operation shares.
-export const description: INodeProperties[] = [
-	operationField,
-	nameField,
-	connectionField,
-	...update.description,
-	...definitionFields,
-	hidePasswordField,
-	...getMany.description,
-	optionsField,
-];
+// operation's own fields and the options every operation shares. All of them belong to the
+// Connection resource (the Connection Type resource has operations of the same names).
+export const description: INodeProperties[] = withDisplayOptions(
+	[operationField, nameField, connectionField, ...update.description, ...definitionFields, hidePasswordField, ...getMany.description, optionsField],
+	{ show: { resource: ['connection'] } },
+);

@@ -1,11 +1,14 @@
+import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, definitionFields } from '../../common/definition';
+import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, definitionFields, FIRST_CLASS_TYPES } from '../../common/definition';
+import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
+import type { GlueService } from '../../transport';
 
 /** Fields several operations share. Each operation file lists the ones it reads. */
 export const nameField = newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)');
@@ -63,4 +66,23 @@ export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: num
 		tags: buildTags(bag),
 		catalogId: catalogId(bag),
 	};
+}
+
+/**
+ * A type without a form of its own is checked against AWS's description of it (fetched once per
+ * execution and type) before anything is written: required properties, allowed values, the
+ * authentication type, Secret ARN and Network (VPC). A Test Definition carries no network settings.
+ */
+export async function checkDescribedType(service: GlueService, input: ConnectionInput | TestConnectionInput): Promise<void> {
+	const type = String(input.ConnectionType);
+	if (FIRST_CLASS_TYPES.includes(type)) return;
+	const description = await service.describeConnectionType(type);
+	if (!description) return;
+	const authentication = input.AuthenticationConfiguration;
+	checkAgainstDescription(description, {
+		connectionProperties: input.ConnectionProperties ?? {},
+		authenticationType: authentication?.AuthenticationType,
+		hasSecretArn: !!authentication?.SecretArn,
+		hasNetwork: 'Name' in input ? input.PhysicalConnectionRequirements !== undefined : true,
+	});
 }

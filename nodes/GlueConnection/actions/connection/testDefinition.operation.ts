@@ -5,7 +5,7 @@ import type { ServiceProvider } from '../../../shared/router';
 import { resolveSecrets } from '../../../shared/secrets';
 import { ALL_SECRET_ROWS, buildTestConnectionInput, definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
-import { catalogId, optionsField } from './shared';
+import { catalogId, checkDescribedType, optionsField } from './shared';
 
 export const description = [];
 
@@ -13,6 +13,7 @@ export const description = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
 	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput, ALL_SECRET_ROWS);
+	await checkDescribedType(await service(), input);
 	const { client, sdk } = await service();
 	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), TestConnectionInput: input }));
 	return { connectionType: input.ConnectionType, success: true };

@@ -7,7 +7,7 @@ import { resolveSecrets } from '../../../shared/secrets';
 import { ALL_SECRET_ROWS, buildConnectionInput, definitionFields } from '../../common/definition';
 import { updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { catalogId, connectionField, connectionName, optionsField } from './shared';
+import { catalogId, checkDescribedType, connectionField, connectionName, optionsField } from './shared';
 
 export const newNameField: INodeProperties = {
 	displayName: 'New Name',
@@ -35,6 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const name = connectionName(bag.connection);
 	const newName = str(bag.newName);
 	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name), ALL_SECRET_ROWS);
+	await checkDescribedType(await service(), input);
 	await updateConnection(await service(), name, input, catalogId(bag));
 	return compact({
 		name: input.Name,

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readParameters } from '../../../shared/parameters';
+import type { ServiceProvider } from '../../../shared/router';
+import type { GlueService } from '../../transport';
+import { connectionTypeLocator, connectionTypeName } from './shared';
+
+const typeField = connectionTypeLocator('get', 'The connection type AWS Glue describes');
+
+export const description = [typeField];
+
+/** DescribeConnectionType: the type's properties, authentication, compute environments and network needs. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
+	const bag = readParameters(this, itemIndex, [typeField]);
+	const type = connectionTypeName(bag.connectionTypeName);
+	const { client, sdk } = await service();
+	const described: IDataObject = { ...(await client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type }))) };
+	// The SDK's response metadata (request ID, attempts) is not part of the description.
+	delete described.$metadata;
+	return described;
+}

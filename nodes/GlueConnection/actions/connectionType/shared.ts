@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkPattern, required } from '../../../shared/validation';
+
+/** Shown only for the Connection Type resource and the given operations. */
+export const forOperations = (...operation: string[]) => ({ show: { resource: ['connectionType'], operation } });
+
+// DescribeConnectionType / DeleteConnectionType: a single-line string of 1 to 255 characters.
+const SINGLE_LINE = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
+
+/** The connection type to read or delete: From List (ListConnectionTypes) or By Name. */
+export const connectionTypeLocator = (operation: string, description: string): INodeProperties => ({
+	displayName: 'Connection Type',
+	name: 'connectionTypeName',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description,
+	displayOptions: forOperations(operation),
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a connection type...',
+			typeOptions: { searchListMethod: 'searchConnectionTypes', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. SNOWFLAKE',
+			validation: [{ type: 'regex', properties: { regex: '^.{1,255}$', errorMessage: 'A connection type has 1 to 255 characters' } }],
+		},
+	],
+});
+
+/** A connection type name as the API accepts it. */
+export function connectionTypeName(value: unknown, field = 'Connection Type'): string {
+	const name = checkLength(required(value, field), field, 1, 255);
+	return checkPattern(name, field, SINGLE_LINE, 'a single line of text');
+}
