@@ -167,10 +167,10 @@ BUILT_IN = [
         "SNOWFLAKE", "Snowflake", "Snowflake", "Snowflake data warehouse, through its JDBC driver.",
         ["Database", "Data warehouse"], ["BASIC", "CUSTOM"], ALL_ENVIRONMENTS, READ_WRITE,
         props(
-            prop("HOST", "The account URL, e.g. xy12345.eu-west-1.snowflakecomputing.com.", True),
+            prop("HOST", "The account URL, e.g. xy12345.eu-west-1.snowflakecomputing.com.", False),
             prop("PORT", "The port of the account URL.", False, "443"),
             prop("DATABASE", "The database to use by default.", False),
-            prop("WAREHOUSE", "The virtual warehouse that runs the queries.", True),
+            prop("WAREHOUSE", "The virtual warehouse that runs the queries.", False),
             prop("SCHEMA", "The schema to use by default.", False, "PUBLIC"),
             prop("ROLE", "The Snowflake role of the session.", False),
             prop("AUTHENTICATOR", "How Snowflake authenticates the user.", False, "SNOWFLAKE",
@@ -182,7 +182,9 @@ BUILT_IN = [
             prop("JDBC_CONNECTION_URL", "Not used by this type: Glue builds the URL from HOST.",
                  types=("UNUSED",)),
         ),
-        physical_required=False, secret_required=True,
+        # Nothing required: AWS accepts a SNOWFLAKE connection whose only property is a SparkProperties
+        # JSON (Terraform's acceptance configuration, replayed in test/integration/glue/terraform.test.js).
+        physical_required=False, secret_required=False,
         spark=props(prop("sfWarehouse", "Overrides WAREHOUSE in Spark jobs.")),
         overrides={"HOST": "sfUrl", "WAREHOUSE": "sfWarehouse"},
     ),

@@ -64,25 +64,36 @@ describe('ListConnectionTypes', () => {
 });
 
 describe('DescribeConnectionType', () => {
-	test('SNOWFLAKE: required, defaulted, allowed-value, SECRET, READ_ONLY and UNUSED properties', async () => {
+	test('SNOWFLAKE: optional, defaulted, allowed-value, SECRET, READ_ONLY and UNUSED properties', async () => {
 		const answer = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SNOWFLAKE' }));
 		expect(answer.ConnectionType).toBe('SNOWFLAKE');
 		const p = answer.ConnectionProperties;
-		expect(p.HOST).toMatchObject({ Name: 'HOST', Required: true, PropertyTypes: ['USER_INPUT'] });
-		expect(p.WAREHOUSE.Required).toBe(true);
+		// Nothing is required: AWS accepts a SNOWFLAKE connection with only SparkProperties (Terraform's test).
+		expect(p.HOST).toMatchObject({ Name: 'HOST', Required: false, PropertyTypes: ['USER_INPUT'] });
+		expect(Object.values(p).filter((property) => property.Required)).toEqual([]);
 		expect(p.PORT).toMatchObject({ Required: false, DefaultValue: '443' });
 		expect(p.AUTHENTICATOR.AllowedValues.map((v) => v.Value)).toEqual(['SNOWFLAKE', 'SNOWFLAKE_JWT', 'OAUTH']);
 		expect(p.PRIVATE_KEY.PropertyTypes).toEqual(['SECRET']);
 		expect(p.JDBC_DRIVER_CLASS_NAME.PropertyTypes).toEqual(['READ_ONLY']);
 		expect(p.JDBC_CONNECTION_URL.PropertyTypes).toEqual(['UNUSED']);
 		expect(answer.AuthenticationConfiguration.AuthenticationType.AllowedValues.map((v) => v.Value)).toEqual(['BASIC', 'CUSTOM']);
-		expect(answer.AuthenticationConfiguration.SecretArn).toMatchObject({ Required: true, PropertyTypes: ['SECRET'] });
+		expect(answer.AuthenticationConfiguration.SecretArn).toMatchObject({ Required: false, PropertyTypes: ['SECRET'] });
 		expect(answer.ComputeEnvironmentConfigurations.SPARK).toMatchObject({
 			ComputeEnvironment: 'SPARK',
 			ConnectionPropertyNameOverrides: { HOST: 'sfUrl', WAREHOUSE: 'sfWarehouse' },
 			PhysicalConnectionPropertiesRequired: false,
 		});
 		expect(answer.PhysicalConnectionRequirements.SubnetId.Required).toBe(false);
+	});
+
+	test('SERVICENOW and BIGQUERY: required properties, allowed values, a required Secret ARN', async () => {
+		const servicenow = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'SERVICENOW' }));
+		expect(servicenow.ConnectionProperties.INSTANCE_URL).toMatchObject({ Required: true, PropertyTypes: ['USER_INPUT'] });
+		expect(servicenow.ConnectionProperties.API_VERSION).toMatchObject({ Required: true, DefaultValue: 'v2', AllowedValues: [{ Value: 'v1' }, { Value: 'v2' }] });
+		expect(servicenow.Capabilities.SupportedAuthenticationTypes).toEqual(['OAUTH2', 'BASIC']);
+		const bigquery = await emulator.client.send(new glue.DescribeConnectionTypeCommand({ ConnectionType: 'BIGQUERY' }));
+		expect(bigquery.ConnectionProperties.PROJECT_ID.Required).toBe(true);
+		expect(bigquery.AuthenticationConfiguration.SecretArn.Required).toBe(true);
 	});
 
 	test('DOCUMENTDB and NETWORK need a VPC: their physical requirements are required', async () => {

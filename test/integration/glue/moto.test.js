@@ -25,9 +25,7 @@ const run = (parameters, options = {}) => runNode({ node: new GlueConnection(), 
 const warehouse = (name, endpoint = 'acme.snowflakecomputing.com', matchCriteria = 'prod') => ({
 	name,
 	connectionType: '__other__',
-	// A type the emulator does not describe: the generic path, sent as given (described types are
-	// checked against DescribeConnectionType: test/integration/glue/describedTypes.test.js).
-	otherConnectionType: 'VERTICA',
+	otherConnectionType: 'SNOWFLAKE',
 	additionalConnectionProperties: pairs({ ENDPOINT: endpoint }),
 	additionalFields: { description: 'made by the node', matchCriteria },
 });
