@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
 import { keyValueCollection, toList, toStringMap } from '../../shared/keyValue';
-import { SECRET_ROW_HINT, secretSourceField } from '../../shared/secrets';
+import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
 import {
 	checkLength,
@@ -93,7 +93,8 @@ const describedTypeFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Secret Property',
 		default: {},
-		description: `Properties AWS Glue marks as SECRET for this type; a Secret ARN (in Authentication Type) may hold them instead. ${SECRET_ROW_HINT}`,
+		description:
+			'Properties AWS Glue marks as SECRET for this type (a Secret ARN may hold them instead). With Secret Values From set to AWS Secrets Manager or the credential, each value is a reference, as in Custom Credentials.',
 		displayOptions: { hide: { connectionType: FIRST_CLASS_TYPES } },
 		options: [
 			{

@@ -8,26 +8,36 @@ export type GlueService = AwsService<GlueSdk.GlueClient, typeof GlueSdk> & {
 	/**
 	 * AWS's description of a connection type (DescribeConnectionType), asked once per service (one
 	 * execution) and type however many items use it; undefined when AWS does not describe the type
-	 * or the call is not allowed: the definition is then sent unchecked, as AWS will judge it.
+	 * or the call is not allowed: the definition is then sent unchecked, as AWS will judge it. Any
+	 * other failure (throttling or 5xx after the retries) fails the item and is asked again next time.
 	 */
 	describeConnectionType(type: string): Promise<ConnectionTypeDescription | undefined>;
 };
+
+/** DescribeConnectionType's answers for a type AWS does not describe, or a caller not allowed to ask. */
+const NOT_DESCRIBED = ['AccessDeniedException', 'ValidationException', 'InvalidInputException', 'EntityNotFoundException'];
 
 /** Loads the Glue SDK on first use (never at n8n start-up) and builds one client. */
 export async function glueService(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<GlueService> {
 	const sdk = await import('@aws-sdk/client-glue');
 	const service = await awsService(ctx, sdk, sdk.GlueClient);
-	const descriptions = new Map<string, Promise<ConnectionTypeDescription | undefined>>();
-	const describe = async (type: string) => {
+	type Answer = { description?: ConnectionTypeDescription; failure?: unknown };
+	const answers = new Map<string, Promise<Answer>>();
+	const describe = async (type: string): Promise<Answer> => {
 		try {
-			return await service.client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type }));
-		} catch {
-			return undefined;
+			return { description: await service.client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type })) };
+		} catch (error) {
+			if (NOT_DESCRIBED.includes((error as Error).name)) return {};
+			answers.delete(type);
+			return { failure: error };
 		}
 	};
 	const describeConnectionType = async (type: string) => {
-		if (!descriptions.has(type)) descriptions.set(type, describe(type));
-		return await descriptions.get(type);
+		if (!answers.has(type)) answers.set(type, describe(type));
+		const { description, failure } = (await answers.get(type)) as Answer;
+		// The router reports it as a NodeApiError with AWS's code, for this item only.
+		if (failure) throw failure;
+		return description;
 	};
 	return { ...service, describeConnectionType };
 }

@@ -111,6 +111,21 @@ describe('a described type (SNOWFLAKE)', () => {
 		expect(calls(glue.DescribeConnectionTypeCommand)).toHaveLength(1);
 	});
 
+	test('a DescribeConnectionType that fails otherwise (throttled after the retries) fails the item, writes nothing, and is asked again', async () => {
+		glueMock
+			.on(glue.DescribeConnectionTypeCommand)
+			.rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} }))
+			.resolves(SNOWFLAKE);
+		// One item at a time: items in flight together share the one request (and its failure).
+		const { output } = await run(snowflakeCreate({ HOST: 'h', WAREHOUSE: 'W' }, { options: { concurrency: 1 } }), {
+			inputItems: [{ name: 'a' }, { name: 'b' }],
+			continueOnFail: true,
+		});
+		expect(output.map((item) => item.json.error ?? item.json.action)).toEqual(['ThrottlingException: Rate exceeded', 'created']);
+		expect(calls(glue.CreateConnectionCommand).map((input) => input.ConnectionInput.Name)).toEqual(['b']);
+		expect(calls(glue.DescribeConnectionTypeCommand)).toHaveLength(2);
+	});
+
 	test('first-class types never ask for a description', async () => {
 		const { error } = await run({
 			operation: 'create',
