@@ -38,6 +38,11 @@ cred_id=e2eMotoCredential
 cred_name="AWS (moto e2e)"
 credential_json "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+# The AWS Connection Secret credential the secrets-by-reference workflow uses (its password comes
+# from the environment the e2e cases share: test/e2e/cases/50-secrets.js).
+export E2E_CONNECTION_SECRET_PASSWORD=e2e-credential-password-r8t2
+node -e 'process.stdout.write(JSON.stringify([{ id: "e2eConnectionSecret", name: "Orders DB secret (e2e)", type: "awsConnectionSecretApi", data: { password: process.env.E2E_CONNECTION_SECRET_PASSWORD } }]))' > "$WORK/secret-credential.json"
+"$N8N_BIN" import:credentials --input="$WORK/secret-credential.json" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 
 # A credential with no keys at all: "Credentials of the n8n Host" (test/e2e/workflows/host/*.json use
 # it; each case gives its n8n process the host's credentials through the environment).

@@ -225,6 +225,23 @@ def _secret_removed(backend: EventsBackend, connection: Connection) -> None:
         connection.secret_arn = None
 
 
+def _secret_written(backend: EventsBackend, connection: Connection) -> None:
+    """AWS keeps a connection's auth parameters in its secret: an update writes them there too
+    (a rotated API key or password becomes the secret's current version)."""
+    from moto.events.models import get_secrets_manager_backend
+
+    if not connection.secret_arn:
+        _secret_restored(backend, connection)
+        return
+    get_secrets_manager_backend(backend.account_id, backend.region_name).put_secret_value(
+        secret_id=connection.secret_arn,
+        secret_string=json.dumps(connection.auth_parameters),
+        secret_binary=None,
+        client_request_token=None,
+        version_stages=["AWSCURRENT"],
+    )
+
+
 def _secret_restored(backend: EventsBackend, connection: Connection) -> None:
     """A re-authorized connection gets a secret again (de-authorizing deleted it)."""
     from moto.events.models import get_secrets_manager_backend
@@ -282,7 +299,7 @@ def update_connection(self: EventsHandler) -> tuple[str, dict[str, Any]]:
         connection.auth_parameters = _merge(connection.auth_parameters or {}, auth)
     connection.last_modified_time = unix_time()
     if auth is not None:
-        _secret_restored(backend, connection)
+        _secret_written(backend, connection)
         _authorize(backend, connection)
     else:
         _answer_script_head(backend, connection)

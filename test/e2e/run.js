@@ -20,6 +20,7 @@ const path = require('node:path');
 const assert = require('node:assert/strict');
 
 const { awsClients } = require('./lib/aws');
+const EXAMPLE_SETUPS = require('./lib/exampleSetups');
 const { executeWorkflow, environmentWith, nodeItems, nodeRawItems, runError } = require('./lib/n8n');
 
 const OUR_TYPES = /^n8n-nodes-aws-connections\./;
@@ -55,6 +56,7 @@ function exampleCases() {
 			return {
 				title: `example ${file} (${name.join(' ')})`,
 				workflowId,
+				setup: EXAMPLE_SETUPS[file],
 				checks: [
 					['has at least one of our nodes', () => assert.ok(ours.length > 0, 'no AWS Connections node in it')],
 					...ours.map((node) => [

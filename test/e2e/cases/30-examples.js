@@ -4,6 +4,7 @@ const assert = require('node:assert/strict');
 const { idFor } = require('../../../scripts/n8n-workflows');
 const { DeauthorizeConnectionCommand } = require('@aws-sdk/client-eventbridge');
 const { executeWorkflow } = require('../lib/n8n');
+const EXAMPLE_SETUPS = require('../lib/exampleSetups');
 
 module.exports = [
 	{
@@ -91,6 +92,37 @@ module.exports = [
 					assert.ok(!JSON.stringify(items('Rotate the Key')).includes(keyItem.apiKey));
 				},
 			],
+		],
+	},
+	{
+		title: 'example eventbridge-secrets-manager-rotation: the key comes from Secrets Manager, and follows its rotation',
+		workflowId: idFor('eventbridge-secrets-manager-rotation.json'),
+		async setup({ aws, shared }) {
+			await EXAMPLE_SETUPS['eventbridge-secrets-manager-rotation.json']({ aws });
+			const first = await executeWorkflow(idFor('eventbridge-secrets-manager-rotation.json'));
+			assert.equal(first.status, 'success', 'the first run failed');
+			shared.first = first.execution.data.resultData.runData['Sync the Key'][0].data.main[0][0].json;
+			shared.keyAfterFirst = await aws.secretString((await aws.eventBridgeConnection('partner-webhook')).SecretArn);
+			// Secrets Manager rotates the secret: the next scheduled run writes the new key.
+			await aws.putSecret('partner/webhook-api-key', JSON.stringify({ apiKey: 'example-rotated-key-v2' }));
+		},
+		checks: [
+			['the first run created the connection with the key from Secrets Manager', ({ shared }) => {
+				assert.equal(shared.first.action, 'created');
+				assert.ok(shared.keyAfterFirst.includes(EXAMPLE_SETUPS.EXAMPLE_API_KEY), 'the connection does not hold the key');
+			}],
+			[
+				'after the rotation, the next run updates the connection to the new key',
+				async ({ items, aws }) => {
+					assert.equal(items('Sync the Key')[0].action, 'updated');
+					const secret = await aws.secretString((await aws.eventBridgeConnection('partner-webhook')).SecretArn);
+					assert.ok(secret.includes('example-rotated-key-v2'), 'the connection does not hold the rotated key');
+				},
+			],
+			['neither key is in the output', ({ items, shared }) => {
+				const output = JSON.stringify([items('Sync the Key'), shared.first]);
+				assert.ok(!output.includes('example-rotated-key'), 'a key appears in the output');
+			}],
 		],
 	},
 	{

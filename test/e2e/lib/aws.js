@@ -7,11 +7,13 @@ const {
 	CreateConnectionCommand: CreateEventBridgeConnectionCommand,
 } = require('@aws-sdk/client-eventbridge');
 const { scriptConnectionStates } = require('../../support/moto');
+const { SecretsManagerClient, CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
 
 function awsClients(endpoint) {
 	const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
 	const glue = new GlueClient(config);
 	const events = new EventBridgeClient(config);
+	const secrets = new SecretsManagerClient(config);
 	return {
 		endpoint,
 		glue,
@@ -49,6 +51,15 @@ function awsClients(endpoint) {
 		/** Scripts the states the next DescribeConnection calls answer (emulator/plugins/eventbridge_connections.py). */
 		async scriptConnectionStates(name, states) {
 			await scriptConnectionStates(endpoint, name, states);
+		},
+		async createSecret(name, secretString) {
+			return await secrets.send(new CreateSecretCommand({ Name: name, SecretString: secretString }));
+		},
+		async putSecret(secretId, secretString) {
+			return await secrets.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: secretString }));
+		},
+		async secretString(secretId) {
+			return (await secrets.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
 		},
 		/** Forgets every resource (moto's reset API). */
 		async reset() {

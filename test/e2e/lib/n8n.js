@@ -1,6 +1,9 @@
 // Runs one imported workflow in the real n8n CLI and reads the execution back.
 // The environment (N8N_USER_FOLDER, N8N_ENCRYPTION_KEY, quiet flags) comes from scripts/lib-n8n.sh.
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const EXECUTE_TIMEOUT_MS = Number(process.env.E2E_EXECUTE_TIMEOUT_MS ?? 180000);
 
@@ -95,4 +98,31 @@ function runError(execution) {
 	return node ? `node "${node}": ${text}` : text;
 }
 
-module.exports = { executeWorkflow, environmentWith, parseExecution, nodeItems, nodeRawItems, runError };
+/**
+ * The executions n8n stored for a workflow, newest first, read from its SQLite database (with
+ * Python's sqlite3: no native module needed here): { id, status, data, workflowData }, the last
+ * two as the text n8n stored.
+ */
+function storedExecutions(workflowId, userFolder = process.env.N8N_USER_FOLDER) {
+	const database = path.join(userFolder, '.n8n', 'database.sqlite');
+	const script = [
+		'import json, sqlite3, sys',
+		'db = sqlite3.connect(sys.argv[1])',
+		'rows = db.execute("select e.id, e.status, d.data, d.workflowData from execution_entity e join execution_data d on d.executionId = e.id where e.workflowId = ? order by e.id desc", (sys.argv[2],)).fetchall()',
+		'print(json.dumps([dict(id=r[0], status=r[1], data=r[2], workflowData=r[3]) for r in rows]))',
+	].join('\n');
+	return JSON.parse(execFileSync('python3', ['-c', script, database, workflowId], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** The workflow as `n8n export:workflow` writes it (the text of the exported file). */
+function exportWorkflow(id, { n8nBin = process.env.N8N_BIN } = {}) {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-export-')), 'workflow.json');
+	try {
+		execFileSync(n8nBin, ['export:workflow', `--id=${id}`, `--output=${file}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+		return fs.readFileSync(file, 'utf8');
+	} finally {
+		fs.rmSync(path.dirname(file), { recursive: true, force: true });
+	}
+}
+
+module.exports = { executeWorkflow, environmentWith, parseExecution, nodeItems, nodeRawItems, runError, storedExecutions, exportWorkflow };
