@@ -105,8 +105,8 @@ describe('UpdateConnection (API_UpdateConnection)', () => {
 	test("the connection's secret holds the updated parameters (a rotated key is its current version)", async () => {
 		const sm = require('@aws-sdk/client-secrets-manager');
 		await create(apiKey('rotated'));
-		await client.send(new eb.UpdateConnectionCommand({ Name: 'rotated', AuthParameters: { ApiKeyAuthParameters: { ApiKeyValue: 'key-value-rotated' } } }));
-		const secrets = new sm.SecretsManagerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+		await emulator.client.send(new eb.UpdateConnectionCommand({ Name: 'rotated', AuthParameters: { ApiKeyAuthParameters: { ApiKeyValue: 'key-value-rotated' } } }));
+		const secrets = new sm.SecretsManagerClient({ region: 'us-east-1', endpoint: emulator.moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 		const { SecretString } = await secrets.send(new sm.GetSecretValueCommand({ SecretId: (await describeConnection('rotated')).SecretArn })).finally(() => secrets.destroy());
 		expect(JSON.parse(SecretString).ApiKeyAuthParameters).toEqual({ ApiKeyName: 'x-api-key', ApiKeyValue: 'key-value-rotated' });
 	});
