@@ -57,6 +57,8 @@ export function keyValueCollection(options: {
 	};
 }
 
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Rows of a key/value collection, with empty and duplicate keys refused. */
 export function toEntries(collection: unknown, field: string, maxItems = Infinity): KeyValueEntry[] {
 	const rows = (collection as KeyValueCollection | undefined)?.pairs ?? [];
@@ -64,6 +66,8 @@ export function toEntries(collection: unknown, field: string, maxItems = Infinit
 	const entries = rows.map((row, index) => {
 		const key = str(row.key);
 		if (!key) fail(field, `entry ${index + 1} has no key`);
+		// Such keys would set an object's prototype instead of a property: the entry would be lost.
+		if (RESERVED_KEYS.has(key)) fail(field, `entry ${index + 1} has the key "${key}", which cannot be used`);
 		if (seen.has(key)) fail(field, `key "${key}" appears more than once`);
 		seen.add(key);
 		const entry: KeyValueEntry = { key, value: typeof row.value === 'string' ? row.value : str(row.value) };
@@ -78,6 +82,17 @@ export function toStringMap(collection: unknown, field: string, maxItems = Infin
 	const entries = toEntries(collection, field, maxItems);
 	return entries.length ? Object.fromEntries(entries.map(({ key, value }) => [key, value])) : undefined;
 }
+
+const LIST_FIELDS = new Set<string>();
+
+/** Declares a text field that also takes a list from an expression (read with toList). */
+export function listField<T extends Pick<INodeProperties, 'name'>>(field: T): T {
+	LIST_FIELDS.add(field.name);
+	return field;
+}
+
+/** Whether the named field was declared with listField(). */
+export const takesList = (name: string) => LIST_FIELDS.has(name);
 
 /** A list field that takes an array, or a comma- or newline-separated string. */
 export function toList(value: unknown): string[] {

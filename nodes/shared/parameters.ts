@@ -1,5 +1,90 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { takesList } from './keyValue';
+import { fail } from './validation';
+
+type Described = Pick<INodeProperties, 'name' | 'type' | 'displayName'> & { default?: unknown; options?: unknown[]; values?: unknown[] };
+
+/** What kind of value an expression gave, for a message that never echoes the value itself. */
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : String(value);
+	if (typeof value === 'string') return 'text';
+	return String(value);
+}
+
+const isText = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const member = (list: unknown[] | undefined, name: string) =>
+	(list ?? []).find((entry): entry is Described => isPlainObject(entry) && entry.name === name && 'type' in entry);
+
+/** "true" / "false" from an expression, as n8n's own nodes read them. */
+function asBoolean(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+/**
+ * The value in the type its field declares, or an InputProblem. Expressions can give any type: an
+ * object where text is expected would otherwise be dropped silently (or sent as "[object Object]"),
+ * and "yes" where true/false is expected read as false. A value is either used as given or refused
+ * here, never lost. Numbers are accepted for text fields (sent as text), "true"/"false" for
+ * true/false fields and numeric text for number fields; null means "not set".
+ */
+function normalize(value: unknown, field: Described, label: string, where = ''): unknown {
+	if (value === null || value === undefined) return value;
+	const refuse = (expected: string) => fail(label, `${where}${where ? `${field.displayName} ` : ''}must be ${expected}, not ${kindOf(value)}`);
+	switch (field.type) {
+		case 'string':
+		case 'options':
+		case 'resourceLocator':
+			if (Array.isArray(value) && takesList(field.name)) return value.every(isText) ? value : refuse('a list of text');
+			return isText(value) ? value : refuse('text');
+		case 'multiOptions':
+			return Array.isArray(value) && value.every(isText) ? value : refuse('a list of text');
+		case 'boolean':
+			return asBoolean(value) ?? refuse('true or false');
+		case 'number':
+			if (typeof value === 'number' && Number.isFinite(value)) return value;
+			return typeof value === 'string' && value.trim() && Number.isFinite(Number(value)) ? Number(value) : refuse('a number');
+		case 'collection':
+			if (!isPlainObject(value)) return refuse('a set of fields');
+			return Object.fromEntries(
+				Object.entries(value).map(([name, given]) => {
+					const option = member(field.options, name);
+					return [name, option ? normalize(given, option, option.displayName) : given];
+				}),
+			);
+		case 'fixedCollection':
+			if (!isPlainObject(value)) return refuse('a list of entries');
+			return Object.fromEntries(Object.entries(value).map(([name, given]) => [name, normalizeRows(given, field, name, label)]));
+		default:
+			return value;
+	}
+}
+
+/** The rows of one group of a fixedCollection (a list, or one row without multipleValues). */
+function normalizeRows(given: unknown, field: Described, groupName: string, label: string): unknown {
+	const group = (field.options ?? []).find((entry) => isPlainObject(entry) && entry.name === groupName) as Described | undefined;
+	if (!group) return given;
+	const row = (value: unknown, index: number) => {
+		if (!isPlainObject(value)) return fail(label, `entry ${index + 1} must be a set of fields, not ${kindOf(value)}`);
+		return Object.fromEntries(
+			Object.entries(value).map(([key, cell]) => {
+				const cellField = member(group.values, key);
+				return [key, cellField ? normalize(cell, cellField, label, `entry ${index + 1}: `) : cell];
+			}),
+		);
+	};
+	return Array.isArray(given) ? given.map(row) : row(given, 0);
+}
+
+
 /**
  * What one execution knows about its node's parameters: the stored values (n8n keeps only those
  * the chosen operation and type show, with their defaults), and the values already read of the
@@ -8,6 +93,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 interface ExecutionParameters {
 	stored: Record<string, unknown> | undefined;
 	constant: Map<string, unknown>;
+	/** Checked values of the constant parameters (see readParameters), also read once. */
+	checked: Map<string, unknown>;
 }
 
 const perExecution = new WeakMap<object, ExecutionParameters>();
@@ -17,7 +104,7 @@ function executionParameters(ctx: IExecuteFunctions): ExecutionParameters {
 	if (!known) {
 		// getNode() copies the node: once per execution, never per item.
 		const stored = typeof ctx.getNode === 'function' ? (ctx.getNode()?.parameters as Record<string, unknown> | undefined) : undefined;
-		known = { stored, constant: new Map() };
+		known = { stored, constant: new Map(), checked: new Map() };
 		perExecution.set(ctx, known);
 	}
 	return known;
@@ -39,13 +126,15 @@ function deepFreeze<T>(value: T): T {
 	return value;
 }
 
+const cacheKey = (name: string, extractValue: boolean) => (extractValue ? `${name}\u0000extract` : name);
+
 /**
  * One parameter of one item. A parameter without an expression is resolved once per execution
  * and shared by every item, frozen: the mapping functions are pure and never change their input.
  */
 export function parameterValue(ctx: IExecuteFunctions, itemIndex: number, name: string, fallback: unknown, extractValue = false): unknown {
 	const { stored, constant } = executionParameters(ctx);
-	const key = extractValue ? `${name}\u0000extract` : name;
+	const key = cacheKey(name, extractValue);
 	if (constant.has(key)) return constant.get(key);
 	const value = ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue }) as unknown;
 	const topLevel = name.split('.')[0];
@@ -54,28 +143,35 @@ export function parameterValue(ctx: IExecuteFunctions, itemIndex: number, name: 
 }
 
 /**
- * Reads the named parameters of one item into a plain object for the pure mapping functions.
- * Only the parameters n8n kept for the chosen operation and type are read (the rest are hidden by
- * displayOptions, and n8n drops them), so a hidden field is simply absent, and costs nothing.
+ * Reads the named parameters of one item into a plain object for the pure mapping functions, each
+ * checked against its field's type (see normalize). Only the parameters n8n kept for the chosen
+ * operation and type are read (the rest are hidden by displayOptions, and n8n drops them), so a
+ * hidden field is simply absent, and costs nothing. A parameter without an expression is checked
+ * once per execution, like it is read once.
  */
-export function readParameters(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fields: Array<Pick<INodeProperties, 'name' | 'type'>>,
-): Record<string, unknown> {
-	const { stored } = executionParameters(ctx);
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: Described[]): Record<string, unknown> {
+	const { stored, constant, checked } = executionParameters(ctx);
 	const bag: Record<string, unknown> = {};
-	for (const { name, type } of fields) {
+	for (const field of fields) {
+		const { name, type } = field;
 		if (name in bag || (stored && !(name in stored))) continue;
+		if (checked.has(name)) {
+			bag[name] = checked.get(name);
+			continue;
+		}
 		// A fallback of null (undefined means "no fallback" to n8n): hidden fields come back as null.
 		const value = parameterValue(ctx, itemIndex, name, null, type === 'resourceLocator');
-		if (value !== null && value !== undefined) bag[name] = value;
+		if (value === null || value === undefined) continue;
+		bag[name] = normalize(value, field, field.displayName);
+		if (constant.has(cacheKey(name, type === 'resourceLocator'))) checked.set(name, deepFreeze(bag[name]));
 	}
 	return bag;
 }
 
-/** A resource locator's value (its name), trimmed. */
-export function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name = 'connection'): string {
+/** A resource locator's value (its name), trimmed; a value that is not text is refused. */
+export function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name = 'connection', label = 'Connection'): string {
 	const value = parameterValue(ctx, itemIndex, name, '', true);
+	const field: Described = { name, type: 'resourceLocator', displayName: label, default: '' };
+	normalize(value, field, label);
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }

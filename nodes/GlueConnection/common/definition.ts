@@ -2,7 +2,7 @@ import type { ConnectionInput, PhysicalConnectionRequirements, TestConnectionInp
 import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
-import { keyValueCollection, toList, toStringMap } from '../../shared/keyValue';
+import { keyValueCollection, listField, toList, toStringMap } from '../../shared/keyValue';
 import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
 import {
@@ -138,14 +138,14 @@ const writeOnlyFields: INodeProperties[] = [
 		description: 'The VPC subnet, security groups and Availability Zone Glue connects from (required for NETWORK)',
 		options: [
 			{ displayName: 'Availability Zone', name: 'availabilityZone', type: 'string', default: '', placeholder: 'e.g. eu-west-1a' },
-			{
+			listField({
 				displayName: 'Security Group IDs',
 				name: 'securityGroupIds',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. sg-0123456789abcdef0, sg-0fedcba9876543210',
 				description: 'Comma-separated, at most 50',
-			},
+			}),
 			{ displayName: 'Subnet ID', name: 'subnetId', type: 'string', default: '', placeholder: 'e.g. subnet-0123456789abcdef0' },
 		],
 	},
@@ -158,14 +158,14 @@ const writeOnlyFields: INodeProperties[] = [
 		options: [
 			{ ...keyValueCollection({ name: 'athenaProperties', displayName: 'Athena Properties', description: 'Properties for the Athena compute environment' }) },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
-			{
+			listField({
 				displayName: 'Match Criteria',
 				name: 'matchCriteria',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. team-sales, prod',
 				description: 'Comma-separated criteria used to select this connection, at most 10',
-			},
+			}),
 			{ ...keyValueCollection({ name: 'pythonProperties', displayName: 'Python Properties', description: 'Properties for the Python compute environment' }) },
 			{ ...keyValueCollection({ name: 'sparkProperties', displayName: 'Spark Properties', description: 'Properties for the Spark compute environment' }) },
 			{
@@ -267,9 +267,14 @@ export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput
 	return compact({ ConnectionType: type as never, ConnectionProperties: properties, AuthenticationConfiguration: authentication });
 }
 
+/** A connection name as the API model accepts it (1 to 255 characters, one line, no control characters). */
+export function checkConnectionName(name: string, field = 'Name'): string {
+	return checkPattern(checkLength(name, field, 1, 255), field, NAME_PATTERN, 'a single line of text without control characters');
+}
+
 /** Pure: the whole ConnectionInput from the form, validated as AWS would (and a little more). */
 export function buildConnectionInput(bag: ParameterBag, name: string): ConnectionInput {
-	checkPattern(checkLength(name, 'Name', 1, 255), 'Name', NAME_PATTERN, 'a single line of text');
+	checkConnectionName(name);
 	const type = chosenConnectionType(bag);
 	const properties = connectionProperties(bag, type);
 	const physical = physicalConnectionRequirements(bag);

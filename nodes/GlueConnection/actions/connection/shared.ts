@@ -5,7 +5,7 @@ import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemp
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, definitionFields, FIRST_CLASS_TYPES } from '../../common/definition';
+import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, checkConnectionName, definitionFields, FIRST_CLASS_TYPES } from '../../common/definition';
 import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
@@ -51,8 +51,9 @@ export function catalogId(bag: ParameterBag): string | undefined {
 	return value ? checkLength(value, 'Catalog ID', 1, 255) : undefined;
 }
 
+/** The name of an existing connection (Get, Update, Delete, Test Connection), checked as Create checks it. */
 export function connectionName(value: unknown, field = 'Connection'): string {
-	return checkLength(required(value, field), field, 1, 255);
+	return checkConnectionName(required(value, field), field);
 }
 
 /** Create and Create or Update: the named definition of one item, validated and mapped, secrets resolved. */
