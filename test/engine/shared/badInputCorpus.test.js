@@ -1,0 +1,85 @@
+// The bad-input corpus (test/support/badInputCorpus.js) through n8n-core's real engine, against a
+// loopback endpoint that records every request, STS included (the credential assumes a role, so
+// building a client would call STS first). Every malformed input must end in a NodeOperationError
+// naming the field and the item (or, with Continue On Fail, an error item saying so), nothing may be
+// sent, nothing may crash or reject unhandled, and no message may contain a secret.
+const { runNode } = require('../../support/engine');
+const { startRecordingEndpoint } = require('../../support/recordingEndpoint');
+const { BASELINES, SECRET, buildCorpus } = require('../../support/badInputCorpus');
+const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
+const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+
+const NODES = { glue: GlueConnection, eventBridge: EventBridgeConnection };
+const corpus = buildCorpus({ glue: new GlueConnection().description, eventBridge: new EventBridgeConnection().description });
+
+let recorder;
+let credentials;
+const unhandled = [];
+const onUnhandled = (reason) => unhandled.push(reason);
+beforeAll(async () => {
+	process.on('unhandledRejection', onUnhandled);
+	recorder = await startRecordingEndpoint();
+	credentials = {
+		region: 'us-east-1',
+		accessKeyId: 'AKIACORPUS',
+		secretAccessKey: 'corpus-secret-access-key',
+		endpoint: recorder.endpoint,
+		assumeRole: true,
+		roleArn: 'arn:aws:iam::123456789012:role/corpus',
+	};
+});
+afterAll(async () => {
+	process.off('unhandledRejection', onUnhandled);
+	await recorder?.stop();
+});
+
+const run = (node, parameters, options) =>
+	runNode({ node: new NODES[node](), parameters, credentials, ...options, parameters: { ...parameters, options: { maxAttempts: 1, ...parameters.options } } });
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the corpus holds at least 200 malformed inputs, across both nodes and every operation', () => {
+	expect(corpus.length).toBeGreaterThanOrEqual(200);
+	const operations = (node) => new Set(corpus.filter((c) => c.node === node).map((c) => c.parameters.operation));
+	expect([...operations('glue')].sort()).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getMany', 'testConnection', 'testDefinition', 'update']);
+	expect([...operations('eventBridge')].sort()).toEqual(['create', 'createOrUpdate', 'deauthorize', 'delete', 'get', 'getMany', 'update']);
+	expect(new Set(corpus.map((c) => c.family))).toEqual(new Set(['type', 'content']));
+});
+
+// The corpus proves something only if the same parameters, well-formed, do reach AWS.
+describe.each(Object.entries(BASELINES).flatMap(([node, baselines]) => Object.keys(baselines).map((name) => [node, name])))('baseline %s %s', (node, name) => {
+	test('well-formed, it reaches the endpoint', async () => {
+		const before = recorder.requests.length;
+		const { error } = await run(node, BASELINES[node][name]);
+		expect(recorder.requests.length).toBeGreaterThan(before);
+		expect(error?.name).toBe('NodeApiError');
+	});
+});
+
+describe.each(corpus.map((c, index) => [c.name, c, index]))('%s', (_name, entry, index) => {
+	// Half the cases stop the node (item 0); the other half run three items with Continue On Fail.
+	const tolerant = index % 2 === 1;
+	test(tolerant ? 'three items, Continue On Fail: three error items naming the field and their item, nothing sent' : 'a NodeOperationError naming the field and item 0, nothing sent', async () => {
+		const before = recorder.requests.length;
+		const items = tolerant ? [{ bad: entry.value }, { bad: entry.value }, { bad: entry.value }] : [{ bad: entry.value }];
+		const { output, error } = await run(entry.node, entry.parameters, { inputItems: items, continueOnFail: tolerant });
+		expect(recorder.requests.slice(before)).toEqual([]);
+		const field = escape(entry.label);
+		if (tolerant) {
+			expect(error).toBeUndefined();
+			expect(output.map((item) => item.pairedItem.item)).toEqual([0, 1, 2]);
+			output.forEach((item, itemIndex) => {
+				expect(item.json.error).toMatch(new RegExp(`^${field}: .+ \\(item ${itemIndex}\\)$`, 's'));
+				expect(item.json.description).toContain('Nothing was sent to AWS');
+				expect(JSON.stringify(item.json)).not.toContain(SECRET);
+			});
+		} else {
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(new RegExp(`^${field}: .+ \\(item 0\\)$`, 's'));
+			expect(`${error.message} ${error.description}`).not.toContain(SECRET);
+		}
+	});
+});
+
+test('no unhandled rejection during the whole corpus', () => {
+	expect(unhandled).toEqual([]);
+});

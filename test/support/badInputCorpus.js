@@ -1,0 +1,241 @@
+// A generated corpus of malformed inputs for both nodes and every operation. Each case takes one
+// valid baseline (parameters that do reach AWS), puts an expression `{{ $json.bad }}` at one path,
+// and feeds the malformed value through the input item, as a workflow would. Two families:
+// - wrong types, generated from the node description: for every field the baseline shows (nested
+//   collection options and key/value cells included), values of the wrong type (object, list,
+//   true/false for text; text, objects and true/false for numbers; text, numbers and objects for
+//   true/false). Two kinds of field are left out because n8n itself handles them before the node
+//   runs: a field other fields' visibility depends on (an expression there makes n8n report the
+//   workflow's issues and refuse to run it), and a whole collection or key/value list (n8n replaces
+//   an expression there with the field's default; the editor offers no expression for them either);
+// - wrong content, from a table: control characters and newlines, huge strings, unicode lookalikes
+//   where a pattern is ASCII-only, reserved keys (__proto__, constructor, prototype) in key/value
+//   lists, missing required values (null, empty). Neither node has a JSON-typed field.
+const { NodeHelpers } = require('n8n-workflow');
+
+/** Put into every secret field: no message may contain it. */
+const SECRET = 'CORPUS-SECRET-7f3a9c';
+
+const locator = (value) => ({ __rl: true, mode: 'name', value });
+const rows = (...entries) => ({ pairs: entries.map(([key, value, isValueSecret]) => ({ key, value, ...(isValueSecret === undefined ? {} : { isValueSecret }) })) });
+
+/** Valid parameters per node and operation (and per Glue type / EventBridge authorization). */
+const BASELINES = {
+	glue: {
+		'create JDBC': {
+			operation: 'create',
+			name: 'corpus-jdbc',
+			connectionType: 'JDBC',
+			jdbcHost: 'db.example.com',
+			jdbcPort: 5432,
+			jdbcDatabase: 'sales',
+			jdbcUsername: 'etl',
+			jdbcPassword: SECRET,
+			additionalConnectionProperties: rows(['JDBC_ENFORCE_SSL', 'false']),
+			physicalConnectionRequirements: { subnetId: 'subnet-0123456789abcdef0', securityGroupIds: 'sg-0123456789abcdef0', availabilityZone: 'eu-west-1a' },
+			additionalFields: { description: 'corpus', matchCriteria: 'prod', sparkProperties: rows(['spark.key', 'v']), tags: rows(['team', 'data']) },
+			options: { catalogId: '123456789012' },
+		},
+		'createOrUpdate KAFKA': {
+			operation: 'createOrUpdate',
+			name: 'corpus-kafka',
+			connectionType: 'KAFKA',
+			kafkaBootstrapServers: 'b-1.example.com:9096',
+			kafkaSaslMechanism: 'PLAIN',
+			kafkaSaslPlainUsername: 'glue',
+			kafkaSaslPlainPassword: SECRET,
+		},
+		'update MONGODB': {
+			operation: 'update',
+			connection: locator('corpus-mongo'),
+			newName: 'corpus-mongo-2',
+			connectionType: 'MONGODB',
+			mongodbConnectionUrl: 'mongodb://mongo.example.com:27017/sales',
+			mongodbUsername: 'reader',
+			mongodbPassword: SECRET,
+		},
+		'testDefinition SNOWFLAKE': {
+			operation: 'testDefinition',
+			connectionType: '__other__',
+			otherConnectionType: 'SNOWFLAKE',
+			authenticationType: 'BASIC',
+			authBasicUsername: 'svc',
+			authBasicPassword: SECRET,
+			additionalConnectionProperties: rows(['ENDPOINT', 'acme.snowflakecomputing.com']),
+		},
+		get: { operation: 'get', connection: locator('corpus-get'), hidePassword: true },
+		delete: { operation: 'delete', connection: locator('corpus-delete') },
+		testConnection: { operation: 'testConnection', connection: locator('corpus-test') },
+		getMany: { operation: 'getMany', returnAll: false, limit: 10, filters: { connectionType: 'JDBC', matchCriteria: 'prod' } },
+	},
+	eventBridge: {
+		'create API_KEY': {
+			operation: 'create',
+			name: 'corpus-api',
+			authorizationType: 'API_KEY',
+			keyHeaderName: 'x-api-key',
+			apiKeyValue: SECRET,
+			additionalFields: {
+				description: 'corpus',
+				invocationHeaders: rows(['x-tenant', 'acme', false]),
+				invocationQueryString: rows(['q', 'v', false]),
+				invocationBody: rows(['b', 'v', true]),
+				kmsKeyIdentifier: 'alias/corpus',
+			},
+		},
+		'createOrUpdate BASIC': { operation: 'createOrUpdate', name: 'corpus-basic', authorizationType: 'BASIC', basicUsername: 'svc', basicPassword: SECRET },
+		'create OAUTH_CLIENT_CREDENTIALS': {
+			operation: 'create',
+			name: 'corpus-oauth',
+			authorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+			oauthClientId: 'client-1',
+			oauthClientSecret: SECRET,
+			oauthAuthorizationEndpoint: 'https://auth.example.com/token',
+			oauthHttpMethod: 'POST',
+			oauthOptions: { oauthHeaders: rows(['x-h', 'v', false]) },
+		},
+		update: { operation: 'update', connection: locator('corpus-update'), additionalFields: { description: 'new' } },
+		get: { operation: 'get', connection: locator('corpus-get') },
+		delete: { operation: 'delete', connection: locator('corpus-delete') },
+		deauthorize: { operation: 'deauthorize', connection: locator('corpus-deauth') },
+		getMany: { operation: 'getMany', returnAll: false, limit: 10, filters: { namePrefix: 'corpus', connectionState: 'AUTHORIZED' } },
+	},
+};
+
+const NODE = { typeVersion: 1.1 };
+const WRONG_TYPES = {
+	text: [{ nested: 'object' }, ['a', 'list'], true],
+	list: [[{ nested: 'object' }], true],
+	number: ['not a number', { nested: 'object' }, true],
+	boolean: ['yes', 1, { nested: 'object' }],
+};
+// Read once per execution (not per item) or chosen at design time: covered by their own cases.
+const SKIPPED = new Set(['resource', 'operation', 'concurrency', 'maxAttempts']);
+const LIST_FIELDS = new Set(['matchCriteria', 'securityGroupIds']);
+
+const kindOf = (type, name) =>
+	({ string: LIST_FIELDS.has(name) ? 'list' : 'text', options: 'text', resourceLocator: 'text', number: 'number', boolean: 'boolean', collection: 'collection', fixedCollection: 'collection' })[type];
+
+/** Every path of a baseline that holds a value the user set, with the label its errors name. */
+function typeTargets(description, parameters) {
+	const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, NODE, description) ?? {};
+	const shown = description.properties.filter((p) => p.type !== 'notice' && NodeHelpers.displayParameter(values, p, NODE, description));
+	const controllers = new Set(description.properties.flatMap((p) => [...Object.keys(p.displayOptions?.show ?? {}), ...Object.keys(p.displayOptions?.hide ?? {})]));
+	const targets = [];
+	for (const property of shown) {
+		if (SKIPPED.has(property.name) || controllers.has(property.name) || !(property.name in parameters)) continue;
+		const given = parameters[property.name];
+		const kind = kindOf(property.type, property.name);
+		if (!kind) continue;
+		if (property.type === 'resourceLocator') {
+			targets.push({ path: [property.name, 'value'], label: property.displayName, kind });
+			continue;
+		}
+		if (kind !== 'collection') targets.push({ path: [property.name], label: property.displayName, kind });
+		if (property.type === 'collection') {
+			for (const [name, member] of Object.entries(given)) {
+				const option = property.options.find((o) => o.name === name);
+				if (!option || SKIPPED.has(name)) continue;
+				if (option.type === 'fixedCollection') targets.push(...cellTargets([property.name, name], option, member));
+				else targets.push({ path: [property.name, name], label: option.displayName, kind: kindOf(option.type, name) });
+			}
+		}
+		if (property.type === 'fixedCollection') targets.push(...cellTargets([property.name], property, given));
+	}
+	return targets;
+}
+
+/** The cells of the first row of a key/value list: key, value and (where there is one) the secret flag. */
+function cellTargets(path, field, given) {
+	const group = field.options[0];
+	const row = given?.[group.name]?.[0];
+	if (!row) return [];
+	return group.values
+		.filter((cell) => cell.name in row)
+		.map((cell) => ({ path: [...path, group.name, 0, cell.name], label: field.displayName, kind: kindOf(cell.type, cell.name) }));
+}
+
+/** Wrong content: [node, baseline, path, label, values]. */
+const HUGE = 'x'.repeat(100_000);
+const CONTENT = [
+	// Names: control characters, newlines, huge, lookalikes (EventBridge names are ASCII-only), missing.
+	...['create JDBC', 'createOrUpdate KAFKA'].map((b) => ['glue', b, ['name'], 'Name', ['bad\nname', 'bad\u0000name', 'bad\u001bname', 'x'.repeat(256), HUGE, null, '']]),
+	...['get', 'delete', 'testConnection', 'update MONGODB'].map((b) => ['glue', b, ['connection', 'value'], 'Connection', ['bad\nname', 'tab\u0007bell', 'x'.repeat(256), null, '  ']]),
+	['glue', 'update MONGODB', ['newName'], 'Name', ['new\nname', 'x'.repeat(300)]],
+	...['create API_KEY', 'createOrUpdate BASIC', 'create OAUTH_CLIENT_CREDENTIALS'].map((b) => ['eventBridge', b, ['name'], 'Name', ['bad\nname', 'bad\u0000', 'оrders', 'ｏrders', 'x'.repeat(65), null, '']]),
+	...['get', 'delete', 'deauthorize', 'update'].map((b) => ['eventBridge', b, ['connection', 'value'], 'Connection', ['bad\nname', 'оrders', 'x'.repeat(65), '']]),
+	// Glue definition fields.
+	['glue', 'create JDBC', ['jdbcHost'], 'Host', ['db\n.example.com', 'db example.com', HUGE]],
+	['glue', 'create JDBC', ['jdbcPort'], 'Port', [0, 70000, -1, 5432.5]],
+	['glue', 'create JDBC', ['jdbcUsername'], 'Username', ['et l', HUGE]],
+	['glue', 'create JDBC', ['additionalFields', 'description'], 'Description', ['line\u0000null', HUGE]],
+	['glue', 'create JDBC', ['additionalFields', 'matchCriteria'], 'Match Criteria', [Array.from({ length: 11 }, (_, i) => `c${i}`).join(',')]],
+	['glue', 'create JDBC', ['physicalConnectionRequirements', 'subnetId'], 'Subnet ID', ['subnet-ΟΟ12', 'subnet-1\n2']],
+	['glue', 'create JDBC', ['physicalConnectionRequirements', 'securityGroupIds'], 'Security Group IDs', ['sg-12 sg-34', 'ѕg-0123']],
+	['glue', 'create JDBC', ['physicalConnectionRequirements', 'availabilityZone'], 'Availability Zone', ['eu-west-1а']],
+	['glue', 'create JDBC', ['options', 'catalogId'], 'Catalog ID', [HUGE]],
+	['glue', 'create JDBC', ['additionalConnectionProperties', 'pairs', 0, 'key'], 'Additional Connection Properties', ['__proto__', 'constructor', 'prototype', '']],
+	['glue', 'create JDBC', ['additionalFields', 'sparkProperties', 'pairs', 0, 'key'], 'Spark Properties', ['__proto__', 'constructor']],
+	['glue', 'create JDBC', ['additionalFields', 'tags', 'pairs', 0, 'key'], 'Tags', ['__proto__', 'prototype']],
+	['glue', 'createOrUpdate KAFKA', ['kafkaBootstrapServers'], 'Bootstrap Servers', ['', null]],
+	['glue', 'update MONGODB', ['mongodbConnectionUrl'], 'Connection URL', ['http://mongo.example.com', 'mongodb://mongo\n.example.com']],
+	['glue', 'testDefinition SNOWFLAKE', ['otherConnectionType'], 'Other Connection Type', ['snow flake', 'SNOW\nFLAKE', 'ЅNOWFLAKE']],
+	['glue', 'testDefinition SNOWFLAKE', ['authBasicUsername'], 'Username', ['sv c']],
+	['glue', 'getMany', ['filters', 'matchCriteria'], 'Match Criteria', [Array.from({ length: 11 }, (_, i) => `m${i}`).join(',')]],
+	// EventBridge definition fields.
+	['eventBridge', 'create API_KEY', ['keyHeaderName'], 'API Key Header Name', ['x-api:key', 'x-api\nkey', HUGE, null]],
+	['eventBridge', 'create API_KEY', ['apiKeyValue'], 'API Key Value', [`${SECRET}\u0000`, `${SECRET}:colon`, 'x'.repeat(513)]],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'description'], 'Description', ['x'.repeat(513), HUGE]],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'kmsKeyIdentifier'], 'KMS Key', ['alias/bad key', 'arn:aws:kms:eu-west-1:123:key/x', 'аlias/corpus']],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationHeaders', 'pairs', 0, 'key'], 'Invocation Header Parameters', ['__proto__', 'constructor', 'bad key', 'x-tеnant', '']],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationHeaders', 'pairs', 0, 'value'], 'Invocation Header Parameters', ['line\nbreak', 'nul\u0000', 'x'.repeat(513)]],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationQueryString', 'pairs', 0, 'key'], 'Invocation Query String Parameters', ['__proto__', 'q\u0001']],
+	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationBody', 'pairs', 0, 'key'], 'Invocation Body Parameters', ['prototype', 'x'.repeat(513)]],
+	['eventBridge', 'createOrUpdate BASIC', ['basicUsername'], 'Username', ['sv:c', 'sv\nc', null]],
+	['eventBridge', 'createOrUpdate BASIC', ['basicPassword'], 'Password', [`${SECRET}\u0007`, '']],
+	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthAuthorizationEndpoint'], 'Authorization Endpoint', ['http://auth.example.com/token', 'https://auth example.com', 'https://аuth.example.com/token']],
+	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthHttpMethod'], 'HTTP Method', ['DELETE', 'post\n']],
+	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthOptions', 'oauthHeaders', 'pairs', 0, 'key'], 'OAuth Header Parameters', ['__proto__', 'bad key']],
+	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthOptions', 'resourceConfigurationArn'], 'Private Authorization Endpoint (Resource Configuration ARN)', ['arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-short']],
+	['eventBridge', 'getMany', ['filters', 'namePrefix'], 'Name Prefix', ['bad prefix', 'оrders']],
+	['eventBridge', 'getMany', ['filters', 'connectionState'], 'Connection State', ['SLEEPING']],
+];
+
+/** Sets a value at a path of a copy of the parameters. */
+function withValueAt(parameters, path, value) {
+	const copy = structuredClone(parameters);
+	let node = copy;
+	for (const key of path.slice(0, -1)) node = node[key];
+	node[path[path.length - 1]] = value;
+	return copy;
+}
+
+function describeValue(value) {
+	if (typeof value === 'string') return value.length > 40 ? `text of ${value.length} characters` : JSON.stringify(value);
+	return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * @param {{ glue: object, eventBridge: object }} descriptions the nodes' descriptions
+ * @returns {Array<{ node: string, baseline: string, label: string, path: Array<string|number>, value: unknown, name: string, parameters: object }>}
+ */
+function buildCorpus(descriptions) {
+	const cases = [];
+	const add = (node, baseline, path, label, value, family) => {
+		const parameters = withValueAt(BASELINES[node][baseline], path, '={{ $json.bad }}');
+		cases.push({ node, baseline, path, label, value, family, parameters, name: `${node} ${baseline}: ${path.join('.')} = ${describeValue(value)}` });
+	};
+	for (const [node, baselines] of Object.entries(BASELINES)) {
+		for (const [baseline, parameters] of Object.entries(baselines)) {
+			for (const target of typeTargets(descriptions[node], parameters)) {
+				for (const value of WRONG_TYPES[target.kind]) add(node, baseline, target.path, target.label, value, 'type');
+			}
+		}
+	}
+	for (const [node, baseline, path, label, values] of CONTENT) {
+		for (const value of values) add(node, baseline, path, label, value, 'content');
+	}
+	return cases;
+}
+
+module.exports = { BASELINES, SECRET, buildCorpus };
