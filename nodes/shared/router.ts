@@ -5,7 +5,7 @@ import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, maskedNode, redact, toNodeApiError } from './errors';
 import { parameterValue } from './parameters';
 import { releaseSecrets, secretsReadBy } from './secrets';
-import { InputProblem } from './validation';
+import { InputProblem, numberFrom } from './validation';
 
 /** The AWS client and SDK module, built on first call and then reused for every item. */
 export type ServiceProvider<Service> = () => Promise<Service>;
@@ -97,7 +97,7 @@ export type ItemKeys = (ctx: IExecuteFunctions, itemIndex: number) => string[];
 export function concurrencyOf(ctx: IExecuteFunctions): number {
 	const node = ctx.getNode();
 	const fallback = node.typeVersion >= 1.1 ? 10 : 1;
-	const value = Number(ctx.getNodeParameter('options.concurrency', 0, fallback));
+	const value = numberFrom(ctx.getNodeParameter('options.concurrency', 0, fallback));
 	if (!Number.isInteger(value) || value < MIN_CONCURRENCY || value > MAX_CONCURRENCY) {
 		throw inputError(node, 0, 'Concurrency', `must be a whole number from ${MIN_CONCURRENCY} to ${MAX_CONCURRENCY}`);
 	}

@@ -24,6 +24,12 @@ export function str(value: unknown): string {
 	return '';
 }
 
+/** A number, or numeric text from an expression; NaN for anything else (true, an object, a list). */
+export function numberFrom(value: unknown): number {
+	if (typeof value === 'number') return value;
+	return typeof value === 'string' && value.trim() ? Number(value) : Number.NaN;
+}
+
 export function required(value: unknown, field: string): string {
 	const result = str(value);
 	if (!result) fail(field, 'is required');

@@ -201,6 +201,17 @@ const CONTENT = [
 	['eventBridge', 'getMany', ['filters', 'connectionState'], 'Connection State', ['SLEEPING']],
 ];
 
+/**
+ * Options read once per execution (one client, one concurrency for all items): a bad value stops
+ * the whole run at item 0 whatever Continue On Fail says. [node, baseline, option, label, values].
+ */
+const WHOLE_RUN = [
+	...['create JDBC', 'get', 'getMany'].map((b) => ['glue', b, 'maxAttempts', 'Max Attempts', ['abc', true, { n: 3 }, 0, 51, 2.5]]),
+	...['create API_KEY', 'delete', 'deauthorize'].map((b) => ['eventBridge', b, 'maxAttempts', 'Max Attempts', ['abc', false, [3], -1]]),
+	['glue', 'delete', 'concurrency', 'Concurrency', ['ten', true, { n: 1 }, 0, 51]],
+	['eventBridge', 'update', 'concurrency', 'Concurrency', ['ten', true, [2], 0]],
+];
+
 /** Sets a value at a path of a copy of the parameters. */
 function withValueAt(parameters, path, value) {
 	const copy = structuredClone(parameters);
@@ -222,7 +233,9 @@ function describeValue(value) {
 function buildCorpus(descriptions) {
 	const cases = [];
 	const add = (node, baseline, path, label, value, family) => {
-		const parameters = withValueAt(BASELINES[node][baseline], path, '={{ $json.bad }}');
+		const base = structuredClone(BASELINES[node][baseline]);
+		if (path[0] === 'options') base.options ??= {};
+		const parameters = withValueAt(base, path, '={{ $json.bad }}');
 		cases.push({ node, baseline, path, label, value, family, parameters, name: `${node} ${baseline}: ${path.join('.')} = ${describeValue(value)}` });
 	};
 	for (const [node, baselines] of Object.entries(BASELINES)) {
@@ -234,6 +247,9 @@ function buildCorpus(descriptions) {
 	}
 	for (const [node, baseline, path, label, values] of CONTENT) {
 		for (const value of values) add(node, baseline, path, label, value, 'content');
+	}
+	for (const [node, baseline, option, label, values] of WHOLE_RUN) {
+		for (const value of values) add(node, baseline, ['options', option], label, value, 'whole run');
 	}
 	return cases;
 }

@@ -1,7 +1,7 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { fail } from '../validation';
+import { fail, numberFrom } from '../validation';
 
 /**
  * Attempts per AWS request (the first one included) unless the node's "Max Attempts" option says
@@ -22,11 +22,11 @@ export const MAX_ATTEMPTS_PARAMETER = 'maxAttempts';
  */
 export function maxAttemptsOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
 	if (!('getInputData' in ctx)) return 3;
-	const value = ctx.getNodeParameter(`options.${MAX_ATTEMPTS_PARAMETER}`, 0, DEFAULT_MAX_ATTEMPTS) as unknown;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_ATTEMPTS_LIMIT) {
+	const value = numberFrom(ctx.getNodeParameter(`options.${MAX_ATTEMPTS_PARAMETER}`, 0, DEFAULT_MAX_ATTEMPTS));
+	if (!Number.isInteger(value) || value < 1 || value > MAX_ATTEMPTS_LIMIT) {
 		fail('Max Attempts', `must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
 	}
-	return value as number;
+	return value;
 }
 
 /** The SDK's retry module, bundled into dist/vendor like the clients and loaded on first use. */
