@@ -110,7 +110,8 @@ const oauth = (name) => ({
 	oauthAuthorizationEndpoint: 'https://auth.example.com/token',
 	oauthHttpMethod: 'POST',
 });
-const wait = { waitForState: true, pollInterval: 0.01, waitTimeout: 5 };
+// A generous timeout: the emulator settles within two polls, but a loaded CI machine can be slow.
+const wait = { waitForState: true, pollInterval: 0.01, waitTimeout: 30 };
 
 test('create with OAuth: AWS answers AUTHORIZING; waiting returns once DescribeConnection shows AUTHORIZED', async () => {
 	const answered = await run({ operation: 'create', ...oauth('crm') });
@@ -170,7 +171,7 @@ test('deauthorize: AWS answers DEAUTHORIZING, waiting returns DEAUTHORIZED; the 
 	expect(reauthorized.output[0].json).toMatchObject({ action: 'updated', state: 'AUTHORIZED' });
 	const missing = await run({ operation: 'deauthorize', connection: locator('nope') });
 	expect(missing.error.message).toMatch(/^ResourceNotFoundException: /);
-});
+}, 60000);
 
 test('get many: Name Prefix and Connection State filter in AWS; Return All follows NextToken past a 100-connection page', async () => {
 	for (let i = 0; i < 103; i++) {
