@@ -19,14 +19,20 @@ ensure_chromium
 
 work_folder ui "${UI_KEEP:-}"
 N8N_PID=
+MOTO_PID=
 status=1
-trap 'stop_n8n; finish_work' EXIT
+trap 'stop_n8n; stop_pid "$MOTO_PID"; finish_work' EXIT
 trap 'exit 130' INT TERM
 step() { log "ui: $* ($((SECONDS - started)) s)"; }
 
 fresh_user_folder "${UI_TARBALL:-}"   # UI_TARBALL: the package CI built (scripts/test.sh)
-# A credential, so the forms look as they do in use (nothing is called: the endpoint is unused).
-credential_json uiCredential "AWS (local)" us-east-1 testing testing "http://127.0.0.1:9" > "$WORK/credentials.json"
+# The emulator behind the credential: the Glue form lists its connection types (ListConnectionTypes)
+# and describes the chosen one (DescribeConnectionType), as it does against AWS.
+step "start the emulator"
+emulator_port=$(free_port)
+start_moto "$emulator_port" "$WORK/moto.log"
+export UI_EMULATOR_ENDPOINT="http://127.0.0.1:$emulator_port"
+credential_json uiCredential "AWS (local)" us-east-1 testing testing "$UI_EMULATOR_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 
 step "start n8n"

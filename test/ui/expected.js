@@ -7,12 +7,17 @@ const { NodeHelpers } = require('n8n-workflow');
 const ROOT = path.join(__dirname, '..', '..');
 const NODE = { typeVersion: 1 };
 
-/** The description of a built node, e.g. loadDescription('GlueConnection'). */
-function loadDescription(nodeName) {
+/** A built node, e.g. loadNode('GlueConnection'). */
+function loadNode(nodeName) {
 	const file = path.join(ROOT, 'dist', 'nodes', nodeName, `${nodeName}.node.js`);
 	const NodeClass = require(file)[nodeName];
 	if (!NodeClass) throw new Error(`${file} does not export ${nodeName}`);
-	return new NodeClass().description;
+	return new NodeClass();
+}
+
+/** The description of a built node, e.g. loadDescription('GlueConnection'). */
+function loadDescription(nodeName) {
+	return loadNode(nodeName).description;
 }
 
 /** The parameter values the editor holds after the user picked `chosen` (the rest are defaults). */
@@ -78,4 +83,4 @@ function dependentSelectors(description, selector, chosen) {
 	);
 }
 
-module.exports = { loadDescription, visibleLabels, findProperty, optionOf, actionLabel, dependentSelectors, valuesFor };
+module.exports = { loadNode, loadDescription, visibleLabels, findProperty, optionOf, actionLabel, dependentSelectors, valuesFor };

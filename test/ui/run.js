@@ -16,7 +16,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium, selectors } = require('playwright-core');
 
-const { loadDescription, visibleLabels, findProperty, optionOf, actionLabel, dependentSelectors } = require('./expected');
+const { GlueClient, DescribeConnectionTypeCommand } = require('@aws-sdk/client-glue');
+
+const { loadDescription, loadNode, visibleLabels, findProperty, optionOf, actionLabel, dependentSelectors } = require('./expected');
 
 const ROOT = path.join(__dirname, '..', '..');
 const SHOTS = process.env.UI_SHOTS_DIR ?? path.join(ROOT, 'docs');
@@ -33,10 +35,12 @@ const PLANS = [
 		operation: 'create',
 		selectors: [
 			{
-				selector: 'Connection Type',
+				selector: 'Connection Type Name or ID',
 				values: ['JDBC', 'KAFKA', 'MONGODB', 'NETWORK'],
 				screenshots: { JDBC: 'glue-jdbc.png', KAFKA: 'glue-kafka.png', MONGODB: 'glue-mongodb.png', NETWORK: 'glue-network.png' },
 			},
+			// A type without a form of its own: its fields come from the emulator's DescribeConnectionType.
+			{ selector: 'Connection Type Name or ID', values: ['SNOWFLAKE'], screenshots: { SNOWFLAKE: 'glue-described-type.png' }, described: true },
 			{ selector: 'Authentication Type', values: 'all', screenshots: {} },
 		],
 	},
@@ -165,13 +169,57 @@ async function newWorkflow(context, name) {
 	return (await response.json()).data.id;
 }
 
+/**
+ * The options of a selector: its own, or for a list loaded from AWS (loadOptionsMethod) what the
+ * node's method returns against the emulator the editor's credential points at.
+ */
+async function optionsOf(description, selector, chosen) {
+	if (!selector.typeOptions?.loadOptionsMethod) return selector.options;
+	const node = loadNode(description.name === 'glueConnection' ? 'GlueConnection' : 'EventBridgeConnection');
+	const context = {
+		getCredentials: async () => ({ region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing', endpoint: process.env.UI_EMULATOR_ENDPOINT }),
+		getCurrentNodeParameter: (name) => chosen[name],
+		getNodeParameter: (name, fallback) => chosen[name] ?? fallback,
+		getNode: () => ({ name: description.displayName, typeVersion: 1, parameters: chosen }),
+	};
+	return await node.methods.loadOptions[selector.typeOptions.loadOptionsMethod].call(context);
+}
+
+/**
+ * A described type's Connection Properties: the editor shows one field per property the user sets
+ * (USER_INPUT, from a plain SDK call to the emulator), none for SECRET, READ_ONLY or UNUSED ones.
+ */
+async function expectDescribedFields(page, type) {
+	const client = new GlueClient({ region: 'us-east-1', endpoint: process.env.UI_EMULATOR_ENDPOINT, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+	const described = await client.send(new DescribeConnectionTypeCommand({ ConnectionType: type })).finally(() => client.destroy());
+	const properties = Object.values(described.ConnectionProperties);
+	const settable = properties.filter((p) => p.PropertyTypes.every((t) => t === 'USER_INPUT' || t === 'SECRET_OR_USER_INPUT')).map((p) => p.Name);
+	const hidden = properties.map((p) => p.Name).filter((name) => !settable.includes(name));
+	assert.ok(settable.length > 0 && hidden.length > 0, `${type} should have both kinds of properties`);
+	const mapper = page.getByTestId('resource-mapper-container');
+	// The field labels are lines of the mapper's text (the editor only cuts them short with CSS).
+	const deadline = Date.now() + 15000;
+	let labels = [];
+	do {
+		labels = (await mapper.innerText().catch(() => '')).split('\n').map((line) => line.trim()).filter((line) => /^[A-Z0-9_]+: /.test(line));
+		if (settable.every((name) => labels.some((l) => l.startsWith(`${name}:`)))) break;
+		await page.waitForTimeout(200);
+	} while (Date.now() < deadline);
+	const fieldNames = labels.map((l) => l.split(':')[0].trim());
+	for (const name of settable) assert.ok(fieldNames.includes(name), `no field for ${name} in ${JSON.stringify(labels)}`);
+	for (const name of hidden) assert.ok(!fieldNames.includes(name), `${name} (${properties.find((p) => p.Name === name).PropertyTypes}) should not be a field`);
+	const about = labels.find((l) => l.startsWith(`${type}: `));
+	assert.ok(about && /auth BASIC\/CUSTOM/.test(about) && /VPC optional/.test(about), `the summary line is missing: ${JSON.stringify(labels)}`);
+}
+
 /** Sets one selector to each of its values (and each value's own selectors to each of theirs). */
 async function walkSelector(page, description, step, chosen) {
 	const label = description.displayName;
 	const selector = findProperty(description, step.selector, chosen);
-	const values = step.values === 'all' ? selector.options.map((o) => o.value) : step.values;
+	const options = await optionsOf(description, selector, chosen);
+	const values = step.values === 'all' ? options.map((o) => o.value) : step.values;
 	for (const value of values) {
-		const option = optionOf(selector, value);
+		const option = optionOf({ ...selector, options }, value);
 		chosen[selector.name] = value;
 		let shown = false;
 		await check(`${label}: ${step.selector} ${option.name} shows exactly its fields`, async () => {
@@ -179,8 +227,11 @@ async function walkSelector(page, description, step, chosen) {
 			await expectLabels(page, visibleLabels(description, chosen));
 			shown = true;
 		});
+		if (shown && step.described) {
+			await check(`${label}: ${step.selector} ${option.name} shows the properties DescribeConnectionType gives`, () => expectDescribedFields(page, value));
+		}
 		if (shown && step.screenshots[value]) await screenshotForm(page, path.join(SHOTS, step.screenshots[value]));
-		for (const dependent of dependentSelectors(description, selector, chosen)) {
+		for (const dependent of dependentSelectors(description, { ...selector, options }, chosen)) {
 			for (const sub of dependent.options) {
 				await check(`${label}: ${step.selector} ${option.name}, ${dependent.displayName} ${sub.name} shows exactly its fields`, async () => {
 					await pickOption(page, dependent.name, sub.name);
@@ -209,7 +260,8 @@ async function runPlan(context, plan) {
 	page.setDefaultTimeout(20000);
 	try {
 		const workflowId = await newWorkflow(context, `UI check: ${label}`);
-		await page.goto(`${BASE}/workflow/${workflowId}`);
+		// On a busy machine the first load of the editor takes a while (as the credential page below allows).
+		await page.goto(`${BASE}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
 		let added = false;
 		await check(`${label}: found in the node panel by name and added with "${actionLabel(description, plan.operation)}"`, async () => {
 			await page.getByTestId('canvas-node').first().waitFor();
@@ -267,8 +319,7 @@ async function credentialForm(context) {
 		if (switched) {
 			await page.mouse.move(1, 1);
 			await page.waitForTimeout(200);
-			// The fields only: n8n tests a saved credential when it opens, and this one's endpoint is a
-			// dead port, so the banner above them says it could not connect.
+			// The fields only: n8n tests a saved credential when it opens and shows the result above them.
 			const boxes = await page.$$eval('[data-test-id="editCredential-modal"] [data-test-id="credential-connection-parameter"]', (items) =>
 				items.filter((i) => i.offsetParent !== null).map((i) => i.getBoundingClientRect().toJSON()),
 			);

@@ -78,6 +78,8 @@ const describedTypeFields: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getConnectionProperties',
 				mode: 'add',
+				// The editor labels the mapper with this, not with the parameter's display name.
+				valuesLabel: 'Connection Properties',
 				fieldWords: { singular: 'property', plural: 'properties' },
 				addAllFields: true,
 				supportAutoMap: false,

@@ -46,12 +46,12 @@ export function supportedAuthenticationTypes(description: ConnectionTypeDescript
 const secretArnRequired = (description: ConnectionTypeDescription) =>
 	description.AuthenticationConfiguration?.SecretArn?.Required === true;
 
-/** One line that tells what the type needs besides its properties. */
+/** One short line (the editor cuts long labels) that tells what the type needs besides its properties. */
 export function typeSummary(description: ConnectionTypeDescription): string {
 	const auth = supportedAuthenticationTypes(description);
 	return [
-		auth.length ? `Authentication Type: ${auth.join(' or ')}` : 'No authentication',
-		needsNetwork(description) ? 'needs Network (VPC)' : 'Network (VPC) optional',
+		auth.length ? `auth ${auth.join('/')}` : 'no auth',
+		needsNetwork(description) ? 'VPC required' : 'VPC optional',
 		...(secretArnRequired(description) ? ['Secret ARN required'] : []),
 	].join(OPTION_LIST_SEPARATOR);
 }
@@ -68,7 +68,8 @@ function propertyLabel(property: Property): string {
 export function mapperFields(description: ConnectionTypeDescription): ResourceMapperField[] {
 	const about: ResourceMapperField = {
 		id: ABOUT_FIELD_ID,
-		displayName: `About ${description.ConnectionType}: ${typeSummary(description)}`,
+		// Authentication Type and Network (VPC) are fields further down the form.
+		displayName: `${description.ConnectionType}: ${typeSummary(description)}`,
 		required: false,
 		defaultMatch: false,
 		display: true,

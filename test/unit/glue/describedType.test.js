@@ -39,7 +39,7 @@ describe('the Connection Properties form (resource mapper fields)', () => {
 		const fields = described.mapperFields(snowflake());
 		expect(fields.map((f) => f.id)).toEqual(['__about', 'HOST', 'PORT', 'AUTHENTICATOR']);
 		expect(fields[0]).toMatchObject({ readOnly: true, required: false, display: true });
-		expect(fields[0].displayName).toBe('About SNOWFLAKE: Authentication Type: BASIC or CUSTOM · Network (VPC) optional');
+		expect(fields[0].displayName).toBe('SNOWFLAKE: auth BASIC/CUSTOM · VPC optional');
 		expect(fields[1]).toMatchObject({ displayName: 'HOST: HOST text', required: true, type: 'string' });
 		expect(fields[2]).toMatchObject({ displayName: 'PORT: PORT text (default 443)', required: false });
 		expect(fields[3]).toMatchObject({ type: 'options', options: [{ name: 'SNOWFLAKE', value: 'SNOWFLAKE' }, { name: 'OAUTH', value: 'OAUTH' }] });
@@ -50,7 +50,7 @@ describe('the Connection Properties form (resource mapper fields)', () => {
 			ComputeEnvironmentConfigurations: { SPARK: { PhysicalConnectionPropertiesRequired: true } },
 			AuthenticationConfiguration: { SecretArn: prop('SecretArn', { Required: true }) },
 		});
-		expect(described.typeSummary(strict)).toBe('Authentication Type: BASIC or CUSTOM · needs Network (VPC) · Secret ARN required');
+		expect(described.typeSummary(strict)).toBe('auth BASIC/CUSTOM · VPC required · Secret ARN required');
 		expect(described.needsNetwork(snowflake({ PhysicalConnectionRequirements: { SubnetId: prop('SubnetId', { Required: true }) } }))).toBe(true);
 		expect(described.secretProperties(snowflake()).map((p) => p.Name)).toEqual(['PRIVATE_KEY']);
 	});
