@@ -92,9 +92,12 @@ function normalizeRows(given: unknown, field: Described, groupName: string, labe
  */
 interface ExecutionParameters {
 	stored: Record<string, unknown> | undefined;
+	storedNames: Set<string> | undefined;
 	constant: Map<string, unknown>;
 	/** Checked values of the constant parameters (see readParameters), also read once. */
 	checked: Map<string, unknown>;
+	/** Per-item values read ahead (to schedule the item), handed to the item's own first read. */
+	readAhead: Map<string, unknown>;
 }
 
 const perExecution = new WeakMap<object, ExecutionParameters>();
@@ -104,7 +107,7 @@ function executionParameters(ctx: IExecuteFunctions): ExecutionParameters {
 	if (!known) {
 		// getNode() copies the node: once per execution, never per item.
 		const stored = typeof ctx.getNode === 'function' ? (ctx.getNode()?.parameters as Record<string, unknown> | undefined) : undefined;
-		known = { stored, constant: new Map(), checked: new Map() };
+		known = { stored, storedNames: stored && new Set(Object.keys(stored)), constant: new Map(), checked: new Map(), readAhead: new Map() };
 		perExecution.set(ctx, known);
 	}
 	return known;
@@ -131,14 +134,33 @@ const cacheKey = (name: string, extractValue: boolean) => (extractValue ? `${nam
 /**
  * One parameter of one item. A parameter without an expression is resolved once per execution
  * and shared by every item, frozen: the mapping functions are pure and never change their input.
+ * With `readAhead`, an expression's value is kept for the item's next read of it, so that reading
+ * a name to schedule the item does not evaluate the expression twice.
  */
-export function parameterValue(ctx: IExecuteFunctions, itemIndex: number, name: string, fallback: unknown, extractValue = false): unknown {
-	const { stored, constant } = executionParameters(ctx);
+export function parameterValue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	fallback: unknown,
+	extractValue = false,
+	readAhead = false,
+): unknown {
+	const known = executionParameters(ctx);
 	const key = cacheKey(name, extractValue);
-	if (constant.has(key)) return constant.get(key);
+	if (known.constant.has(key)) return known.constant.get(key);
+	const itemKey = `${key}\u0000${itemIndex}`;
+	if (known.readAhead.has(itemKey)) {
+		const value = known.readAhead.get(itemKey);
+		known.readAhead.delete(itemKey);
+		return value;
+	}
 	const value = ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue }) as unknown;
 	const topLevel = name.split('.')[0];
-	if (stored && topLevel in stored && !holdsExpression(stored[topLevel])) constant.set(key, deepFreeze(value));
+	if (known.stored && topLevel in known.stored && !holdsExpression(known.stored[topLevel])) {
+		known.constant.set(key, deepFreeze(value));
+	} else if (readAhead) {
+		known.readAhead.set(itemKey, value);
+	}
 	return value;
 }
 
@@ -150,11 +172,11 @@ export function parameterValue(ctx: IExecuteFunctions, itemIndex: number, name: 
  * once per execution, like it is read once.
  */
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: Described[]): Record<string, unknown> {
-	const { stored, constant, checked } = executionParameters(ctx);
+	const { storedNames, constant, checked } = executionParameters(ctx);
 	const bag: Record<string, unknown> = {};
 	for (const field of fields) {
 		const { name, type } = field;
-		if (name in bag || (stored && !(name in stored))) continue;
+		if ((storedNames && !storedNames.has(name)) || name in bag) continue;
 		if (checked.has(name)) {
 			bag[name] = checked.get(name);
 			continue;

@@ -153,7 +153,7 @@ export function namesOf(ctx: IExecuteFunctions, itemIndex: number, fields: INode
 	return fields.flatMap((field) => {
 		const shownFor = field.displayOptions?.show?.operation;
 		if (shownFor && !shownFor.includes(operation)) return [];
-		const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator');
+		const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator', true);
 		return typeof value === 'string' && value.trim() ? [value.trim()] : [];
 	});
 }
