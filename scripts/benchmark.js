@@ -13,7 +13,7 @@
 // (c) 10,000 items through one execution (Glue create, Concurrency 10, fast endpoint): RSS and heap
 //     after 1,000 and after 10,000 requests (after a GC). Goal: heap growth no more than the output
 //     items' own size in memory (what a copy of them takes).
-// (d) Start-up: time and memory to require our two node files and the credential file after
+// (d) Start-up: time and memory to require our node and credential files (package.json's n8n lists) after
 //     n8n-workflow, in fresh processes (median of 5). Goal: <= 10 ms and <= 3 MB.
 const { spawn, spawnSync } = require('node:child_process');
 const http = require('node:http');
@@ -316,7 +316,7 @@ async function memoryOverItems(subjects) {
 }
 
 function startupCost() {
-	console.log('\n(d) Start-up: requiring our node and credential files after n8n-workflow (fresh processes, median of 5)');
+	console.log('\n(d) Start-up: requiring every node and credential file of package.json after n8n-workflow (fresh processes, median of 5)');
 	const probe = `
 		require('n8n-workflow');
 		global.gc();
@@ -327,11 +327,9 @@ function startupCost() {
 		global.gc();
 		const after = process.memoryUsage();
 		console.log(JSON.stringify({ ms, rss: after.rss - before.rss, heap: after.heapUsed - before.heapUsed }));`;
-	const files = JSON.stringify([
-		path.join(DIST, 'nodes', 'GlueConnection', 'GlueConnection.node.js'),
-		path.join(DIST, 'nodes', 'EventBridgeConnection', 'EventBridgeConnection.node.js'),
-		path.join(DIST, 'credentials', 'AwsConnectionsApi.credentials.js'),
-	]);
+	// Every file n8n requires from our package at start-up: the nodes and credentials package.json lists.
+	const { n8n } = require(path.join(ROOT, 'package.json'));
+	const files = JSON.stringify([...n8n.nodes, ...n8n.credentials].map((file) => path.join(ROOT, file)));
 	const runs = Array.from({ length: 5 }, () => {
 		const { stdout, status, stderr } = spawnSync(process.execPath, ['--expose-gc', '-e', probe, files], { cwd: ROOT, encoding: 'utf8' });
 		if (status !== 0) throw new Error(`start-up probe failed: ${stderr}`);
