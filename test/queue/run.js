@@ -137,14 +137,21 @@ function executionsPerWorker() {
 		.map((file) => new Set([...fs.readFileSync(file, 'utf8').matchAll(/Worker finished execution (\d+)/g)].map((match) => Number(match[1]))));
 }
 
-/** The e2e cases that can run through a queue: the first case of each prepared workflow, except those
- * that set the n8n process's environment (a worker's is shared) or run the workflow themselves first. */
+/**
+ * The e2e case files that run through the queue as they are. Not here: 40-host-credentials (each
+ * case sets the n8n process's environment, which a worker shares with every execution) and
+ * 50-secrets (it needs a credential of its own and reads the e2e suite's SQLite database).
+ */
+const QUEUE_CASE_FILES = ['00-smoke.js', '10-glue.js', '15-glue-described.js', '20-eventbridge.js', '30-examples.js'];
+
+/** The e2e cases to send through the queue: the first case of each prepared workflow in those
+ * files, except those that set the n8n process's environment or run the workflow themselves first. */
 function e2eCases(manifest) {
 	const dir = path.join(__dirname, '..', 'e2e', 'cases');
 	const prepared = new Map(manifest.filter((entry) => entry.kind !== 'bulk').map((entry) => [entry.id, entry]));
 	const seen = new Set();
 	const cases = [];
-	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.js')).sort()) {
+	for (const file of QUEUE_CASE_FILES.filter((name) => fs.existsSync(path.join(dir, name)))) {
 		for (const testCase of require(path.join(dir, file))) {
 			const runsItself = testCase.setup && /executeWorkflow/.test(String(testCase.setup));
 			if (!prepared.has(testCase.workflowId) || seen.has(testCase.workflowId) || testCase.env || runsItself) {
