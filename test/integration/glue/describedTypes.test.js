@@ -2,27 +2,17 @@
 // against the emulator (moto with emulator/plugins/glue_connection_types.py), read back with plain
 // SDK calls.
 const glue = require('@aws-sdk/client-glue');
-const { startMoto } = require('../../support/moto');
+const { emulatorSuite } = require('../../support/moto');
 const { runNode } = require('../../support/engine');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 
-let moto;
-let direct;
-beforeAll(async () => {
-	moto = await startMoto();
-	direct = new glue.GlueClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-}, 60000);
-afterAll(async () => {
-	direct?.destroy();
-	await moto?.stop();
-});
-beforeEach(async () => await moto.reset());
+const emulator = emulatorSuite(glue.GlueClient);
 
 const node = new GlueConnection();
-const run = (parameters, options = {}) => runNode({ node, parameters, credentials: moto.credentials, ...options });
+const run = (parameters, options = {}) => runNode({ node, parameters, credentials: emulator.moto.credentials, ...options });
 const mapper = (value) => ({ mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] });
 const exists = async (name) =>
-	await direct.send(new glue.GetConnectionCommand({ Name: name })).then(
+	await emulator.client.send(new glue.GetConnectionCommand({ Name: name })).then(
 		() => true,
 		(error) => (error.name === 'EntityNotFoundException' ? false : Promise.reject(error)),
 	);
@@ -38,7 +28,7 @@ test('SNOWFLAKE from the list: created with exactly the mapped and secret proper
 	});
 	expect(error).toBeUndefined();
 	expect(JSON.stringify(output)).not.toContain(PRIVATE_KEY);
-	const { Connection } = await direct.send(new glue.GetConnectionCommand({ Name: 'wh-described', HidePassword: false }));
+	const { Connection } = await emulator.client.send(new glue.GetConnectionCommand({ Name: 'wh-described', HidePassword: false }));
 	expect(Connection.ConnectionProperties).toEqual({
 		HOST: 'acme.snowflakecomputing.com',
 		WAREHOUSE: 'ETL_WH',
