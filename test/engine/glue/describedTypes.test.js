@@ -126,6 +126,20 @@ describe('a described type (SNOWFLAKE)', () => {
 		expect(calls(glue.DescribeConnectionTypeCommand)).toHaveLength(2);
 	});
 
+	test("Get and Get Many leave a described type's SECRET properties out while Hide Password is on", async () => {
+		const connection = { Name: 'wh', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { HOST: 'h', PRIVATE_KEY: SECRET } };
+		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: connection });
+		glueMock.on(glue.GetConnectionsCommand).resolves({ ConnectionList: [connection, { ...connection, Name: 'wh2' }] });
+		const locator = { __rl: true, mode: 'name', value: 'wh' };
+		const hidden = await run({ operation: 'get', connection: locator });
+		expect(hidden.output[0].json.ConnectionProperties).toEqual({ HOST: 'h' });
+		const listed = await run({ operation: 'getMany', returnAll: true });
+		expect(listed.output.map((item) => item.json.ConnectionProperties)).toEqual([{ HOST: 'h' }, { HOST: 'h' }]);
+		expect(calls(glue.DescribeConnectionTypeCommand)).toHaveLength(2);
+		const shown = await run({ operation: 'get', connection: locator, hidePassword: false });
+		expect(shown.output[0].json.ConnectionProperties).toEqual({ HOST: 'h', PRIVATE_KEY: SECRET });
+	});
+
 	test('first-class types never ask for a description', async () => {
 		const { error } = await run({
 			operation: 'create',

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
-import { secretPropertyKeys } from '../../common/definition';
 import { connectionOutput } from '../../common/output';
 import type { GlueService } from '../../transport';
-import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
+import { catalogId, connectionField, connectionName, hiddenPropertyKeys, hidePasswordField, optionsField } from './shared';
 
 export const description = [hidePasswordField];
 
@@ -13,10 +12,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, [connectionField, hidePasswordField, optionsField]);
 	const name = connectionName(bag.connection);
 	const hidePassword = bag.hidePassword !== false;
-	const { client, sdk } = await service();
+	const glue = await service();
+	const { client, sdk } = glue;
 	const { Connection } = await client.send(
 		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: hidePassword }),
 	);
 	const connection = Connection ?? { Name: name };
-	return connectionOutput(connection, hidePassword, secretPropertyKeys(String(connection.ConnectionType)));
+	const hidden = hidePassword ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : [];
+	return connectionOutput(connection, hidePassword, hidden);
 }

@@ -7,11 +7,10 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
-import { secretPropertyKeys } from '../../common/definition';
 import { connectionOutput } from '../../common/output';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
-import { catalogId, hidePasswordField, optionsField } from './shared';
+import { catalogId, hiddenPropertyKeys, hidePasswordField, optionsField } from './shared';
 
 const PAGE_SIZE = 100;
 const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
@@ -57,12 +56,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, hidePasswordField, optionsField]);
 	const request = getConnectionsRequest(bag);
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
-	const { client, sdk } = await service();
+	const glue = await service();
+	const { client, sdk } = glue;
 	const results: IDataObject[] = [];
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
 		for (const connection of page.ConnectionList ?? []) {
-			results.push(connectionOutput(connection, request.HidePassword !== false, secretPropertyKeys(String(connection.ConnectionType))));
+			const hide = request.HidePassword !== false;
+			results.push(connectionOutput(connection, hide, hide ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : []));
 			if (results.length >= limit) return results;
 		}
 	}
