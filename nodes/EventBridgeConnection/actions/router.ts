@@ -7,11 +7,12 @@ import { description, operations } from './connection';
 import { connectionField } from './connection/shared';
 
 // Passwords and the values of rows marked secret are redacted from every error message.
-const secretFields = secretFieldsOf(description);
+// Found on the first run, not when n8n loads the node file at start-up.
+let secretFields: ReturnType<typeof secretFieldsOf> | undefined;
 
 /** Items on one connection never run at once (e.g. a create followed by an update of it). */
 const connectionKeys = (ctx: IExecuteFunctions, itemIndex: number) => namesOf(ctx, itemIndex, [nameField, connectionField]);
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations, async () => await eventBridgeService(this), secretFields, connectionKeys);
+	return await routeOperation(this, operations, async () => await eventBridgeService(this), (secretFields ??= secretFieldsOf(description)), connectionKeys);
 }

@@ -1,6 +1,7 @@
 import type { AuthenticationConfigurationInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byName } from '../../shared/descriptions';
 import { keyValueCollection, toStringMap } from '../../shared/keyValue';
 import { SECRET_ROW_HINT, secretField } from '../../shared/secrets';
 import { GLUE_AUTHENTICATION_TYPES, GLUE_OAUTH2_GRANT_TYPES } from '../../shared/sdkEnums.generated';
@@ -14,7 +15,6 @@ const GRANT_LABELS: Record<string, string> = {
 	JWT_BEARER: 'JWT Bearer',
 	REFRESH_TOKEN: 'Refresh Token',
 };
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 const onlyFor = (...types: string[]) => ({ show: { authenticationType: types } });
 const forGrant = (...grants: string[]) => ({
 	show: { authenticationType: ['OAUTH2'], authOauth2GrantType: grants },
