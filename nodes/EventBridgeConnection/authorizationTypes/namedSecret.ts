@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
 import { type CredentialMember, secretField } from '../../shared/secrets';
-import { authValue, omitSecret, onlySet, requiredAuthValue } from '../common/values';
+import { authValue, omitSecret, onlySet, requiredAuthValue } from './values';
 import type { AuthorizationType, AuthorizationTypeValue } from './types';
 
 /** A form field and the AuthParameters member it fills. */

@@ -15,7 +15,7 @@ import {
 	resourceConfigurationArn,
 	toHttpParameters,
 	withoutSecretValues,
-} from '../common/values';
+} from './values';
 import type { AuthorizationType } from './types';
 
 const show = { show: { authorizationType: ['OAUTH_CLIENT_CREDENTIALS'] } };

@@ -5,7 +5,7 @@ import type {
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
-import type { ParameterBag } from '../common/values';
+import type { ParameterBag } from './values';
 
 /** Any auth parameters: those of Create or Update, or those DescribeConnection returns. */
 export type AuthParametersView = UpdateConnectionAuthRequestParameters;

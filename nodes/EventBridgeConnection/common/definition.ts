@@ -11,7 +11,7 @@ import {
 	type ParameterBag,
 	resourceConfigurationArn,
 	toHttpParameters,
-} from './values';
+} from '../authorizationTypes/values';
 
 export const NAME_PATTERN = '^[\\.\\-_A-Za-z0-9]+$';
 const NAME_HINT = '1 to 64 letters, digits, dots, dashes or underscores';

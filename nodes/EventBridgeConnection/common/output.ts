@@ -8,7 +8,7 @@ import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 import { authorizationTypes } from '../authorizationTypes';
 import type { AuthParametersView } from '../authorizationTypes/types';
-import { withoutSecretValues } from './values';
+import { withoutSecretValues } from '../authorizationTypes/values';
 
 type AuthParameters = AuthParametersView;
 

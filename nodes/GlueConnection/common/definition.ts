@@ -204,7 +204,10 @@ export const definitionFields: INodeProperties[] = [
 	...withDisplayOptions(writeOnlyFields, writeDisplay),
 ];
 
-/** The connection type chosen (or typed) in the form, validated. */
+/**
+ * The connection type chosen in the list (as AWS spells it), or typed under "Other" (upper-cased),
+ * validated. The one reader of the choice: runs and the editor's described-type lists both use it.
+ */
 export function chosenConnectionType(bag: ParameterBag): string {
 	const picked = required(bag.connectionType ?? 'JDBC', 'Connection Type');
 	if (picked !== OTHER_CONNECTION_TYPE) return picked;

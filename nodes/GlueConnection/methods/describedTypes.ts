@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
-import { OTHER_CONNECTION_TYPE } from '../common/definition';
+import { chosenConnectionType, OTHER_CONNECTION_TYPE } from '../common/definition';
 import {
 	connectionTypeOptions,
 	fallbackConnectionTypeOptions,
@@ -10,16 +10,18 @@ import {
 } from '../common/describedType';
 import { glueService } from '../transport';
 
-/** The type chosen in the form (or typed under "Other"), upper-cased as AWS spells types. */
-function chosenType(ctx: ILoadOptionsFunctions): string {
-	const picked = String(ctx.getCurrentNodeParameter('connectionType') ?? '');
-	const type = picked === OTHER_CONNECTION_TYPE ? String(ctx.getCurrentNodeParameter('otherConnectionType') ?? '') : picked;
-	return type.trim().toUpperCase();
-}
-
 async function describe(ctx: ILoadOptionsFunctions): Promise<{ type: string; description?: ConnectionTypeDescription; problem?: string }> {
-	const type = chosenType(ctx);
-	if (!type) return { type, problem: 'Choose a connection type first' };
+	let type: string;
+	try {
+		// The reader a run uses, so the editor describes exactly the type the run will send.
+		type = chosenConnectionType({
+			connectionType: ctx.getCurrentNodeParameter('connectionType'),
+			otherConnectionType: ctx.getCurrentNodeParameter('otherConnectionType'),
+		});
+	} catch (problem) {
+		// Only an InputProblem (it is a pure check), e.g. "Other Connection Type: must be a connection type code …".
+		return { type: '', problem: (problem as Error).message };
+	}
 	const { client, sdk } = await glueService(ctx);
 	try {
 		return { type, description: await client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type })) };

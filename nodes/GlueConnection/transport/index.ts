@@ -1,8 +1,8 @@
 import type * as GlueSdk from '@aws-sdk/client-glue';
+import type { DescribeConnectionTypeResponse as ConnectionTypeDescription } from '@aws-sdk/client-glue';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { type AwsService, awsService } from '../../shared/transport/awsClient';
-import type { ConnectionTypeDescription } from '../common/describedType';
 
 export type GlueService = AwsService<GlueSdk.GlueClient, typeof GlueSdk> & {
 	/**

@@ -250,4 +250,19 @@ describe('editor methods', () => {
 		const secrets = await node.methods.loadOptions.getSecretConnectionProperties.call(context({ connectionType: 'SNOWFLAKE' }));
 		expect(secrets).toEqual([{ name: 'PRIVATE_KEY', value: 'PRIVATE_KEY', description: 'PRIVATE_KEY text' }]);
 	});
+
+	test('the editor reads the Connection Type as a run does: the same type described, the same refusal, nothing asked for a type a run would refuse', async () => {
+		const typed = (otherConnectionType) => context({ connectionType: '__other__', otherConnectionType });
+		const refused = await node.methods.resourceMapping.getConnectionProperties.call(typed('snow flake'));
+		const { error } = await run({ operation: 'create', name: 'c', connectionType: '__other__', otherConnectionType: 'snow flake' });
+		expect(error.message).toBe('Other Connection Type: must be a connection type code such as SNOWFLAKE (item 0)');
+		expect(refused).toEqual({ fields: [], emptyFieldsNotice: 'Other Connection Type: must be a connection type code such as SNOWFLAKE' });
+		expect(await node.methods.loadOptions.getSecretConnectionProperties.call(typed(''))).toEqual([]);
+		expect(calls(glue.DescribeConnectionTypeCommand)).toHaveLength(0);
+		// A listed type is described as AWS spells it (a custom REST- type may hold lower case), not upper-cased.
+		glueMock.on(glue.DescribeConnectionTypeCommand, { ConnectionType: 'REST-Tickets' }).resolves({ ...SNOWFLAKE, ConnectionType: 'REST-Tickets' });
+		const listed = await node.methods.resourceMapping.getConnectionProperties.call(context({ connectionType: ' REST-Tickets ' }));
+		expect(listed.fields.map((f) => f.id)).toContain('HOST');
+		expect(calls(glue.DescribeConnectionTypeCommand)).toEqual([{ ConnectionType: 'REST-Tickets' }]);
+	});
 });

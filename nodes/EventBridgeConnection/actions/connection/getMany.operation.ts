@@ -8,7 +8,7 @@ import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generate
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
 import { NAME_PATTERN } from '../../common/definition';
 import { connectionOutput } from '../../common/output';
-import type { ParameterBag } from '../../common/values';
+import type { ParameterBag } from '../../authorizationTypes/values';
 import type { EventBridgeService } from '../../transport';
 
 /** ListConnections returns at most 100 per page. */

@@ -6,7 +6,7 @@ import { toNodeApiError } from '../../../shared/errors';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { connectionName, NAME_PATTERN } from '../../common/definition';
-import type { ParameterBag } from '../../common/values';
+import type { ParameterBag } from '../../authorizationTypes/values';
 import { StateProblem, waitForSettledState } from '../../common/wait';
 import type { EventBridgeService } from '../../transport';
 

@@ -1,3 +1,8 @@
+/**
+ * Values as the EventBridge API model accepts them (auth header values, https endpoints, key/value
+ * parameter lists, KMS keys): read by the authorization types and by the definition that sits above
+ * them (common/), never the other way round.
+ */
 import type { ConnectionHttpParameters } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
