@@ -1,14 +1,18 @@
 import type { ListConnectionsRequest } from '@aws-sdk/client-eventbridge';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { runBounded } from '../../../shared/boundedRun';
 import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
+import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, withReplacements } from '../../../shared/export';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
 import { NAME_PATTERN } from '../../common/definition';
+import { eventBridgeDefinition } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
+import { describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 
 /** ListConnections returns at most 100 per page. */
@@ -39,7 +43,11 @@ const filtersField = optionalSettings(
 	{ operation: ['getMany'] },
 );
 
-export const description: INodeProperties[] = [...pagingFields, filtersField];
+const outputFields = exportFields('getMany');
+/** DescribeConnection requests in flight at once while exporting (ListConnections returns summaries only). */
+const DESCRIBES_IN_FLIGHT = 10;
+
+export const description: INodeProperties[] = [...pagingFields, filtersField, ...outputFields];
 
 /** Pure: the ListConnections request (without paging) for the form's filters. */
 export function listConnectionsRequest(bag: ParameterBag): ListConnectionsRequest {
@@ -53,19 +61,39 @@ export function listConnectionsRequest(bag: ParameterBag): ListConnectionsReques
 	});
 }
 
-/** ListConnections has no paginator in the SDK: follow NextToken until the limit is reached. */
+/**
+ * ListConnections has no paginator in the SDK: follow NextToken until the limit is reached. With
+ * Output "As Definitions" each listed connection is described (the list holds summaries only),
+ * a page at a time with a few requests in flight, and becomes a CreateConnection request.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField]);
+	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, ...outputFields]);
 	const request = listConnectionsRequest(bag);
+	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
+	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
-	const { client, sdk } = await service();
+	const eventBridge = await service();
+	const { client, sdk } = eventBridge;
 	const results: IDataObject[] = [];
 	let NextToken: string | undefined;
 	do {
 		const page = await client.send(
 			new sdk.ListConnectionsCommand({ ...request, Limit: Math.min(PAGE_SIZE, limit - results.length), NextToken }),
 		);
-		results.push(...(page.Connections ?? []).slice(0, limit - results.length).map(connectionOutput));
+		const listed = (page.Connections ?? []).slice(0, limit - results.length);
+		if (!asDefinitions) results.push(...listed.map(connectionOutput));
+		else {
+			const described = await runBounded({
+				count: listed.length,
+				limit: DESCRIBES_IN_FLIGHT,
+				keysOf: () => [],
+				run: async (index) => await describeConnection(eventBridge, String(listed[index].Name)),
+			});
+			// A connection deleted since it was listed is not exported.
+			for (const connection of described) {
+				if (connection) results.push(exportedItem(withReplacements(eventBridgeDefinition(connection), replacements)));
+			}
+		}
 		NextToken = page.NextToken;
 	} while (NextToken && results.length < limit);
 	return results;

@@ -2,11 +2,13 @@ import type { GetConnectionsRequest } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
+import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, withReplacements } from '../../../shared/export';
 import { toList } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
+import { glueDefinition } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
@@ -37,7 +39,9 @@ const filtersField: INodeProperties = optionalSettings(
 	{ operation: ['getMany'] },
 );
 
-export const description = [...pagingFields, filtersField];
+const outputFields = exportFields('getMany');
+
+export const description = [...pagingFields, filtersField, ...outputFields];
 
 /** Pure: the GetConnections request (without paging) for the form's filters. */
 export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {
@@ -52,18 +56,29 @@ export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest 
 	});
 }
 
+/**
+ * Get Many, or with Output "As Definitions" the export: each connection as a ConnectionInput for
+ * Create and Reconcile (passwords always hidden, secrets as placeholders), Replace Values applied.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, hidePasswordField, optionsField]);
-	const request = getConnectionsRequest(bag);
+	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, hidePasswordField, optionsField, ...outputFields]);
+	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
+	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
+	const request = { ...getConnectionsRequest(bag), ...(asDefinitions ? { HidePassword: true } : {}) };
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
 	const glue = await service();
 	const { client, sdk } = glue;
+	const hide = request.HidePassword !== false;
 	const results: IDataObject[] = [];
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
 		for (const connection of page.ConnectionList ?? []) {
-			const hide = request.HidePassword !== false;
-			results.push(connectionOutput(connection, hide, hide ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : []));
+			const secretKeys = hide ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : [];
+			results.push(
+				asDefinitions
+					? exportedItem(withReplacements(glueDefinition(connection, secretKeys), replacements))
+					: connectionOutput(connection, hide, secretKeys),
+			);
 			if (results.length >= limit) return results;
 		}
 	}

@@ -26,7 +26,8 @@ export const hidePasswordField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to leave passwords out of the result. Turn off only when the next step needs them.',
-	displayOptions: { show: { operation: ['get', 'getMany'] } },
+	// An export never reads secrets.
+	displayOptions: { show: { operation: ['get', 'getMany'] }, hide: { output: ['definitions'] } },
 };
 
 export const optionsField = optionalSettings('Option', [

@@ -1,0 +1,75 @@
+import type { ConnectionHttpParameters, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { IDataObject } from 'n8n-workflow';
+
+import { type BoundKind, boundValuesOf, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { toJson } from '../../shared/output';
+import { compact } from '../../shared/validation';
+
+/** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
+const BOUND_PATHS: Record<string, BoundKind> = { KmsKeyIdentifier: 'kmsKey' };
+
+type Described = DescribeConnectionResponse & { KmsKeyIdentifier?: string };
+
+/** Header, query string and body rows: a row marked secret comes back without its value, which becomes a placeholder. */
+function httpParameters(parameters: ConnectionHttpParameters | undefined): IDataObject | undefined {
+	if (!parameters) return undefined;
+	const lists = Object.entries(parameters)
+		.filter(([, rows]) => Array.isArray(rows) && rows.length)
+		.map(([list, rows]) => [
+			list,
+			(rows as Array<{ Key?: string; Value?: string; IsValueSecret?: boolean }>).map((row) =>
+				compact({ Key: row.Key, Value: row.IsValueSecret ? secretRequired() : row.Value, IsValueSecret: row.IsValueSecret === true }),
+			),
+		]);
+	return lists.length ? Object.fromEntries(lists) : undefined;
+}
+
+/** A private endpoint in its request shape: the resource configuration, without the association AWS made. */
+function connectivity(parameters: { ResourceParameters?: { ResourceConfigurationArn?: string } } | undefined) {
+	const arn = parameters?.ResourceParameters?.ResourceConfigurationArn;
+	return arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined;
+}
+
+/**
+ * Pure: a described EventBridge connection as a CreateConnection request that Create and
+ * Reconcile accept: no read-only members (ConnectionArn, ConnectionState, StateReason, SecretArn
+ * of the secret EventBridge made, CreationTime, LastModifiedTime, LastAuthorizedTime, the
+ * ResourceAssociationArn of a private endpoint). AWS returns no secret at all: the password, API
+ * key value, client secret and the values of rows marked secret are `{"$secret": "required"}`.
+ */
+export function eventBridgeDefinition(connection: Described): ExportedDefinition {
+	const auth = connection.AuthParameters ?? {};
+	const basic = auth.BasicAuthParameters;
+	const apiKey = auth.ApiKeyAuthParameters;
+	const oauth = auth.OAuthParameters;
+	const authParameters = compact({
+		BasicAuthParameters: basic ? { Username: basic.Username, Password: secretRequired() } : undefined,
+		ApiKeyAuthParameters: apiKey ? { ApiKeyName: apiKey.ApiKeyName, ApiKeyValue: secretRequired() } : undefined,
+		OAuthParameters: oauth
+			? compact({
+					ClientParameters: { ClientID: oauth.ClientParameters?.ClientID, ClientSecret: secretRequired() },
+					AuthorizationEndpoint: oauth.AuthorizationEndpoint,
+					HttpMethod: oauth.HttpMethod,
+					OAuthHttpParameters: httpParameters(oauth.OAuthHttpParameters),
+				})
+			: undefined,
+		InvocationHttpParameters: httpParameters(auth.InvocationHttpParameters),
+		ConnectivityParameters: connectivity(auth.ConnectivityParameters),
+	});
+	const definition = toJson(
+		compact({
+			Name: connection.Name,
+			Description: connection.Description || undefined,
+			AuthorizationType: connection.AuthorizationType,
+			AuthParameters: Object.keys(authParameters).length ? authParameters : undefined,
+			InvocationConnectivityParameters: connectivity(connection.InvocationConnectivityParameters),
+			KmsKeyIdentifier: connection.KmsKeyIdentifier || undefined,
+		}),
+	) as IDataObject;
+	return {
+		name: String(connection.Name),
+		definition,
+		boundValues: boundValuesOf(definition, BOUND_PATHS),
+		secretsToSupply: placeholderPaths(definition),
+	};
+}

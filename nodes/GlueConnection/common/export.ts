@@ -1,0 +1,124 @@
+import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-glue';
+import type { IDataObject } from 'n8n-workflow';
+
+import { type BoundKind, boundValuesOf, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { toJson } from '../../shared/output';
+import { compact } from '../../shared/validation';
+
+/** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
+const BOUND_PATHS: Record<string, BoundKind> = {
+	'PhysicalConnectionRequirements.SubnetId': 'subnet',
+	'PhysicalConnectionRequirements.SecurityGroupIdList[]': 'securityGroup',
+	'PhysicalConnectionRequirements.AvailabilityZone': 'availabilityZone',
+	'ConnectionProperties.SECRET_ID': 'secret',
+};
+
+/** Keys AWS manages itself (ENCRYPTED_PASSWORD when the catalog encrypts passwords): never part of a request. */
+const isServerManaged = (key: string) => key.startsWith('ENCRYPTED_');
+
+/**
+ * A secret AWS made and manages for a service ("service-linked" secrets are named `<service>!…`,
+ * which a user's secret name cannot be): Glue stores inline credentials in one. It belongs to the
+ * source connection, so it is not exported; the credentials it holds become placeholders.
+ */
+export function isServiceManagedSecret(arn: string | undefined): boolean {
+	return !!arn && /:secret:[^:]*!/.test(arn);
+}
+
+const nonEmpty = <T extends object>(value: T | undefined): T | undefined => (value && Object.keys(value).length ? value : undefined);
+
+/**
+ * The secret properties to mark as required: every secret key AWS returned (an emulator, or a
+ * call without HidePassword), and a hidden one whose companion is there (USERNAME for PASSWORD,
+ * KAFKA_SASL_SCRAM_USERNAME for KAFKA_SASL_SCRAM_PASSWORD, KAFKA_CLIENT_KEYSTORE for its
+ * password), unless a SECRET_ID holds the credentials.
+ */
+function secretPropertiesToSupply(properties: Record<string, string>, secretKeys: string[]): string[] {
+	return secretKeys.filter((key) => {
+		if (isServerManaged(key)) return false;
+		if (key in properties) return true;
+		if (properties.SECRET_ID) return false;
+		if (properties[`ENCRYPTED_${key}`] !== undefined) return true;
+		if (!key.endsWith('PASSWORD')) return false;
+		const companions = [key.replace(/PASSWORD$/, 'USERNAME'), key.replace(/_PASSWORD$/, '')];
+		return companions.some((companion) => companion !== key && properties[companion] !== undefined);
+	});
+}
+
+/** AuthenticationConfiguration in its input shape; credentials AWS keeps in its own secret become placeholders. */
+function authenticationInput(auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
+	if (!auth) return undefined;
+	const { AuthenticationType: type, SecretArn, OAuth2Properties: oauth } = auth;
+	const kmsKeyArn = (auth as { KmsKeyArn?: string }).KmsKeyArn;
+	const managed = isServiceManagedSecret(SecretArn);
+	const oauthInput = oauth
+		? compact({
+				OAuth2GrantType: oauth.OAuth2GrantType,
+				OAuth2ClientApplication: nonEmpty(compact({ ...oauth.OAuth2ClientApplication })),
+				TokenUrl: oauth.TokenUrl,
+				TokenUrlParametersMap: nonEmpty(oauth.TokenUrlParametersMap),
+			})
+		: undefined;
+	const inline: IDataObject = {};
+	if (managed && type === 'BASIC') inline.BasicAuthenticationCredentials = { Username: secretRequired(), Password: secretRequired() };
+	if (managed && type === 'CUSTOM') inline.CustomAuthenticationCredentials = secretRequired();
+	if (managed && type === 'OAUTH2' && oauthInput) {
+		const grant = oauthInput.OAuth2GrantType;
+		const credentials = compact({
+			UserManagedClientApplicationClientSecret: oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId ? secretRequired() : undefined,
+			JwtToken: grant === 'JWT_BEARER' ? secretRequired() : undefined,
+			RefreshToken: grant === 'REFRESH_TOKEN' ? secretRequired() : undefined,
+		});
+		if (Object.keys(credentials).length) (oauthInput as IDataObject).OAuth2Credentials = credentials;
+		if (grant === 'AUTHORIZATION_CODE') (oauthInput as IDataObject).AuthorizationCodeProperties = { AuthorizationCode: secretRequired() };
+	}
+	return compact({
+		AuthenticationType: type,
+		SecretArn: managed ? undefined : SecretArn,
+		KmsKeyArn: kmsKeyArn,
+		OAuth2Properties: oauthInput,
+		...inline,
+	}) as IDataObject;
+}
+
+/**
+ * Pure: a Glue connection as a ConnectionInput that Create and Reconcile accept: no read-only
+ * members (CreationTime, LastUpdatedTime, LastUpdatedBy, Status, StatusReason,
+ * LastConnectionValidationTime, ConnectionSchemaVersion, CompatibleComputeEnvironments), no
+ * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
+ * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type.
+ */
+export function glueDefinition(connection: Connection, secretKeys: string[]): ExportedDefinition {
+	const returned = connection.ConnectionProperties ?? {};
+	const properties: Record<string, unknown> = Object.fromEntries(
+		Object.entries(returned).filter(([key]) => !isServerManaged(key) && !secretKeys.includes(key)),
+	);
+	for (const key of secretPropertiesToSupply(returned, secretKeys)) properties[key] = secretRequired();
+	const network = connection.PhysicalConnectionRequirements ?? {};
+	const definition = toJson(
+		compact({
+			Name: connection.Name,
+			Description: connection.Description || undefined,
+			ConnectionType: connection.ConnectionType,
+			MatchCriteria: connection.MatchCriteria?.length ? connection.MatchCriteria : undefined,
+			ConnectionProperties: properties,
+			SparkProperties: nonEmpty(connection.SparkProperties),
+			AthenaProperties: nonEmpty(connection.AthenaProperties),
+			PythonProperties: nonEmpty(connection.PythonProperties),
+			PhysicalConnectionRequirements: nonEmpty(
+				compact({
+					SubnetId: network.SubnetId || undefined,
+					SecurityGroupIdList: network.SecurityGroupIdList?.length ? network.SecurityGroupIdList : undefined,
+					AvailabilityZone: network.AvailabilityZone || undefined,
+				}),
+			),
+			AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
+		}),
+	) as IDataObject;
+	return {
+		name: String(connection.Name),
+		definition,
+		boundValues: boundValuesOf(definition, BOUND_PATHS),
+		secretsToSupply: placeholderPaths(definition),
+	};
+}

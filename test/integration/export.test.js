@@ -1,0 +1,285 @@
+// Export (Get Many with Output "As Definitions") of both nodes in the real engine against the
+// project's emulator, and the copy it is for: export in one Region, Replace Values, write the
+// definitions into another Region (moto keeps Regions apart), read them back there. The requests
+// each export sends are counted by a proxy in front of the emulator.
+const glue = require('@aws-sdk/client-glue');
+const eb = require('@aws-sdk/client-eventbridge');
+const { startMoto } = require('../support/moto');
+const { startCountingProxy } = require('../support/countingProxy');
+const { runNode } = require('../support/engine');
+const { GlueConnection } = require('../../nodes/GlueConnection/GlueConnection.node');
+const { EventBridgeConnection } = require('../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+
+const SOURCE = 'us-east-1';
+const TARGET = 'eu-west-1';
+const ACCOUNT = '123456789012';
+const OTHER_ACCOUNT = '210987654321';
+const PLACEHOLDER = { $secret: 'required' };
+const SECRETS = ['moto-pass-1', 'moto-scram-2', 'moto-key-3', 'moto-client-4', 'moto-row-5'];
+
+let moto;
+let proxy;
+const clients = {};
+const sdkClient = (Client, region) => new Client({ region, endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+beforeAll(async () => {
+	moto = await startMoto();
+	proxy = await startCountingProxy({ target: moto.endpoint });
+	for (const region of [SOURCE, TARGET]) {
+		clients[`glue-${region}`] = sdkClient(glue.GlueClient, region);
+		clients[`eb-${region}`] = sdkClient(eb.EventBridgeClient, region);
+	}
+}, 60000);
+afterAll(async () => {
+	for (const client of Object.values(clients)) client.destroy();
+	await proxy?.stop();
+	await moto?.stop();
+});
+beforeEach(async () => {
+	await moto.reset();
+	proxy.reset();
+});
+
+const credentials = (region) => ({ ...moto.credentials, region, endpoint: proxy.endpoint });
+const exportWith = (Node, parameters, region = SOURCE) =>
+	runNode({ node: new Node(), parameters: { operation: 'getMany', returnAll: true, output: 'definitions', ...parameters }, credentials: credentials(region) });
+const replace = (...pairs) => ({ replaceValues: { pairs: pairs.map(([from, to]) => ({ from, to })) } });
+const byName = (output) => Object.fromEntries(output.map((item) => [item.json.name, item.json]));
+const arn = (service, resource, region = SOURCE, account = ACCOUNT) => `arn:aws:${service}:${region}:${account}:${resource}`;
+
+/** Placeholders filled with literal test values (a copy supplies references instead). */
+function filled(value) {
+	if (Array.isArray(value)) return value.map(filled);
+	if (value && typeof value === 'object') {
+		if (value.$secret === 'required') return 'supplied-in-target';
+		return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, filled(member)]));
+	}
+	return value;
+}
+
+describe('Glue', () => {
+	const seed = async () => {
+		const client = clients[`glue-${SOURCE}`];
+		const inputs = [
+			{
+				Name: 'sales-postgres',
+				Description: 'sales replica',
+				ConnectionType: 'JDBC',
+				MatchCriteria: ['prod', 'sales'],
+				ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.internal:5432/sales', USERNAME: 'etl', PASSWORD: SECRETS[0] },
+				PhysicalConnectionRequirements: { SubnetId: 'subnet-0aaa1111', SecurityGroupIdList: ['sg-0aaa1111', 'sg-0bbb2222'], AvailabilityZone: `${SOURCE}a` },
+			},
+			{
+				Name: 'orders-mysql',
+				ConnectionType: 'JDBC',
+				ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://orders.internal:3306/orders', SECRET_ID: arn('secretsmanager', 'secret:orders-db-AbCdEf') },
+			},
+			{
+				Name: 'events-kafka',
+				ConnectionType: 'KAFKA',
+				ConnectionProperties: { KAFKA_BOOTSTRAP_SERVERS: 'b-1.kafka.internal:9096', KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_SCRAM_USERNAME: 'events', KAFKA_SASL_SCRAM_PASSWORD: SECRETS[1] },
+			},
+			{
+				Name: 'crm-salesforce',
+				ConnectionType: 'SALESFORCE',
+				ConnectionProperties: { INSTANCE_URL: 'https://acme.my.salesforce.com', ROLE_ARN: arn('iam', 'role/glue-salesforce', '') },
+				AuthenticationConfiguration: {
+					AuthenticationType: 'OAUTH2',
+					// The secret Glue made for the inline client secret (service-linked: `glue!` name).
+					SecretArn: arn('secretsmanager', `secret:glue!${ACCOUNT}-crm-salesforce-XyZ123`),
+					KmsKeyArn: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+					OAuth2Properties: {
+						OAuth2GrantType: 'CLIENT_CREDENTIALS',
+						OAuth2ClientApplication: { UserManagedClientApplicationClientId: 'crm-client' },
+						TokenUrl: 'https://login.salesforce.com/services/oauth2/token',
+					},
+				},
+			},
+		];
+		for (const ConnectionInput of inputs) await client.send(new glue.CreateConnectionCommand({ ConnectionInput }));
+		return inputs;
+	};
+
+	test('definitions: request shape, no read-only members, no secret; placeholders where AWS keeps one; bound values listed', async () => {
+		await seed();
+		const { output, error } = await exportWith(GlueConnection, {});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(4);
+		expect(output.map((item) => item.pairedItem.item)).toEqual([0, 0, 0, 0]);
+		const text = JSON.stringify(output);
+		for (const secret of SECRETS) expect(text).not.toContain(secret);
+		for (const readOnly of ['CreationTime', 'LastUpdatedTime', 'LastUpdatedBy', '"Status"', 'ConnectionSchemaVersion', 'CompatibleComputeEnvironments', 'ENCRYPTED_']) {
+			expect(text).not.toContain(readOnly);
+		}
+		const items = byName(output);
+		expect(items['sales-postgres'].definition).toEqual({
+			Name: 'sales-postgres',
+			Description: 'sales replica',
+			ConnectionType: 'JDBC',
+			MatchCriteria: ['prod', 'sales'],
+			ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.internal:5432/sales', USERNAME: 'etl', PASSWORD: PLACEHOLDER },
+			PhysicalConnectionRequirements: { SubnetId: 'subnet-0aaa1111', SecurityGroupIdList: ['sg-0aaa1111', 'sg-0bbb2222'], AvailabilityZone: `${SOURCE}a` },
+		});
+		expect(items['sales-postgres'].secretsToSupply).toEqual(['ConnectionProperties.PASSWORD']);
+		expect(items['sales-postgres'].boundValues).toEqual([
+			{ path: 'PhysicalConnectionRequirements.SubnetId', kind: 'subnet', value: 'subnet-0aaa1111' },
+			{ path: 'PhysicalConnectionRequirements.SecurityGroupIdList[0]', kind: 'securityGroup', value: 'sg-0aaa1111' },
+			{ path: 'PhysicalConnectionRequirements.SecurityGroupIdList[1]', kind: 'securityGroup', value: 'sg-0bbb2222' },
+			{ path: 'PhysicalConnectionRequirements.AvailabilityZone', kind: 'availabilityZone', value: `${SOURCE}a` },
+		]);
+		// A SECRET_ID is a reference, kept as it is; no placeholder for the credentials it holds.
+		expect(items['orders-mysql'].definition.ConnectionProperties).toEqual({
+			JDBC_CONNECTION_URL: 'jdbc:mysql://orders.internal:3306/orders',
+			SECRET_ID: arn('secretsmanager', 'secret:orders-db-AbCdEf'),
+		});
+		expect(items['orders-mysql'].secretsToSupply).toEqual([]);
+		expect(items['orders-mysql'].boundValues).toEqual([{ path: 'ConnectionProperties.SECRET_ID', kind: 'secret', value: arn('secretsmanager', 'secret:orders-db-AbCdEf') }]);
+		expect(items['events-kafka'].definition.ConnectionProperties.KAFKA_SASL_SCRAM_PASSWORD).toEqual(PLACEHOLDER);
+		// The secret Glue made is not exported; the client secret it held is to be supplied.
+		expect(items['crm-salesforce'].definition.AuthenticationConfiguration).toEqual({
+			AuthenticationType: 'OAUTH2',
+			KmsKeyArn: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+			OAuth2Properties: {
+				OAuth2GrantType: 'CLIENT_CREDENTIALS',
+				OAuth2ClientApplication: { UserManagedClientApplicationClientId: 'crm-client' },
+				TokenUrl: 'https://login.salesforce.com/services/oauth2/token',
+				OAuth2Credentials: { UserManagedClientApplicationClientSecret: PLACEHOLDER },
+			},
+		});
+		expect(items['crm-salesforce'].boundValues.map(({ path, kind }) => [path, kind])).toEqual([
+			['ConnectionProperties.ROLE_ARN', 'role'],
+			['AuthenticationConfiguration.KmsKeyArn', 'kmsKey'],
+		]);
+		// Paged reads only, passwords hidden: one GetConnections for four connections.
+		expect(proxy.stats.requests).toBe(1);
+	});
+
+	test('copy to another Region: Replace Values rewrites only bound values; the target then holds equal definitions', async () => {
+		const inputs = await seed();
+		const { output, error } = await exportWith(
+			GlueConnection,
+			replace([SOURCE, TARGET], [ACCOUNT, OTHER_ACCOUNT], ['subnet-0aaa1111', 'subnet-0ccc3333'], ['sg-0aaa1111', 'sg-0ccc3333']),
+		);
+		expect(error).toBeUndefined();
+		const items = byName(output);
+		expect(items['sales-postgres'].definition.PhysicalConnectionRequirements).toEqual({
+			SubnetId: 'subnet-0ccc3333',
+			SecurityGroupIdList: ['sg-0ccc3333', 'sg-0bbb2222'],
+			AvailabilityZone: `${TARGET}a`,
+		});
+		expect(items['sales-postgres'].boundValues[0]).toEqual({ path: 'PhysicalConnectionRequirements.SubnetId', kind: 'subnet', value: 'subnet-0ccc3333', replaced: 'subnet-0aaa1111' });
+		expect(items['orders-mysql'].definition.ConnectionProperties.SECRET_ID).toBe(arn('secretsmanager', 'secret:orders-db-AbCdEf', TARGET, OTHER_ACCOUNT));
+		expect(items['crm-salesforce'].definition.ConnectionProperties.ROLE_ARN).toBe(arn('iam', 'role/glue-salesforce', '', OTHER_ACCOUNT));
+		// Not bound: names, descriptions and URLs stay as they were, even where From occurs in them.
+		expect(items['sales-postgres'].definition.Name).toBe('sales-postgres');
+
+		const target = clients[`glue-${TARGET}`];
+		for (const item of output) await target.send(new glue.CreateConnectionCommand({ ConnectionInput: filled(item.json.definition) }));
+		const copied = await exportWith(GlueConnection, {}, TARGET);
+		const copies = byName(copied.output);
+		expect(Object.keys(copies).sort()).toEqual(inputs.map((input) => input.Name).sort());
+		for (const item of output) {
+			// Equal apart from the replaced values (already in the exported item) and the secrets supplied.
+			const expected = structuredClone(item.json.definition);
+			const auth = expected.AuthenticationConfiguration;
+			// AWS (and the emulator) never return inline OAuth2 credentials.
+			if (auth?.OAuth2Properties) delete auth.OAuth2Properties.OAuth2Credentials;
+			expect(copies[item.json.name].definition).toEqual(expected);
+		}
+		// Nothing was written in the source Region.
+		const source = await clients[`glue-${SOURCE}`].send(new glue.GetConnectionsCommand({ HidePassword: true }));
+		expect(source.ConnectionList).toHaveLength(4);
+	});
+
+	test('Replace Values: a row with To but no From is refused naming the field and the item, before any request', async () => {
+		const { error } = await exportWith(GlueConnection, { replaceValues: { pairs: [{ from: '', to: 'eu-west-1' }] } });
+		expect(error.message).toMatch(/Replace Values/);
+		expect(proxy.stats.requests).toBe(0);
+	});
+});
+
+describe('EventBridge', () => {
+	const seed = async () => {
+		const client = clients[`eb-${SOURCE}`];
+		await client.send(
+			new eb.CreateConnectionCommand({
+				Name: 'orders-api',
+				Description: 'orders partner',
+				AuthorizationType: 'API_KEY',
+				AuthParameters: {
+					ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: SECRETS[2] },
+					InvocationHttpParameters: {
+						HeaderParameters: [
+							{ Key: 'x-tenant', Value: 'acme', IsValueSecret: false },
+							{ Key: 'x-signing', Value: SECRETS[4], IsValueSecret: true },
+						],
+					},
+				},
+			}),
+		);
+		await client.send(
+			new eb.CreateConnectionCommand({
+				Name: 'billing-private',
+				AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+				AuthParameters: {
+					OAuthParameters: {
+						ClientParameters: { ClientID: 'billing-client', ClientSecret: SECRETS[3] },
+						AuthorizationEndpoint: 'https://auth.example.com/token',
+						HttpMethod: 'POST',
+						OAuthHttpParameters: { BodyParameters: [{ Key: 'scope', Value: 'billing', IsValueSecret: false }] },
+					},
+				},
+				InvocationConnectivityParameters: { ResourceParameters: { ResourceConfigurationArn: arn('vpc-lattice', 'resourceconfiguration/rcfg-0123456789abcdef0') } },
+				KmsKeyIdentifier: arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+			}),
+		);
+	};
+
+	test('definitions: one ListConnections and one DescribeConnection per connection; request shape, no secret, no read-only member', async () => {
+		await seed();
+		const { output, error } = await exportWith(EventBridgeConnection, {});
+		expect(error).toBeUndefined();
+		const text = JSON.stringify(output);
+		for (const secret of SECRETS) expect(text).not.toContain(secret);
+		for (const readOnly of ['ConnectionArn', 'ConnectionState', 'StateReason', 'SecretArn', 'CreationTime', 'LastModifiedTime', 'LastAuthorizedTime', 'ResourceAssociationArn']) {
+			expect(text).not.toContain(readOnly);
+		}
+		const items = byName(output);
+		expect(items['orders-api'].definition).toEqual({
+			Name: 'orders-api',
+			Description: 'orders partner',
+			AuthorizationType: 'API_KEY',
+			AuthParameters: {
+				ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: PLACEHOLDER },
+				InvocationHttpParameters: {
+					HeaderParameters: [
+						{ Key: 'x-tenant', Value: 'acme', IsValueSecret: false },
+						{ Key: 'x-signing', Value: PLACEHOLDER, IsValueSecret: true },
+					],
+				},
+			},
+		});
+		expect(items['orders-api'].secretsToSupply).toEqual(['AuthParameters.ApiKeyAuthParameters.ApiKeyValue', 'AuthParameters.InvocationHttpParameters.HeaderParameters[1].Value']);
+		expect(items['orders-api'].boundValues).toEqual([]);
+		expect(items['billing-private'].definition).toMatchObject({
+			AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+			AuthParameters: { OAuthParameters: { ClientParameters: { ClientID: 'billing-client', ClientSecret: PLACEHOLDER } } },
+			InvocationConnectivityParameters: { ResourceParameters: { ResourceConfigurationArn: arn('vpc-lattice', 'resourceconfiguration/rcfg-0123456789abcdef0') } },
+		});
+		expect(items['billing-private'].boundValues.map(({ path, kind }) => [path, kind])).toEqual([
+			['InvocationConnectivityParameters.ResourceParameters.ResourceConfigurationArn', 'resourceConfiguration'],
+			['KmsKeyIdentifier', 'kmsKey'],
+		]);
+		expect(proxy.stats.requests).toBe(1 + 2);
+	});
+
+	test('copy to another Region: the target holds every connection with an equal definition apart from the replaced values', async () => {
+		await seed();
+		const { output } = await exportWith(EventBridgeConnection, replace([SOURCE, TARGET], [ACCOUNT, OTHER_ACCOUNT]));
+		const items = byName(output);
+		expect(items['billing-private'].definition.KmsKeyIdentifier).toBe(arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab', TARGET, OTHER_ACCOUNT));
+		const target = clients[`eb-${TARGET}`];
+		for (const item of output) await target.send(new eb.CreateConnectionCommand(filled(item.json.definition)));
+		const copied = await exportWith(EventBridgeConnection, {}, TARGET);
+		expect(copied.output.map((item) => item.json.definition)).toEqual(output.map((item) => item.json.definition));
+	});
+});

@@ -1,0 +1,118 @@
+// The pure parts of Export: what a definition keeps of AWS's answer, where the secret placeholder
+// goes, which values are bound to an account or Region, and how Replace Values rewrites them.
+const { glueDefinition, isServiceManagedSecret } = require('../../nodes/GlueConnection/common/export');
+const { eventBridgeDefinition } = require('../../nodes/EventBridgeConnection/common/export');
+const { readReplacements, withReplacements } = require('../../nodes/shared/export');
+
+const PLACEHOLDER = { $secret: 'required' };
+const JDBC_SECRETS = ['PASSWORD', 'ENCRYPTED_PASSWORD'];
+
+describe('Glue definitions', () => {
+	test('a catalog that encrypts passwords: ENCRYPTED_PASSWORD is dropped and PASSWORD becomes the placeholder', () => {
+		const { definition, secretsToSupply } = glueDefinition(
+			{ Name: 'a', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:x', ENCRYPTED_PASSWORD: 'AQICAH…' } },
+			JDBC_SECRETS,
+		);
+		expect(definition.ConnectionProperties).toEqual({ JDBC_CONNECTION_URL: 'jdbc:x', PASSWORD: PLACEHOLDER });
+		expect(secretsToSupply).toEqual(['ConnectionProperties.PASSWORD']);
+	});
+
+	test('no username and no secret: no placeholder is invented (IAM or a type without credentials)', () => {
+		const { definition } = glueDefinition({ Name: 'a', ConnectionType: 'NETWORK', ConnectionProperties: {} }, JDBC_SECRETS);
+		expect(definition).toEqual({ Name: 'a', ConnectionType: 'NETWORK', ConnectionProperties: {} });
+	});
+
+	test('a password AWS did return (no HidePassword) is still never exported', () => {
+		const { definition } = glueDefinition(
+			{ Name: 'a', ConnectionType: 'JDBC', ConnectionProperties: { USERNAME: 'u', PASSWORD: 'hunter2', SECRET_ID: 'db' } },
+			JDBC_SECRETS,
+		);
+		expect(JSON.stringify(definition)).not.toContain('hunter2');
+		expect(definition.ConnectionProperties.PASSWORD).toEqual(PLACEHOLDER);
+	});
+
+	test('Basic credentials in a secret Glue made become placeholders; a secret the user chose stays as the reference', () => {
+		const managed = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue!123456789012-a-AbC123';
+		const mine = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:team/db-AbC123';
+		expect([isServiceManagedSecret(managed), isServiceManagedSecret(mine)]).toEqual([true, false]);
+		const made = glueDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: managed } }, []);
+		expect(made.definition.AuthenticationConfiguration).toEqual({
+			AuthenticationType: 'BASIC',
+			BasicAuthenticationCredentials: { Username: PLACEHOLDER, Password: PLACEHOLDER },
+		});
+		const chosen = glueDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: mine } }, []);
+		expect(chosen.definition.AuthenticationConfiguration).toEqual({ AuthenticationType: 'BASIC', SecretArn: mine });
+		expect(chosen.boundValues).toEqual([{ path: 'AuthenticationConfiguration.SecretArn', kind: 'secret', value: mine }]);
+	});
+});
+
+describe('EventBridge definitions', () => {
+	test('a de-authorized connection (AWS removed its authorization) keeps its type and needs its parameters', () => {
+		const { definition, secretsToSupply } = eventBridgeDefinition({
+			Name: 'a',
+			AuthorizationType: 'BASIC',
+			ConnectionState: 'DEAUTHORIZED',
+			ConnectionArn: 'arn:aws:events:eu-west-1:123456789012:connection/a/1',
+		});
+		expect(definition).toEqual({ Name: 'a', AuthorizationType: 'BASIC' });
+		expect(secretsToSupply).toEqual([]);
+	});
+
+	test('a KMS key given by ID or alias is bound to the Region too', () => {
+		const { boundValues } = eventBridgeDefinition({ Name: 'a', AuthorizationType: 'BASIC', KmsKeyIdentifier: 'alias/events' });
+		expect(boundValues).toEqual([{ path: 'KmsKeyIdentifier', kind: 'kmsKey', value: 'alias/events' }]);
+	});
+});
+
+describe('Replace Values', () => {
+	const exported = () =>
+		glueDefinition(
+			{
+				Name: 'eu-west-1-orders',
+				Description: 'copied from eu-west-1',
+				ConnectionType: 'JDBC',
+				ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://db.eu-west-1.rds.amazonaws.com:3306/x', SECRET_ID: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:db-AbC123' },
+				PhysicalConnectionRequirements: { SubnetId: 'subnet-0aaa', SecurityGroupIdList: ['sg-0aaa'], AvailabilityZone: 'eu-west-1b' },
+			},
+			JDBC_SECRETS,
+		);
+
+	test('rows apply in order to bound values only; each changed value keeps what AWS had', () => {
+		const result = withReplacements(exported(), [
+			{ from: 'eu-west-1', to: 'eu-central-1' },
+			{ from: '111111111111', to: '222222222222' },
+			{ from: 'subnet-0aaa', to: 'subnet-0bbb' },
+		]);
+		expect(result.definition).toMatchObject({
+			Name: 'eu-west-1-orders',
+			Description: 'copied from eu-west-1',
+			ConnectionProperties: {
+				JDBC_CONNECTION_URL: 'jdbc:mysql://db.eu-west-1.rds.amazonaws.com:3306/x',
+				SECRET_ID: 'arn:aws:secretsmanager:eu-central-1:222222222222:secret:db-AbC123',
+			},
+			PhysicalConnectionRequirements: { SubnetId: 'subnet-0bbb', SecurityGroupIdList: ['sg-0aaa'], AvailabilityZone: 'eu-central-1b' },
+		});
+		expect(result.boundValues.find((bound) => bound.kind === 'securityGroup')).toEqual({
+			path: 'PhysicalConnectionRequirements.SecurityGroupIdList[0]',
+			kind: 'securityGroup',
+			value: 'sg-0aaa',
+		});
+		expect(result.boundValues.find((bound) => bound.kind === 'availabilityZone')).toMatchObject({ value: 'eu-central-1b', replaced: 'eu-west-1b' });
+	});
+
+	test('the export itself is left unchanged (a copy is made)', () => {
+		const original = exported();
+		withReplacements(original, [{ from: 'subnet-0aaa', to: 'subnet-0bbb' }]);
+		expect(original.definition.PhysicalConnectionRequirements.SubnetId).toBe('subnet-0aaa');
+	});
+
+	test('rows: empty rows skipped, To without From refused naming the field, anything but a list refused', () => {
+		expect(readReplacements(undefined)).toEqual([]);
+		expect(readReplacements({ pairs: [{ from: ' a ', to: 'b' }, { from: '', to: '' }, { from: 'c' }] })).toEqual([
+			{ from: 'a', to: 'b' },
+			{ from: 'c', to: '' },
+		]);
+		expect(() => readReplacements({ pairs: [{ to: 'b' }] })).toThrow('Replace Values: row 1 has a To but no From');
+		expect(() => readReplacements({ pairs: 'a=b' })).toThrow(/^Replace Values/);
+	});
+});
