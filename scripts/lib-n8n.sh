@@ -151,13 +151,20 @@ const { BASE_URL, OWNER_EMAIL, OWNER_PASSWORD } = process.env;
 
 # start_n8n PORT LOG_FILE: starts `n8n start` (editor and REST API) on 127.0.0.1:PORT in the
 # background, in its own process group (n8n starts task-runner children); sets N8N_PID and waits
-# until the REST API answers. Needs n8n_env first.
+# until n8n is ready (wait_n8n_ready). Needs n8n_env first.
 start_n8n() {
   local port=$1 logfile=$2
   N8N_PORT=$port setsid "$N8N_BIN" start >"$logfile" 2>&1 &
   N8N_PID=$!
-  # /healthz answers before the REST API is mounted; /rest/settings only when n8n is ready.
-  wait_for_url "http://127.0.0.1:$port/rest/settings" 180 "$N8N_PID" || { tail -n 30 "$logfile" >&2; return 1; }
+  wait_n8n_ready "http://127.0.0.1:$port" 180 "$N8N_PID" || { tail -n 30 "$logfile" >&2; return 1; }
+}
+
+# wait_n8n_ready BASE_URL SECONDS [PID]: waits until n8n has fully started. /healthz and even
+# /rest/settings answer while n8n is still migrating its database or before the REST routes are
+# mounted (a POST /rest/owner/setup then gets 404); /healthz/readiness answers 200 only once n8n is
+# ready (database connected and migrated, every route mounted).
+wait_n8n_ready() {
+  wait_for_url "$1/healthz/readiness" "$2" "${3:-}"
 }
 
 # stop_n8n: stops the n8n started by start_n8n, with its task runners (its process group).
