@@ -349,3 +349,20 @@ export async function releaseSecrets(ctx: IExecuteFunctions): Promise<void> {
 	await readers.get(ctx)?.release();
 	readers.delete(ctx);
 }
+
+/**
+ * Pure: the request built with stand-ins in place of every referenced secret (Reconcile's plan
+ * reads no secret), and the references, to read only for the items an apply writes.
+ */
+export function buildWithStandIns<T>(bag: Bag, build: (bag: Bag) => T, allSecretRows: readonly string[] = []): { request: T; references: SecretReference[] } {
+	const references = secretReferences(bag, allSecretRows);
+	return { request: build(withSecretValues(bag, references, references.map(() => STAND_IN))), references };
+}
+
+/** Reads the values of references (each Secrets Manager secret once per execution). */
+export async function readSecretValues(ctx: IExecuteFunctions, itemIndex: number, references: SecretReference[]): Promise<string[]> {
+	const reader = readerFor(ctx);
+	const values: string[] = [];
+	for (const reference of references) values.push(await reader.read(reference, itemIndex));
+	return values;
+}

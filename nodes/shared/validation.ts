@@ -13,6 +13,18 @@ export class InputProblem extends Error {
 	}
 }
 
+/**
+ * A problem of a whole set of items or of a run, not of one field (two items naming one
+ * connection, an apply that would delete too much): `itemIndex` is the item it shows on.
+ */
+export class SetProblem extends Error {
+	itemIndex = 0;
+	constructor(message: string) {
+		super(message);
+		this.name = 'SetProblem';
+	}
+}
+
 export const fail = (field: string, problem: string): never => {
 	throw new InputProblem(field, problem);
 };
