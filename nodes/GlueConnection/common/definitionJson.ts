@@ -69,6 +69,16 @@ export interface GlueDefinition {
 	secretKeys: string[];
 }
 
+/** The problem a type's (pure) check raises, if any. */
+function typeProblem(check: () => void): InputProblem | undefined {
+	try {
+		check();
+		return undefined;
+	} catch (error) {
+		return error instanceof InputProblem ? error : new InputProblem(DEFINITION_FIELD, String((error as Error).message));
+	}
+}
+
 const at = (path: string) => `${DEFINITION_FIELD} › ${path}`;
 
 /** Pure: a Glue JSON Definition, validated (an InputProblem names the path) and mapped. */
@@ -87,7 +97,7 @@ export function glueDefinition(value: unknown, literalSecrets = true): GlueDefin
 		checkPattern(id, at('PhysicalConnectionRequirements.SecurityGroupIdList'), /^sg-[0-9a-f]+$/, 'security group IDs such as sg-0123456789abcdef0');
 	}
 	const properties = definition.ConnectionProperties ?? {};
-	try {
+	const problem = typeProblem(() =>
 		findConnectionTypeForm(type)?.checkDefinition?.({
 			connectionProperties: properties,
 			authenticationType: definition.AuthenticationConfiguration?.AuthenticationType,
@@ -95,12 +105,10 @@ export function glueDefinition(value: unknown, literalSecrets = true): GlueDefin
 			subnetId: network?.SubnetId,
 			securityGroupIds: network?.SecurityGroupIdList ?? [],
 			availabilityZone: network?.AvailabilityZone,
-		});
-	} catch (error) {
-		// The form's checks name form fields: say where in the definition the user should look.
-		if (error instanceof InputProblem) fail(DEFINITION_FIELD, `${error.field}: ${error.problem}`);
-		throw error;
-	}
+		}),
+	);
+	// The form's checks name form fields: say where in the definition the user should look.
+	if (problem) fail(DEFINITION_FIELD, `${problem.field}: ${problem.problem}`);
 	const marked = secretPaths(parsed)
 		.filter((path) => path[0] === 'ConnectionProperties')
 		.map((path) => String(path[1]));
