@@ -1,0 +1,352 @@
+/**
+ * The secret model of both nodes: every secret field is declared here, once. A declaration says
+ * where the secret sits in the form (a parameter, or the rows of a key/value collection), where it
+ * sits in the SDK request (a path), and how it may be supplied (typed, AWS Secrets Manager, or a
+ * member of the AWS Connection Secret credential). Everything that must know about secrets derives
+ * from this list: resolution (./secrets.ts), masking of the node copy an error carries and
+ * redaction of messages (./router.ts, ./errors.ts), output redaction (Get, Get Many), comparison
+ * (Create or Update, Reconcile), export and the read-back of retried writes.
+ *
+ * Pure and light: no SDK, no n8n runtime code (n8n loads node files at start-up).
+ *
+ * SDK path patterns: members joined by dots; `*` in a member name matches any characters of a map
+ * key (`ConnectionProperties.ENCRYPTED_*`); `Name[]` is every element of the list `Name`, and
+ * `Name[IsValueSecret]` only the elements whose `IsValueSecret` is true.
+ */
+
+/** The members of the AWS Connection Secret credential a secret field can take. */
+export const CREDENTIAL_MEMBERS = {
+	password: 'Password',
+	apiKey: 'API Key',
+	clientSecret: 'Client Secret',
+} as const;
+export type CredentialMember = keyof typeof CREDENTIAL_MEMBERS;
+
+export type SecretNode = 'glue' | 'eventBridge';
+
+/**
+ * How a secret may be supplied. Every declared secret takes all three, chosen once per node by
+ * "Secret Values From" (n8n shows the optional credential from one parameter only).
+ */
+export type SecretSupply = 'typed' | 'secretsManager' | 'credential';
+export const SECRET_SUPPLIES: readonly SecretSupply[] = ['typed', 'secretsManager', 'credential'];
+
+/**
+ * Which rows of a key/value collection hold secrets: all of them; those the user flagged "Value Is
+ * Secret"; or (Glue) the SECRET properties of a described connection type, known only at run time
+ * from DescribeConnectionType (see SecretContext).
+ */
+export type SecretRows = 'all' | 'flagged' | 'describedSecret';
+
+export interface SecretDeclaration {
+	node: SecretNode;
+	/** The label the user sees (messages name it). */
+	label: string;
+	/** Where it sits in the form: a parameter name, or a dotted path into a collection. */
+	parameter: string;
+	/** Present for a key/value collection (`{ pairs: [{ key, value, isValueSecret? }] }`). */
+	rows?: SecretRows;
+	/** Where its value goes in the SDK request (patterns, see above). */
+	sdkPath: string;
+	/** The credential member a single field takes by default (a row names its member itself). */
+	member?: CredentialMember;
+}
+
+const glue = (label: string, parameter: string, sdkPath: string, member: CredentialMember): SecretDeclaration => ({ node: 'glue', label, parameter, sdkPath, member });
+const eventBridge = (label: string, parameter: string, sdkPath: string, member: CredentialMember): SecretDeclaration => ({ node: 'eventBridge', label, parameter, sdkPath, member });
+/** Glue's OAuth2Properties, parent of its OAuth secrets. */
+const GLUE_GRANT_PROPERTIES = 'AuthenticationConfiguration.OAuth2Properties';
+
+/** The three HTTP parameter lists of an EventBridge connection: form suffix, SDK list, label. */
+const HTTP_LISTS = [
+	['Headers', 'HeaderParameters', 'Header Parameters'],
+	['QueryString', 'QueryStringParameters', 'Query String Parameters'],
+	['Body', 'BodyParameters', 'Body Parameters'],
+] as const;
+const flaggedHttpRows = (collection: string, prefix: string, purpose: string, sdkParent: string): SecretDeclaration[] =>
+	HTTP_LISTS.map(([suffix, list, label]) => ({
+		node: 'eventBridge',
+		label: `${purpose} ${label}`,
+		parameter: `${collection}.${prefix}${suffix}`,
+		rows: 'flagged',
+		sdkPath: `${sdkParent}.${list}[IsValueSecret].Value`,
+	}));
+
+/** Every secret field of both nodes. A new secret field is one line here (tests check the forms against it). */
+export const SECRET_DECLARATIONS: readonly SecretDeclaration[] = [
+	// Glue: the credentials of the first-class connection type forms.
+	...['jdbc', 'mongodb', 'custom', 'marketplace'].map((prefix) => glue('Password', `${prefix}Password`, 'ConnectionProperties.PASSWORD', 'password')),
+	glue('Client Keystore Password', 'kafkaClientKeystorePassword', 'ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD', 'password'),
+	glue('Client Key Password', 'kafkaClientKeyPassword', 'ConnectionProperties.KAFKA_CLIENT_KEY_PASSWORD', 'password'),
+	glue('SCRAM Password', 'kafkaSaslScramPassword', 'ConnectionProperties.KAFKA_SASL_SCRAM_PASSWORD', 'password'),
+	glue('PLAIN Password', 'kafkaSaslPlainPassword', 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD', 'password'),
+	// Glue: a described type's SECRET properties (DescribeConnectionType says which).
+	{ node: 'glue', label: 'Secret Connection Properties', parameter: 'describedSecretProperties', rows: 'describedSecret', sdkPath: 'ConnectionProperties.*' },
+	// Glue: AuthenticationConfiguration.
+	glue('Password', 'authBasicPassword', 'AuthenticationConfiguration.BasicAuthenticationCredentials.Password', 'password'),
+	{ node: 'glue', label: 'Custom Credentials', parameter: 'authCustomCredentials', rows: 'all', sdkPath: 'AuthenticationConfiguration.CustomAuthenticationCredentials.*' },
+	glue('Client Secret', 'authOauth2ClientSecret', `${GLUE_GRANT_PROPERTIES}.OAuth2Credentials.UserManagedClientApplicationClientSecret`, 'clientSecret'),
+	glue('Authorization Code', 'authOauth2AuthorizationCode', `${GLUE_GRANT_PROPERTIES}.AuthorizationCodeProperties.AuthorizationCode`, 'clientSecret'),
+	glue('Access Token', 'authOauth2AccessToken', `${GLUE_GRANT_PROPERTIES}.OAuth2Credentials.AccessToken`, 'clientSecret'),
+	glue('Refresh Token', 'authOauth2RefreshToken', `${GLUE_GRANT_PROPERTIES}.OAuth2Credentials.RefreshToken`, 'clientSecret'),
+	glue('JWT Token', 'authOauth2JwtToken', `${GLUE_GRANT_PROPERTIES}.OAuth2Credentials.JwtToken`, 'clientSecret'),
+	// EventBridge: each authorization type's secret, and the HTTP parameter rows flagged secret.
+	eventBridge('Password', 'basicPassword', 'AuthParameters.BasicAuthParameters.Password', 'password'),
+	eventBridge('API Key Value', 'apiKeyValue', 'AuthParameters.ApiKeyAuthParameters.ApiKeyValue', 'apiKey'),
+	eventBridge('Client Secret', 'oauthClientSecret', 'AuthParameters.OAuthParameters.ClientParameters.ClientSecret', 'clientSecret'),
+	...flaggedHttpRows('additionalFields', 'invocation', 'Invocation', 'AuthParameters.InvocationHttpParameters'),
+	...flaggedHttpRows('oauthOptions', 'oauth', 'OAuth', 'AuthParameters.OAuthParameters.OAuthHttpParameters'),
+];
+
+/**
+ * Secrets that are no form field: what AWS itself keeps and may return (Glue's ENCRYPTED_* copies
+ * of the secret properties). Never compared, never output with secrets hidden, never exported.
+ */
+export const AWS_MANAGED_SECRET_PATHS: Readonly<Record<SecretNode, readonly string[]>> = {
+	glue: ['ConnectionProperties.ENCRYPTED_*'],
+	eventBridge: [],
+};
+
+/**
+ * Output only (Get, Get Many with secrets hidden): keys that look like secrets although no form
+ * field declares them (e.g. set through Additional Connection Properties, or by another tool).
+ * Not used for comparison: such a key may hold a plain value (a keytab's S3 path).
+ */
+export const SECRET_LOOKING_PATHS: Readonly<Record<SecretNode, readonly string[]>> = {
+	glue: ['ConnectionProperties.*PASSWORD*', 'ConnectionProperties.*KEYTAB*'],
+	eventBridge: [],
+};
+
+/** What only run time knows: the SECRET properties of a described Glue connection type. */
+export interface SecretContext {
+	describedSecretKeys?: readonly string[];
+}
+
+export const declarationsOf = (node: SecretNode) => SECRET_DECLARATIONS.filter((declaration) => declaration.node === node);
+
+/** The SDK path patterns of a node's secrets (declared and AWS-managed), e.g. for a reader of JSON definitions. */
+export function secretSdkPaths(node: SecretNode): string[] {
+	return [...new Set([...declarationsOf(node).map((declaration) => declaration.sdkPath), ...AWS_MANAGED_SECRET_PATHS[node]])];
+}
+
+// ---- the SDK side ---------------------------------------------------------------------------
+
+export type Path = Array<string | number>;
+type Holder = Record<string | number, unknown>;
+/** One secret found in a request or an answer: where, and the object and key that hold it. */
+export interface SecretLocation {
+	path: Path;
+	holder: Holder;
+	key: string | number;
+	value: unknown;
+}
+
+interface Step {
+	name: RegExp;
+	list?: 'all' | 'flagged';
+}
+
+const steps = new Map<string, Step[]>();
+
+function parse(pattern: string): Step[] {
+	let parsed = steps.get(pattern);
+	if (!parsed) {
+		parsed = pattern.split('.').map((segment) => {
+			const [, name, filter] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(segment) ?? [];
+			const glob = new RegExp(`^${name.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+			return { name: glob, list: filter === undefined ? undefined : filter ? 'flagged' : 'all' };
+		});
+		steps.set(pattern, parsed);
+	}
+	return parsed;
+}
+
+const isObject = (value: unknown): value is Holder => !!value && typeof value === 'object' && !Array.isArray(value);
+
+function visit(value: unknown, pattern: Step[], path: Path, found: SecretLocation[], lastKeyAllowed: (key: string) => boolean) {
+	if (!isObject(value)) return;
+	const [step, ...rest] = pattern;
+	for (const key of Object.keys(value)) {
+		if (!step.name.test(key)) continue;
+		const member = value[key];
+		if (step.list) {
+			if (!Array.isArray(member)) continue;
+			member.forEach((element, index) => {
+				if (step.list === 'flagged' && !(isObject(element) && element.IsValueSecret === true)) return;
+				if (rest.length) visit(element, rest, [...path, key, index], found, lastKeyAllowed);
+			});
+		} else if (rest.length) {
+			visit(member, rest, [...path, key], found, lastKeyAllowed);
+		} else if (member !== undefined && lastKeyAllowed(key)) {
+			found.push({ path: [...path, key], holder: value, key, value: member });
+		}
+	}
+}
+
+type Which = 'declared' | 'output';
+
+function patternsOf(node: SecretNode, context: SecretContext, which: Which) {
+	const described = new Set(context.describedSecretKeys ?? []);
+	const any = () => true;
+	return [
+		...declarationsOf(node).map((declaration) => ({
+			pattern: declaration.sdkPath,
+			allowed: declaration.rows === 'describedSecret' ? (key: string) => described.has(key) : any,
+		})),
+		...AWS_MANAGED_SECRET_PATHS[node].map((pattern) => ({ pattern, allowed: any })),
+		...(which === 'output' ? SECRET_LOOKING_PATHS[node].map((pattern) => ({ pattern, allowed: any })) : []),
+	];
+}
+
+function locate(node: SecretNode, value: unknown, context: SecretContext, which: Which): SecretLocation[] {
+	const found: SecretLocation[] = [];
+	for (const { pattern, allowed } of patternsOf(node, context, which)) visit(value, parse(pattern), [], found, allowed);
+	// One secret may match two patterns (PASSWORD is declared and looks secret): report it once.
+	const seen = new Set<string>();
+	return found.filter((location) => {
+		const id = JSON.stringify(location.path);
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+}
+
+/** Where a request (or an answer shaped like one) holds secrets: declared fields, described SECRET properties, AWS's copies. */
+export function secretLocations(node: SecretNode, value: unknown, context: SecretContext = {}): SecretLocation[] {
+	return locate(node, value, context, 'declared');
+}
+
+/** Whether a dotted path (e.g. a difference `ConnectionProperties.PASSWORD`) is a secret's. */
+export function isSecretPath(node: SecretNode, path: string, context: SecretContext = {}): boolean {
+	const target = path.split('.');
+	const probe: Holder = {};
+	let holder = probe;
+	target.forEach((key, index) => {
+		holder[key] = index === target.length - 1 ? '' : {};
+		holder = holder[key] as Holder;
+	});
+	return locate(node, probe, context, 'declared').length > 0;
+}
+
+/** A copy with every secret replaced by what `replace` returns for it (undefined leaves the member out). */
+export function replaceSecrets<T>(
+	node: SecretNode,
+	value: T,
+	replace: (location: { path: Path; value: unknown }) => unknown,
+	context: SecretContext = {},
+	which: Which = 'declared',
+): T {
+	const copy = structuredClone(value);
+	for (const location of locate(node, copy, context, which)) {
+		const replacement = replace({ path: location.path, value: location.value });
+		if (replacement === undefined) delete location.holder[location.key];
+		else location.holder[location.key] = replacement;
+	}
+	return copy;
+}
+
+/** A copy without any secret: what a comparison with AWS's answer (which never holds them) can see. */
+export function withoutSecrets<T>(node: SecretNode, value: T, context: SecretContext = {}): T {
+	return replaceSecrets(node, value, () => undefined, context);
+}
+
+/** A copy for node output with secrets hidden: also without keys that merely look secret. */
+export function redactedForOutput<T>(node: SecretNode, value: T, context: SecretContext = {}): T {
+	return replaceSecrets(node, value, () => undefined, context, 'output');
+}
+
+/** The secret texts a request carries (to redact them from messages). */
+export function secretValuesIn(node: SecretNode, value: unknown, context: SecretContext = {}): string[] {
+	return secretLocations(node, value, context)
+		.map((location) => location.value)
+		.filter((text): text is string => typeof text === 'string' && text !== '');
+}
+
+/** Whether a request carries any secret (which a comparison with AWS can never see). */
+export function carriesSecrets(node: SecretNode, value: unknown, context: SecretContext = {}): boolean {
+	return secretLocations(node, value, context).some((location) => location.value !== undefined && location.value !== '');
+}
+
+// ---- the form side --------------------------------------------------------------------------
+
+/** The parameter that chooses the supply, and its values. */
+export const SECRET_SOURCE_FIELD = 'secretSource';
+export const FROM_NODE = 'node';
+export const FROM_SECRETS_MANAGER = 'secretsManager';
+export const FROM_CREDENTIAL = 'credential';
+
+/** Suffixes of the parameters that say where a single secret field's value comes from. */
+export const SECRETS_MANAGER_SUFFIX = 'FromSecretsManager';
+export const SECRETS_MANAGER_KEY_SUFFIX = 'FromSecretsManagerKey';
+export const CREDENTIAL_SUFFIX = 'FromCredential';
+
+type Bag = Record<string, unknown>;
+
+export const declarationFor = (parameter: string) => SECRET_DECLARATIONS.find((declaration) => declaration.parameter === parameter);
+
+/** The top-level parameters that hold declared secrets (what to read to redact an item's messages). */
+export const SECRET_PARAMETERS: readonly string[] = [...new Set(SECRET_DECLARATIONS.map((declaration) => declaration.parameter.split('.')[0]))];
+
+/** One secret value or reference in an item's parameters: the declaration, where, and what is there. */
+export interface FormSecret {
+	declaration: SecretDeclaration;
+	path: Path;
+	value: unknown;
+	/** For a row: its key (the SDK map key or HTTP parameter name). */
+	rowKey?: string;
+}
+
+/**
+ * Every declared secret place in the parameters that holds something: single fields, and the rows
+ * of secret collections (every row, or the rows flagged "Value Is Secret"). A row of a described
+ * type's Secret Connection Properties is secret whatever its key: the user put it there as one.
+ */
+export function formSecrets(parameters: Bag): FormSecret[] {
+	const found: FormSecret[] = [];
+	for (const declaration of SECRET_DECLARATIONS) {
+		const path = declaration.parameter.split('.');
+		let value: unknown = parameters;
+		for (const key of path) value = isObject(value) ? value[key] : undefined;
+		if (value === undefined || value === null) continue;
+		if (!declaration.rows) {
+			found.push({ declaration, path, value });
+			continue;
+		}
+		const pairs = isObject(value) ? value.pairs : undefined;
+		if (!Array.isArray(pairs)) continue;
+		pairs.forEach((row: unknown, index) => {
+			if (!isObject(row)) return;
+			if (declaration.rows === 'flagged' && row.isValueSecret !== true) return;
+			found.push({ declaration, path: [...path, 'pairs', index, 'value'], value: row.value, rowKey: typeof row.key === 'string' ? row.key : String(row.key ?? '') });
+		});
+	}
+	return found;
+}
+
+/** The secret texts typed into the parameters (with another source, rows hold references, not secrets). */
+export function typedSecretTexts(parameters: Bag): string[] {
+	const typed = (parameters[SECRET_SOURCE_FIELD] ?? FROM_NODE) === FROM_NODE;
+	return formSecrets(parameters)
+		.filter((secret) => typed || !secret.declaration.rows)
+		.map((secret) => secret.value)
+		.filter((text): text is string => typeof text === 'string' && text !== '');
+}
+
+/** A copy of the parameters with every declared secret place that holds text replaced by `mask`. */
+export function maskFormSecrets<T extends Bag>(parameters: T, mask: string): T {
+	const copy = structuredClone(parameters);
+	for (const { path, value } of formSecrets(copy)) {
+		if (typeof value !== 'string' || value === '') continue;
+		let holder = copy as Holder;
+		for (const key of path.slice(0, -1)) holder = holder[key] as Holder;
+		holder[path[path.length - 1]] = mask;
+	}
+	return copy;
+}
+
+/** The keys of the rows a described type's Secret Connection Properties hold (they are secret whatever AWS says). */
+export function describedSecretRowKeys(parameters: Bag): string[] {
+	return formSecrets(parameters)
+		.filter((secret) => secret.declaration.rows === 'describedSecret' && secret.rowKey)
+		.map((secret) => secret.rowKey as string);
+}
