@@ -1,5 +1,7 @@
-import type { INode, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { maskFormSecrets } from './secretModel';
 
 /** What we keep of an AWS SDK (or network) failure. */
 export interface AwsErrorSummary {
@@ -68,36 +70,14 @@ export function toNodeApiError(
 /** What a secret parameter shows in the copy of the node an error carries. */
 export const MASKED = '**hidden**';
 
-type Definition = Pick<INodeProperties, 'name' | 'type' | 'typeOptions'> & { options?: unknown[]; values?: unknown[] };
-
-/** A parameter's value with its secrets masked, following the parameter's definition. */
-function maskValue(value: unknown, definition: Definition): unknown {
-	if (definition.typeOptions?.password === true) return typeof value === 'string' && value !== '' ? MASKED : value;
-	if (!value || typeof value !== 'object') return value;
-	const members = (definition.options ?? definition.values ?? []) as Definition[];
-	if (Array.isArray(value)) return value.map((entry) => maskValue(entry, definition));
-	const row = value as Record<string, unknown>;
-	const masked: Record<string, unknown> = {};
-	for (const [key, member] of Object.entries(row)) {
-		const memberDefinitions = members.filter((candidate) => candidate.name === key);
-		masked[key] = memberDefinitions.reduce<unknown>((result, candidate) => maskValue(result, candidate), member);
-	}
-	// A key/value row marked "Value Is Secret".
-	if (row.isValueSecret === true && typeof row.value === 'string' && row.value !== '') masked.value = MASKED;
-	return masked;
-}
-
 /**
- * A copy of the node whose secret parameters (password fields, key/value rows marked secret, at
- * any depth) are masked. n8n stores the node an error carries in the execution
- * (resultData.error.node): errors our nodes raise carry this copy, never the node itself.
+ * A copy of the node whose secrets (every secret the secret model declares: password fields, secret
+ * key/value rows, a described type's Secret Connection Properties) are masked. n8n stores the node
+ * an error carries in the execution (resultData.error.node): errors our nodes raise carry this
+ * copy, never the node itself.
  */
-export function maskedNode(node: INode, secretFields: readonly Definition[]): INode {
-	const parameters = { ...node.parameters };
-	for (const field of secretFields) {
-		if (field.name in parameters) parameters[field.name] = maskValue(parameters[field.name], field) as never;
-	}
-	return { ...node, parameters };
+export function maskedNode(node: INode): INode {
+	return { ...node, parameters: maskFormSecrets(node.parameters, MASKED) };
 }
 
 /** A problem with the node's input, found before anything is sent to AWS. */

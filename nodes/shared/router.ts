@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, maskedNode, redact, toNodeApiError } from './errors';
 import { parameterValue } from './parameters';
+import { SECRET_PARAMETERS, SECRET_SOURCE_FIELD, typedSecretTexts } from './secretModel';
 import { releaseSecrets, secretsReadBy } from './secrets';
 import { InputProblem, numberFrom } from './validation';
 
@@ -42,38 +43,17 @@ async function release(service: { built(): Promise<unknown> }) {
 	built?.client?.destroy?.();
 }
 
-/** A field that is a password, or holds key/value rows with a "Value Is Secret" toggle. */
-function holdsSecrets(field: unknown): boolean {
-	const node = field as { name?: string; typeOptions?: { password?: boolean }; options?: unknown[]; values?: unknown[] };
-	if (node.typeOptions?.password === true || node.name === 'isValueSecret') return true;
-	return [...(node.options ?? []), ...(node.values ?? [])].some(holdsSecrets);
-}
-
-/**
- * The top-level fields that hold secrets: their values are redacted from error messages, and
- * masked in the copy of the node an error carries.
- */
-export function secretFieldsOf(properties: INodeProperties[]): INodeProperties[] {
-	return properties.filter(holdsSecrets);
-}
-
-/** A password's text, or the values of the rows flagged "Value Is Secret" anywhere inside a field. */
-function secretsIn(value: unknown): string[] {
-	if (typeof value === 'string') return value ? [value] : [];
-	if (!value || typeof value !== 'object') return [];
-	const row = value as { isValueSecret?: unknown; value?: unknown };
-	if (row.isValueSecret === true) return typeof row.value === 'string' && row.value ? [row.value] : [];
-	return Object.values(value).flatMap((member) => (member && typeof member === 'object' ? secretsIn(member) : []));
-}
-
-function secretValues(ctx: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): string[] {
-	return [...new Set(fields.map((field) => field.name))].flatMap((name) => {
+/** The secrets typed into the item's parameters, as the secret model places them (read only when the item failed). */
+function typedSecrets(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const parameters: Record<string, unknown> = {};
+	for (const name of [SECRET_SOURCE_FIELD, ...SECRET_PARAMETERS]) {
 		try {
-			return secretsIn(ctx.getNodeParameter(name, itemIndex, '') as unknown);
+			parameters[name] = ctx.getNodeParameter(name, itemIndex, undefined) as unknown;
 		} catch {
-			return [];
+			// An expression that fails holds no typed secret.
 		}
-	});
+	}
+	return typedSecretTexts(parameters);
 }
 
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]) {
@@ -116,7 +96,6 @@ export async function runPerItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	getService: () => Promise<Service>,
-	secretFields: INodeProperties[],
 	itemKeys: ItemKeys = () => [],
 ): Promise<INodeExecutionData[][]> {
 	const limit = concurrencyOf(ctx);
@@ -126,7 +105,7 @@ export async function runPerItem<Service>(
 			count: ctx.getInputData().length,
 			limit,
 			keysOf: (itemIndex) => keysOrNone(ctx, itemKeys, itemIndex),
-			run: async (itemIndex) => await runItem(ctx, operation, service, secretFields, itemIndex),
+			run: async (itemIndex) => await runItem(ctx, operation, service, itemIndex),
 		});
 		return [perItem.flat()];
 	} finally {
@@ -163,14 +142,13 @@ async function runItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	service: ServiceProvider<Service>,
-	secretFields: INodeProperties[],
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	try {
 		const result = await operation.execute.call(ctx, itemIndex, service);
 		return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
 	} catch (error) {
-		const secrets = [...secretValues(ctx, itemIndex, secretFields), ...secretsReadBy(ctx)];
+		const secrets = [...typedSecrets(ctx, itemIndex), ...secretsReadBy(ctx)];
 		const nodeError = toNodeError(ctx, error, itemIndex, secrets);
 		if (!ctx.continueOnFail()) throw nodeError;
 		const json: IDataObject = { error: nodeError.message };
@@ -184,7 +162,6 @@ export async function routeOperation<Service>(
 	ctx: IExecuteFunctions,
 	operations: Record<string, Operation<Service>>,
 	getService: () => Promise<Service>,
-	secretFields: INodeProperties[],
 	itemKeys?: ItemKeys,
 ): Promise<INodeExecutionData[][]> {
 	try {
@@ -193,9 +170,9 @@ export async function routeOperation<Service>(
 		if (!operation) {
 			throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
 		}
-		return await runPerItem(ctx, operation, getService, secretFields, itemKeys);
+		return await runPerItem(ctx, operation, getService, itemKeys);
 	} catch (error) {
-		throw withMaskedNode(error, maskedNode(ctx.getNode(), secretFields));
+		throw withMaskedNode(error, maskedNode(ctx.getNode()));
 	}
 }
 

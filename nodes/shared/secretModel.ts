@@ -129,6 +129,18 @@ export function secretSdkPaths(node: SecretNode): string[] {
 	return [...new Set([...declarationsOf(node).map((declaration) => declaration.sdkPath), ...AWS_MANAGED_SECRET_PATHS[node]])];
 }
 
+/**
+ * The ConnectionProperties keys that hold secrets in a Glue connection: the declared ones
+ * (PASSWORD, Kafka's passwords) and a described type's SECRET properties (`context`). AWS's
+ * ENCRYPTED_* copies are matched by AWS_MANAGED_SECRET_PATHS, not listed here.
+ */
+export function glueSecretPropertyKeys(context: SecretContext = {}): string[] {
+	const declared = declarationsOf('glue')
+		.map((declaration) => /^ConnectionProperties\.([A-Z0-9_]+)$/.exec(declaration.sdkPath)?.[1])
+		.filter((key): key is string => key !== undefined);
+	return [...new Set([...declared, ...(context.describedSecretKeys ?? [])])];
+}
+
 // ---- the SDK side ---------------------------------------------------------------------------
 
 export type Path = Array<string | number>;
@@ -226,6 +238,12 @@ export function isSecretPath(node: SecretNode, path: string, context: SecretCont
 		holder = holder[key] as Holder;
 	});
 	return locate(node, probe, context, 'declared').length > 0;
+}
+
+/** Whether the member at `path` of a request (or definition) holds a secret: e.g. an HTTP parameter's Value when its row says IsValueSecret. */
+export function isSecretAt(node: SecretNode, value: unknown, path: readonly (string | number)[], context: SecretContext = {}): boolean {
+	const wanted = JSON.stringify(path.map(String));
+	return secretLocations(node, value, context).some((location) => JSON.stringify(location.path.map(String)) === wanted);
 }
 
 /** A copy with every secret replaced by what `replace` returns for it (undefined leaves the member out). */

@@ -25,31 +25,28 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeApiError } from './errors';
+import {
+	CREDENTIAL_MEMBERS,
+	CREDENTIAL_SUFFIX,
+	type CredentialMember,
+	declarationFor,
+	FROM_CREDENTIAL,
+	FROM_NODE,
+	FROM_SECRETS_MANAGER,
+	formSecrets,
+	SECRET_DECLARATIONS,
+	SECRET_SOURCE_FIELD,
+	SECRETS_MANAGER_KEY_SUFFIX as SM_KEY_SUFFIX,
+	SECRETS_MANAGER_SUFFIX as SM_SUFFIX,
+} from './secretModel';
 import { awsService } from './transport/awsClient';
 import { checkSecretId, fail, str } from './validation';
 
-export const SECRET_SOURCE_FIELD = 'secretSource';
+export { CREDENTIAL_MEMBERS, type CredentialMember, FROM_CREDENTIAL, FROM_NODE, FROM_SECRETS_MANAGER, SECRET_SOURCE_FIELD };
 export const SECRET_CREDENTIAL_TYPE = 'awsConnectionSecretApi';
-export const FROM_NODE = 'node';
-export const FROM_SECRETS_MANAGER = 'secretsManager';
-export const FROM_CREDENTIAL = 'credential';
 
-/** Suffixes of the fields secretField() adds next to a secret field `name`. */
-const SM_SUFFIX = 'FromSecretsManager';
-const SM_KEY_SUFFIX = 'FromSecretsManagerKey';
-const CREDENTIAL_SUFFIX = 'FromCredential';
 const NOTICE_SUFFIX = 'StoredInWorkflowNotice';
 const ROW_REFERENCE = /^([^#]+?)(?:#(.+))?$/;
-/** Display names of the secret fields, by parameter name, for messages that name the field. */
-const displayNames = new Map<string, string>();
-
-/** The fields of the AWS Connection Secret credential a secret field can take. */
-export const CREDENTIAL_MEMBERS = {
-	password: 'Password',
-	apiKey: 'API Key',
-	clientSecret: 'Client Secret',
-} as const;
-export type CredentialMember = keyof typeof CREDENTIAL_MEMBERS;
 const memberOptions: INodePropertyOptions[] = Object.entries(CREDENTIAL_MEMBERS).map(([value, name]) => ({ name, value }));
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
@@ -94,10 +91,11 @@ export const SECRET_ROW_HINT =
 /**
  * A secret field and its variants: the field itself (typed, with a notice while it holds literal
  * text), the secret and JSON key to read from Secrets Manager, and the credential field to take.
+ * The field must be declared in ./secretModel.ts, which gives its credential member.
  */
-export function secretField(field: INodeProperties, member: CredentialMember): INodeProperties[] {
+export function secretField(field: INodeProperties): INodeProperties[] {
 	const { name, displayName } = field;
-	displayNames.set(name, displayName);
+	const member = declarationFor(name)?.member ?? 'password';
 	// Hidden while empty or an expression (n8n shows a field whenever a `show` value is an expression, so the test is a `hide`).
 	const emptyOrExpression: Array<string | DisplayCondition> = ['', { _cnd: { startsWith: '=' } }];
 	return [
@@ -161,55 +159,43 @@ function checkMember(value: string, field: string): CredentialMember {
 	return value as CredentialMember;
 }
 
-/** Rows of key/value collections anywhere in the parameters that hold secrets. */
-function secretRows(bag: Bag, allSecret: readonly string[], path: Array<string | number> = []): Array<{ path: Array<string | number>; value: string; field: string }> {
-	return Object.entries(bag).flatMap(([key, member]) => {
-		if (!member || typeof member !== 'object' || Array.isArray(member)) return [];
-		const pairs = (member as { pairs?: unknown }).pairs;
-		if (!Array.isArray(pairs)) return secretRows(member as Bag, allSecret, [...path, key]);
-		return pairs.flatMap((row: { key?: unknown; value?: unknown; isValueSecret?: unknown }, index) =>
-			row && (row.isValueSecret === true || allSecret.includes(key))
-				? [{ path: [...path, key, 'pairs', index, 'value'], value: str(row.value), field: `Secret row "${str(row.key)}"` }]
-				: [],
-		);
-	});
+/** The declared secret rows of the parameters that hold a value (every row of a secret collection, or the flagged ones). */
+function secretRows(bag: Bag): Array<{ path: Array<string | number>; value: string; field: string }> {
+	return formSecrets(bag)
+		.filter((secret) => secret.declaration.rows && str(secret.value) !== '')
+		.map((secret) => ({ path: secret.path, value: str(secret.value), field: `Secret row "${secret.rowKey ?? ''}"` }));
 }
 
-/**
- * Pure: the secrets the item's parameters refer to, validated (an InputProblem names the field).
- * `allSecretRows` names key/value collections whose every row is secret (e.g. Glue's Custom
- * Credentials); elsewhere only rows marked "Value Is Secret" are.
- */
-export function secretReferences(bag: Bag, allSecretRows: readonly string[] = []): SecretReference[] {
+/** Pure: the secrets the item's parameters refer to, as the declarations place them, validated (an InputProblem names the field). */
+export function secretReferences(bag: Bag): SecretReference[] {
 	const source = str(bag[SECRET_SOURCE_FIELD]) || FROM_NODE;
 	if (source === FROM_NODE) return [];
+	if (source !== FROM_SECRETS_MANAGER && source !== FROM_CREDENTIAL) {
+		return fail('Secret Values From', 'must be Typed in This Node, AWS Secrets Manager or AWS Connection Secret Credential');
+	}
 	const references: SecretReference[] = [];
-	if (source === FROM_SECRETS_MANAGER) {
-		for (const key of Object.keys(bag).filter((name) => name.endsWith(SM_SUFFIX))) {
-			const secretId = str(bag[key]);
+	for (const { parameter: name, label, rows } of SECRET_DECLARATIONS) {
+		if (rows) continue;
+		if (source === FROM_SECRETS_MANAGER) {
+			const secretId = str(bag[`${name}${SM_SUFFIX}`]);
 			if (!secretId) continue;
-			const name = key.slice(0, -SM_SUFFIX.length);
-			const field = `${displayNames.get(name) ?? name}: Secret Name or ARN`;
+			const field = `${label}: Secret Name or ARN`;
 			const jsonKey = str(bag[`${name}${SM_KEY_SUFFIX}`]);
 			references.push({ field, path: [name], source, secretId: checkSecretId(secretId, field), jsonKey: jsonKey || undefined });
+		} else {
+			const member = str(bag[`${name}${CREDENTIAL_SUFFIX}`]);
+			if (!member) continue;
+			const field = `${label}: Credential Field`;
+			references.push({ field, path: [name], source, member: checkMember(member, field) });
 		}
-		for (const row of secretRows(bag, allSecretRows)) {
-			const [, secretId = '', jsonKey] = ROW_REFERENCE.exec(row.value) ?? [];
-			if (!row.value) continue;
-			references.push({ field: row.field, path: row.path, source, secretId: checkSecretId(secretId.trim(), row.field), jsonKey: jsonKey?.trim() || undefined });
+	}
+	for (const row of secretRows(bag)) {
+		if (source === FROM_CREDENTIAL) {
+			references.push({ field: row.field, path: row.path, source, member: checkMember(row.value, row.field) });
+			continue;
 		}
-		return references;
-	}
-	if (source !== FROM_CREDENTIAL) fail('Secret Values From', 'must be Typed in This Node, AWS Secrets Manager or AWS Connection Secret Credential');
-	for (const key of Object.keys(bag).filter((name) => name.endsWith(CREDENTIAL_SUFFIX))) {
-		const member = str(bag[key]);
-		if (!member) continue;
-		const name = key.slice(0, -CREDENTIAL_SUFFIX.length);
-		const field = `${displayNames.get(name) ?? name}: Credential Field`;
-		references.push({ field, path: [name], source: FROM_CREDENTIAL, member: checkMember(member, field) });
-	}
-	for (const row of secretRows(bag, allSecretRows)) {
-		if (row.value) references.push({ field: row.field, path: row.path, source: FROM_CREDENTIAL, member: checkMember(row.value, row.field) });
+		const [, secretId = '', jsonKey] = ROW_REFERENCE.exec(row.value) ?? [];
+		references.push({ field: row.field, path: row.path, source, secretId: checkSecretId(secretId.trim(), row.field), jsonKey: jsonKey?.trim() || undefined });
 	}
 	return references;
 }
@@ -328,9 +314,8 @@ export async function resolveSecrets<T>(
 	itemIndex: number,
 	bag: Bag,
 	build: (bag: Bag) => T,
-	allSecretRows: readonly string[] = [],
 ): Promise<T> {
-	const references = secretReferences(bag, allSecretRows);
+	const references = secretReferences(bag);
 	if (!references.length) return build(bag);
 	build(withSecretValues(bag, references, references.map(() => STAND_IN)));
 	const reader = readerFor(ctx);
@@ -354,8 +339,8 @@ export async function releaseSecrets(ctx: IExecuteFunctions): Promise<void> {
  * Pure: the request built with stand-ins in place of every referenced secret (Reconcile's plan
  * reads no secret), and the references, to read only for the items an apply writes.
  */
-export function buildWithStandIns<T>(bag: Bag, build: (bag: Bag) => T, allSecretRows: readonly string[] = []): { request: T; references: SecretReference[] } {
-	const references = secretReferences(bag, allSecretRows);
+export function buildWithStandIns<T>(bag: Bag, build: (bag: Bag) => T): { request: T; references: SecretReference[] } {
+	const references = secretReferences(bag);
 	return { request: build(withSecretValues(bag, references, references.map(() => STAND_IN))), references };
 }
 

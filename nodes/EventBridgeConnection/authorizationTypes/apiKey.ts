@@ -20,7 +20,6 @@ export const apiKey = namedSecretType({
 	},
 	secret: {
 		member: 'ApiKeyValue',
-		credentialMember: 'apiKey',
 		field: { displayName: 'API Key Value', name: 'apiKeyValue', type: 'string', typeOptions: { password: true }, default: '', required: true },
 	},
 });

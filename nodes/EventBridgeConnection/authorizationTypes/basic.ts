@@ -12,7 +12,6 @@ export const basic = namedSecretType({
 	},
 	secret: {
 		member: 'Password',
-		credentialMember: 'password',
 		field: { displayName: 'Password', name: 'basicPassword', type: 'string', typeOptions: { password: true }, default: '', required: true },
 	},
 });

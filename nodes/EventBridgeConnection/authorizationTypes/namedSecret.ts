@@ -5,8 +5,8 @@ import type {
 import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
-import { type CredentialMember, secretField } from '../../shared/secrets';
-import { authValue, omitSecret, onlySet, requiredAuthValue } from './values';
+import { secretField } from '../../shared/secrets';
+import { authValue, onlySet, requiredAuthValue } from './values';
 import type { AuthorizationType, AuthorizationTypeValue } from './types';
 
 /** A form field and the AuthParameters member it fills. */
@@ -26,8 +26,8 @@ export function namedSecretType(spec: {
 	description: string;
 	section: 'BasicAuthParameters' | 'ApiKeyAuthParameters';
 	identity: MemberField;
-	/** The secret, and the field of the AWS Connection Secret credential it comes from by default. */
-	secret: MemberField & { credentialMember: CredentialMember };
+	/** The secret (declared in shared/secretModel.ts). */
+	secret: MemberField;
 }): AuthorizationType {
 	const { value, name, description, section, identity, secret } = spec;
 	const show = { show: { authorizationType: [value] } };
@@ -44,9 +44,8 @@ export function namedSecretType(spec: {
 		value,
 		name,
 		description,
-		fields: withDisplayOptions([identity.field, ...secretField(secret.field, secret.credentialMember)], show),
+		fields: withDisplayOptions([identity.field, ...secretField(secret.field)], show),
 		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
 		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
-		withoutSecrets: (auth) => omitSecret(auth, section, secret.member),
 	};
 }

@@ -8,13 +8,11 @@ import {
 	authValue,
 	httpParameterFields,
 	httpsEndpoint,
-	omitSecret,
 	onlySet,
 	type ParameterBag,
 	requiredAuthValue,
 	resourceConfigurationArn,
 	toHttpParameters,
-	withoutSecretValues,
 } from './values';
 import type { AuthorizationType } from './types';
 
@@ -62,18 +60,15 @@ export const oauthClientCredentials: AuthorizationType = {
 	description: 'OAuth 2.0 client credentials: EventBridge gets and refreshes the token',
 	fields: [
 		{ displayName: 'Client ID', name: 'oauthClientId', type: 'string', default: '', required: true, displayOptions: show },
-		...secretField(
-			{
-				displayName: 'Client Secret',
-				name: 'oauthClientSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: show,
-			},
-			'clientSecret',
-		),
+		...secretField({
+			displayName: 'Client Secret',
+			name: 'oauthClientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: show,
+		}),
 		{
 			displayName: ENDPOINT,
 			name: 'oauthAuthorizationEndpoint',
@@ -120,10 +115,5 @@ export const oauthClientCredentials: AuthorizationType = {
 			OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
 		});
 		return compact({ ...onlySet('OAuthParameters', oauth), ConnectivityParameters: connectivity(bag) });
-	},
-	withoutSecrets(auth) {
-		if (!auth.OAuthParameters) return auth;
-		const oauth = omitSecret(auth.OAuthParameters, 'ClientParameters', 'ClientSecret');
-		return { ...auth, OAuthParameters: compact({ ...oauth, OAuthHttpParameters: withoutSecretValues(oauth.OAuthHttpParameters) }) };
 	},
 };

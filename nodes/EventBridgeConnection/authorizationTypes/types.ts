@@ -27,9 +27,4 @@ export interface AuthorizationType {
 	toCreate(bag: ParameterBag): CreateConnectionAuthRequestParameters;
 	/** Pure: the type's part of AuthParameters for Update, with only the fields the user set. */
 	toUpdate(bag: ParameterBag): UpdateConnectionAuthRequestParameters;
-	/**
-	 * Pure: the same parameters without the type's secret values (AWS never returns them). Works on
-	 * what the node sends and on what DescribeConnection returns, both of which fit this SDK shape.
-	 */
-	withoutSecrets(auth: AuthParametersView): AuthParametersView;
 }

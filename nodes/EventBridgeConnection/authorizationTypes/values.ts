@@ -124,20 +124,15 @@ export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: str
 	return Object.keys(result).length ? result : undefined;
 }
 
-/** Whether any row of the lists is flagged secret. */
-export function hasSecretParameter(parameters: ConnectionHttpParameters | undefined): boolean {
-	return LISTS.some(({ list }) => (parameters?.[list] ?? []).some((entry) => entry.IsValueSecret === true));
-}
-
-/** The lists without the values of secret rows (AWS never returns those), sorted by key for comparing. */
-export function withoutSecretValues(parameters: ConnectionHttpParameters | undefined): ConnectionHttpParameters | undefined {
+/** The lists (their secret values already removed) in one form for comparing: sorted by key, IsValueSecret always set. */
+export function comparableHttpParameters(parameters: ConnectionHttpParameters | undefined): ConnectionHttpParameters | undefined {
 	if (!parameters) return undefined;
 	const result: ConnectionHttpParameters = {};
 	for (const { list } of LISTS) {
 		const entries = parameters[list];
 		if (!entries?.length) continue;
 		result[list] = entries
-			.map((entry) => (entry.IsValueSecret ? { Key: entry.Key, IsValueSecret: true } : { ...entry, IsValueSecret: false }))
+			.map((entry) => ({ ...entry, IsValueSecret: entry.IsValueSecret === true }))
 			.sort((a, b) => String(a.Key).localeCompare(String(b.Key)));
 	}
 	return Object.keys(result).length ? result : undefined;
@@ -149,11 +144,3 @@ export function onlySet<T extends object>(member: string, parameters: T): Record
 	return Object.keys(set).length ? { [member]: set } : {};
 }
 
-/** A copy of the auth parameters without one secret member of one section. */
-export function omitSecret<T extends object>(auth: T, section: string, secret: string): T {
-	const members = (auth as Record<string, Record<string, unknown> | undefined>)[section];
-	if (!members || !(secret in members)) return auth;
-	const rest = { ...members };
-	delete rest[secret];
-	return { ...auth, [section]: rest };
-}

@@ -2,6 +2,7 @@ import type { CreateConnectionRequest } from '@aws-sdk/client-eventbridge';
 
 import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema } from '../../shared/definitionJson';
 import { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
+import { isSecretAt } from '../../shared/secretModel';
 import { checkLength, checkOneOf, fail } from '../../shared/validation';
 import { connectionName } from './definition';
 import { httpsEndpoint, kmsKeyIdentifier, MAX_HTTP_PARAMETERS, resourceConfigurationArn } from '../authorizationTypes/values';
@@ -46,18 +47,9 @@ export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 	required: ['Name', 'AuthorizationType', 'AuthParameters'],
 } satisfies { object: Record<string, Schema>; required: string[] };
 
-/** Whether a text value at this path of a CreateConnection request is a secret. */
+/** Whether a text value at this path of a CreateConnection request is a secret (as the secret model declares them; a row's Value when it says IsValueSecret). */
 export function isEventBridgeSecretPath(path: ReadonlyArray<string | number>, definition: Record<string, unknown>): boolean {
-	const [top, section, member] = path;
-	if (top !== 'AuthParameters') return false;
-	if (section === 'BasicAuthParameters') return member === 'Password';
-	if (section === 'ApiKeyAuthParameters') return member === 'ApiKeyValue';
-	if (section === 'OAuthParameters' && member === 'ClientParameters') return path[3] === 'ClientSecret';
-	// An HTTP parameter's Value is secret when its row says IsValueSecret.
-	if (path[path.length - 1] !== 'Value') return false;
-	let row: unknown = definition;
-	for (const step of path.slice(0, -1)) row = (row as Record<string | number, unknown> | undefined)?.[step];
-	return (row as { IsValueSecret?: unknown } | undefined)?.IsValueSecret === true;
+	return isSecretAt('eventBridge', definition, path);
 }
 
 export interface EventBridgeDefinition {

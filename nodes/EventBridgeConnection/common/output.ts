@@ -5,23 +5,23 @@ import type {
 import type { IDataObject } from 'n8n-workflow';
 
 import { toJson } from '../../shared/output';
+import { withoutSecrets } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
-import { authorizationTypes } from '../authorizationTypes';
 import type { AuthParametersView } from '../authorizationTypes/types';
-import { withoutSecretValues } from '../authorizationTypes/values';
+import { comparableHttpParameters } from '../authorizationTypes/values';
 
 type AuthParameters = AuthParametersView;
 
-/** Auth parameters without any secret: every type's own secrets and the values of secret rows. */
+/** Auth parameters without any secret (as the secret model declares them), HTTP parameter lists in one order. */
 export function stripSecrets(auth: AuthParameters | undefined): AuthParameters | undefined {
 	if (!auth) return undefined;
-	const stripped = Object.values(authorizationTypes).reduce<AuthParameters>((result, type) => type.withoutSecrets(result), auth);
-	return compact({ ...stripped, InvocationHttpParameters: withoutSecretValues(stripped.InvocationHttpParameters) });
-}
-
-/** Whether the definition carries a secret (which AWS never returns, so a comparison cannot see it). */
-export function carriesSecrets(request: CreateConnectionRequest): boolean {
-	return JSON.stringify(stripSecrets(request.AuthParameters)) !== JSON.stringify(request.AuthParameters);
+	const stripped = withoutSecrets('eventBridge', { AuthParameters: auth }).AuthParameters;
+	const oauth = stripped.OAuthParameters;
+	return compact({
+		...stripped,
+		OAuthParameters: oauth && compact({ ...oauth, OAuthHttpParameters: comparableHttpParameters(oauth.OAuthHttpParameters) }),
+		InvocationHttpParameters: comparableHttpParameters(stripped.InvocationHttpParameters),
+	});
 }
 
 /** A described or listed connection for the next node: AWS's shape, ISO times, no secrets, no $metadata. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { parameterValue } from '../../shared/parameters';
-import { namesOf, routeOperation, secretFieldsOf } from '../../shared/router';
+import { namesOf, routeOperation } from '../../shared/router';
 import { glueService } from '../transport';
 import * as connection from './connection';
 import { connectionField, nameField } from './connection/shared';
@@ -9,8 +9,6 @@ import { newNameField } from './connection/update.operation';
 import * as connectionType from './connectionType';
 
 export const description = [...connection.description, ...connectionType.description];
-// Found on the first run, not when n8n loads the node file at start-up.
-let secretFields: ReturnType<typeof secretFieldsOf> | undefined;
 
 /**
  * Items on one connection of one Data Catalog never run at once (a rename also holds its new name).
@@ -36,5 +34,5 @@ const resources = {
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = resources[this.getNodeParameter('resource', 0, 'connection') as keyof typeof resources] ?? resources.connection;
-	return await routeOperation(this, resource.operations, async () => await glueService(this), (secretFields ??= secretFieldsOf(description)), resource.itemKeys);
+	return await routeOperation(this, resource.operations, async () => await glueService(this), resource.itemKeys);
 }

@@ -255,9 +255,6 @@ function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRe
 	});
 }
 
-/** Key/value collections whose every row is a secret (for resolveSecrets). */
-export const ALL_SECRET_ROWS = ['authCustomCredentials', SECRET_PROPERTIES_FIELD];
-
 /** Pure: the TestConnectionInput of an inline definition. */
 export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput {
 	const type = chosenConnectionType(bag);
@@ -324,11 +321,3 @@ export function propertyDefaults(type: string): Record<string, string> {
 	return findConnectionTypeForm(type)?.propertyDefaults ?? {};
 }
 
-/**
- * ConnectionProperties keys that hold secrets, for the chosen type (plus the generic ones, and the
- * Secret Connection Properties of a described type when the item's parameters are given).
- */
-export function secretPropertyKeys(type: string, bag?: ParameterBag): string[] {
-	const described = bag && !findConnectionTypeForm(type) ? Object.keys(secretPropertyValues(bag)) : [];
-	return ['PASSWORD', ...(findConnectionTypeForm(type)?.secretPropertyKeys ?? []), ...described];
-}

@@ -1,9 +1,10 @@
 import type { ConnectionInput } from '@aws-sdk/client-glue';
 
 import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, secretPaths } from '../../shared/definitionJson';
+import { glueSecretPropertyKeys, isSecretAt } from '../../shared/secretModel';
 import { checkLength, checkMaxItems, checkPattern, fail, InputProblem } from '../../shared/validation';
 import { findConnectionTypeForm } from '../connectionTypes';
-import { checkConnectionName, secretPropertyKeys } from './definition';
+import { checkConnectionName } from './definition';
 
 /**
  * A Glue JSON Definition (CONTRACTS.md, contract 2): a ConnectionInput as the AWS API takes it,
@@ -49,14 +50,9 @@ export const GLUE_DEFINITION_SCHEMA = {
 	required: ['Name', 'ConnectionType'],
 } satisfies { object: Record<string, Schema>; required: string[] };
 
-/** Whether a text value at this path of a ConnectionInput is a secret. */
+/** Whether a text value at this path of a ConnectionInput is a secret (as the secret model declares them). */
 export function isGlueSecretPath(path: ReadonlyArray<string | number>, definition: Record<string, unknown>): boolean {
-	const [top, second, third, fourth] = path;
-	if (top === 'ConnectionProperties') return secretPropertyKeys(String(definition.ConnectionType ?? '')).includes(String(second));
-	if (top !== 'AuthenticationConfiguration') return false;
-	if (second === 'CustomAuthenticationCredentials') return true;
-	if (second === 'BasicAuthenticationCredentials') return third === 'Password';
-	return second === 'OAuth2Properties' && third === 'OAuth2Credentials' && OAUTH2_CREDENTIALS.includes(String(fourth));
+	return isSecretAt('glue', definition, path);
 }
 
 export interface GlueDefinition {
@@ -117,6 +113,6 @@ export function glueDefinition(value: unknown, literalSecrets = true): GlueDefin
 		input: { ...definition, Name: name, ConnectionType: type as never },
 		tags: Tags,
 		parsed,
-		secretKeys: [...new Set([...secretPropertyKeys(type), ...marked])],
+		secretKeys: [...new Set([...glueSecretPropertyKeys(), ...marked])],
 	};
 }

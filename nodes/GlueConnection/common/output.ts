@@ -2,27 +2,21 @@ import type { Connection, ConnectionInput } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toJson } from '../../shared/output';
+import { redactedForOutput, type SecretContext, withoutSecrets } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
-
-const looksSecret = (key: string) => /PASSWORD|KEYTAB/.test(key);
 
 /**
  * A connection as the next node sees it: AWS's shape, ISO times, no SDK metadata. When secrets are
- * hidden, every secret-looking property is left out too, not only the PASSWORD AWS itself hides.
+ * hidden, every secret the secret model knows (the type's, a described type's SECRET properties in
+ * `context`, AWS's ENCRYPTED_* copies, keys that look secret) is left out too, not only the
+ * PASSWORD AWS itself hides.
  */
-export function connectionOutput(connection: Connection, hideSecrets: boolean, secretKeys: string[] = []): IDataObject {
+export function connectionOutput(connection: Connection, hideSecrets: boolean, context: SecretContext = {}): IDataObject {
 	const output = toJson(connection) as IDataObject;
-	const properties = output.ConnectionProperties as Record<string, string> | undefined;
-	if (hideSecrets && properties) {
-		output.ConnectionProperties = Object.fromEntries(
-			Object.entries(properties).filter(([key]) => !looksSecret(key) && !secretKeys.includes(key)),
-		);
-	}
-	return output;
+	return hideSecrets ? redactedForOutput('glue', output, context) : output;
 }
 
 const sortedList = (list?: string[]) => [...(list ?? [])].sort();
-const isServerManaged = (key: string) => key.startsWith('ENCRYPTED_');
 
 /** A property's value, or AWS's value for it when it is absent (booleans compared in any case). */
 function effective(map: Record<string, string>, key: string, defaults: Record<string, string>): string | undefined {
@@ -34,12 +28,11 @@ function mapDifferences(
 	path: string,
 	desired: Record<string, string> = {},
 	current: Record<string, string> = {},
-	skip: (key: string) => boolean = () => false,
 	defaults: Record<string, string> = {},
 ) {
 	const keys = new Set([...Object.keys(desired), ...Object.keys(current)]);
 	return [...keys]
-		.filter((key) => !skip(key) && effective(desired, key, defaults) !== effective(current, key, defaults))
+		.filter((key) => effective(desired, key, defaults) !== effective(current, key, defaults))
 		.sort()
 		.map((key) => `${path}.${key}`);
 }
@@ -47,18 +40,20 @@ function mapDifferences(
 /**
  * What Create or Update would change: the paths where the desired definition differs from the
  * connection AWS has. Secrets cannot be read back (GetConnection is called with HidePassword), so
- * secret properties, inline credentials and server-managed ENCRYPTED_* keys are never compared. A
+ * what the secret model calls secret (the type's secret properties, a described type's SECRET
+ * properties given in `context`, inline credentials, AWS's ENCRYPTED_* copies) is never compared. A
  * property absent on one side and equal to AWS's default (`defaults`) on the other is no
  * difference: a connection made by Terraform or the console without JDBC_ENFORCE_SSL equals a form
  * that leaves SSL off, and one the console made with JDBC_ENFORCE_SSL "false" equals it too.
  */
 export function definitionDifferences(
-	desired: ConnectionInput,
-	current: Connection,
-	secretKeys: string[],
+	wanted: ConnectionInput,
+	have: Connection,
+	context: SecretContext = {},
 	defaults: Record<string, string> = {},
 ): string[] {
-	const secret = (key: string) => secretKeys.includes(key) || isServerManaged(key);
+	const desired = withoutSecrets('glue', wanted, context);
+	const current = withoutSecrets('glue', have, context);
 	const differences: string[] = [];
 	const same = (path: string, a: unknown, b: unknown) => {
 		if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) differences.push(path);
@@ -68,7 +63,7 @@ export function definitionDifferences(
 	same('Description', desired.Description ?? '', current.Description ?? '');
 	same('MatchCriteria', sortedList(desired.MatchCriteria), sortedList(current.MatchCriteria));
 	differences.push(
-		...mapDifferences('ConnectionProperties', desired.ConnectionProperties, current.ConnectionProperties, secret, defaults),
+		...mapDifferences('ConnectionProperties', desired.ConnectionProperties, current.ConnectionProperties, defaults),
 		...mapDifferences('SparkProperties', desired.SparkProperties, current.SparkProperties),
 		...mapDifferences('AthenaProperties', desired.AthenaProperties, current.AthenaProperties),
 		...mapDifferences('PythonProperties', desired.PythonProperties, current.PythonProperties),
@@ -98,15 +93,4 @@ export function definitionDifferences(
 		...mapDifferences('AuthenticationConfiguration.OAuth2Properties.TokenUrlParametersMap', wantedOAuth?.TokenUrlParametersMap, oauth?.TokenUrlParametersMap),
 	);
 	return differences;
-}
-
-/** Whether the definition carries any secret, which a comparison can never see. */
-export function carriesSecrets(input: ConnectionInput, secretKeys: string[]): boolean {
-	const auth = input.AuthenticationConfiguration;
-	return (
-		Object.keys(input.ConnectionProperties ?? {}).some((key) => secretKeys.includes(key)) ||
-		Boolean(auth?.BasicAuthenticationCredentials?.Password) ||
-		Boolean(auth?.CustomAuthenticationCredentials) ||
-		Boolean(auth?.OAuth2Properties?.OAuth2Credentials)
-	);
 }

@@ -1,8 +1,10 @@
 import type { Connection, ConnectionInput, CreateConnectionResponse } from '@aws-sdk/client-glue';
 
 import { writeSafely } from '../../shared/retriedWrite';
+import { describedSecretRowKeys, type SecretContext } from '../../shared/secretModel';
 import type { GlueService } from '../transport';
-import { propertyDefaults, secretPropertyKeys } from './definition';
+import { FIRST_CLASS_TYPES, propertyDefaults } from './definition';
+import { secretProperties } from './describedType';
 import { definitionDifferences } from './output';
 
 /**
@@ -18,17 +20,33 @@ export async function readConnection({ client, sdk }: GlueService, name: string,
 	);
 }
 
-/** Create or Update's comparison: where the connection AWS has differs from the definition (secrets aside). */
-export function differencesFrom(input: ConnectionInput, current: Connection): string[] {
-	const type = String(input.ConnectionType);
-	return definitionDifferences(input, current, secretPropertyKeys(type), propertyDefaults(type));
+/**
+ * What the secret model cannot know before run time: for a described type, the properties AWS's
+ * description marks SECRET (DescribeConnectionType, asked once per execution and type; never for
+ * a first-class type), and the keys of the item's own Secret Connection Properties rows. When AWS
+ * cannot describe the type, the rows and AWS's own HidePassword are the guard.
+ */
+export async function secretContext(service: GlueService, type: string, parameters?: Record<string, unknown>): Promise<SecretContext> {
+	if (FIRST_CLASS_TYPES.includes(type)) return {};
+	const description = await service.describeConnectionType(type).catch(() => undefined);
+	const described = secretProperties(description ?? {}).map((property) => property.Name as string);
+	return { describedSecretKeys: [...described, ...(parameters ? describedSecretRowKeys(parameters) : [])] };
 }
 
-/** Whether AWS has the connection with the definition that was sent (its non-secret parts). */
+/** Create or Update's comparison: where the connection AWS has differs from the definition (secrets aside). */
+export function differencesFrom(input: ConnectionInput, current: Connection, context: SecretContext): string[] {
+	return definitionDifferences(input, current, context, propertyDefaults(String(input.ConnectionType)));
+}
+
+/**
+ * Whether AWS has the connection with the definition that was sent (its non-secret parts): a
+ * described type's SECRET properties are secrets too, which AWS hides (HidePassword).
+ */
 async function holdsDefinition(service: GlueService, input: ConnectionInput, catalogId?: string): Promise<Connection | undefined> {
 	const current = await readConnection(service, String(input.Name), catalogId);
 	if (!current) return undefined;
-	return differencesFrom(input, current).length ? undefined : current;
+	const context = await secretContext(service, String(input.ConnectionType));
+	return differencesFrom(input, current, context).length ? undefined : current;
 }
 
 export async function createConnection(

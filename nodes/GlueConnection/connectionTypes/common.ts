@@ -102,18 +102,15 @@ export function credentialFields(prefix: string, options: { show?: Show; fromAut
 			placeholder: 'e.g. glue_etl',
 			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
 		},
-		...secretField(
-			{
-				displayName: 'Password',
-				name: `${prefix}Password`,
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
-			},
-			'password',
-		),
+		...secretField({
+			displayName: 'Password',
+			name: `${prefix}Password`,
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: when(CREDENTIALS_USERNAME_PASSWORD),
+		}),
 		{
 			displayName: 'Secret ID',
 			name: `${prefix}SecretId`,

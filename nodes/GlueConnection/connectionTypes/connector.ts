@@ -92,8 +92,7 @@ export function connectorForm(options: ConnectorOptions): ConnectionTypeForm {
 		type: options.type,
 		fields: connectorFields(options),
 		toConnectionProperties: (bag) => connectorProperties(bag, options),
-		secretPropertyKeys: ['PASSWORD', 'ENCRYPTED_PASSWORD'],
-	};
+		};
 }
 
 /** Accepts an https:// or s3:// URL. */

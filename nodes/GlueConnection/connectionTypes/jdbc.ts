@@ -248,6 +248,5 @@ export const jdbcForm: ConnectionTypeForm = {
 		if (properties.SECRET_ID || (properties.USERNAME && properties.PASSWORD) || definition.authenticationType) return;
 		fail('Authentication Type', 'is required when Credentials is "From Authentication Type"');
 	},
-	secretPropertyKeys: ['PASSWORD', 'ENCRYPTED_PASSWORD'],
 	propertyDefaults: { JDBC_ENFORCE_SSL: 'false', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false' },
 };

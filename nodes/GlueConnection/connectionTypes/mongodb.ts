@@ -38,5 +38,4 @@ export const mongodbForm: ConnectionTypeForm = {
 		CONNECTION_URL: connectionUrl(bag.mongodbConnectionUrl),
 		...credentialProperties(bag, 'mongodb'),
 	}),
-	secretPropertyKeys: ['PASSWORD', 'ENCRYPTED_PASSWORD'],
 };

@@ -20,8 +20,6 @@ export interface ConnectionTypeForm {
 	toConnectionProperties(bag: ParameterBag): Record<string, string>;
 	/** Pure, optional: checks across the whole definition (e.g. SALESFORCE needs authentication). */
 	checkDefinition?(definition: DefinitionParts): void;
-	/** ConnectionProperties keys that hold secrets: never echoed, and masked in Get output. */
-	secretPropertyKeys?: string[];
 	/**
 	 * AWS's documented value of a property when it is absent (e.g. JDBC_ENFORCE_SSL "false"). The
 	 * form never sends these; Create or Update treats "absent" and "the default" as the same.

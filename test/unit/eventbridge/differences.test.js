@@ -1,6 +1,9 @@
 // Create or Update's rule: non-secret settings are compared with DescribeConnection; secrets never
 // are (AWS does not return them), and whether a definition carries secrets is known separately.
-const { definitionDifferences, carriesSecrets, stripSecrets, connectionOutput } = require('../../../nodes/EventBridgeConnection/common/output');
+const { definitionDifferences, stripSecrets, connectionOutput } = require('../../../nodes/EventBridgeConnection/common/output');
+const { carriesSecrets: carries } = require('../../../nodes/shared/secretModel');
+
+const carriesSecrets = (request) => carries('eventBridge', request);
 
 const desired = {
 	Name: 'c',

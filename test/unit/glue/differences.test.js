@@ -1,5 +1,8 @@
 // What Create or Update compares, and what it never can (secrets).
-const { definitionDifferences, carriesSecrets } = require('../../../nodes/GlueConnection/common/output');
+const { definitionDifferences } = require('../../../nodes/GlueConnection/common/output');
+const { carriesSecrets: carries } = require('../../../nodes/shared/secretModel');
+
+const carriesSecrets = (input, context) => carries('glue', input, context);
 
 const current = {
 	Name: 'c',
@@ -19,7 +22,7 @@ const desired = {
 };
 
 test('order, secrets, server-managed keys and an AWS-created secret are not differences', () => {
-	expect(definitionDifferences(desired, current, ['PASSWORD'])).toEqual([]);
+	expect(definitionDifferences(desired, current)).toEqual([]);
 });
 
 test('each real change is reported by path', () => {
@@ -30,7 +33,7 @@ test('each real change is reported by path', () => {
 		PhysicalConnectionRequirements: { ...desired.PhysicalConnectionRequirements, SecurityGroupIdList: ['sg-1'] },
 		AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: 'arn:aws:secretsmanager:eu-west-1:1:secret:mine' },
 	};
-	expect(definitionDifferences(changed, current, ['PASSWORD'])).toEqual([
+	expect(definitionDifferences(changed, current)).toEqual([
 		'Description',
 		'ConnectionProperties.HOST',
 		'ConnectionProperties.SSL',
@@ -40,17 +43,17 @@ test('each real change is reported by path', () => {
 });
 
 test('a property AWS has that the definition lacks is a difference (update removes it)', () => {
-	expect(definitionDifferences({ ...desired, ConnectionProperties: { HOST: 'db', PORT: '5432' } }, current, ['PASSWORD'])).toEqual(['ConnectionProperties.USERNAME']);
+	expect(definitionDifferences({ ...desired, ConnectionProperties: { HOST: 'db', PORT: '5432' } }, current)).toEqual(['ConnectionProperties.USERNAME']);
 });
 
 test('a type change is a difference when AWS reports the type', () => {
-	expect(definitionDifferences({ ...desired, ConnectionType: 'KAFKA' }, current, ['PASSWORD'])).toContain('ConnectionType');
-	expect(definitionDifferences({ ...desired, ConnectionType: 'KAFKA' }, { ...current, ConnectionType: undefined }, ['PASSWORD'])).not.toContain('ConnectionType');
+	expect(definitionDifferences({ ...desired, ConnectionType: 'KAFKA' }, current)).toContain('ConnectionType');
+	expect(definitionDifferences({ ...desired, ConnectionType: 'KAFKA' }, { ...current, ConnectionType: undefined })).not.toContain('ConnectionType');
 });
 
 test('carriesSecrets sees secret properties and inline credentials', () => {
-	expect(carriesSecrets(desired, ['PASSWORD'])).toBe(true);
-	expect(carriesSecrets({ ConnectionProperties: { HOST: 'x' } }, ['PASSWORD'])).toBe(false);
+	expect(carriesSecrets(desired)).toBe(true);
+	expect(carriesSecrets({ ConnectionProperties: { HOST: 'x' } })).toBe(false);
 	expect(carriesSecrets({ ConnectionProperties: {}, AuthenticationConfiguration: { OAuth2Properties: { OAuth2Credentials: { AccessToken: 't' } } } }, [])).toBe(true);
 });
 
@@ -58,7 +61,7 @@ describe("AWS's defaults: absent on one side, the default on the other, is no di
 	const { propertyDefaults } = require('../../../nodes/GlueConnection/common/definition');
 	const jdbc = (properties) => ({ Name: 'c', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:mysql://db:3306/x', ...properties } });
 	const kafka = (properties) => ({ Name: 'k', ConnectionType: 'KAFKA', ConnectionProperties: { KAFKA_BOOTSTRAP_SERVERS: 'b:9094', ...properties } });
-	const diff = (wanted, have) => definitionDifferences(wanted, have, ['PASSWORD'], propertyDefaults(wanted.ConnectionType));
+	const diff = (wanted, have) => definitionDifferences(wanted, have, {}, propertyDefaults(wanted.ConnectionType));
 
 	test.each([
 		['the console wrote JDBC_ENFORCE_SSL false, the form leaves SSL off', jdbc({}), jdbc({ JDBC_ENFORCE_SSL: 'false' })],

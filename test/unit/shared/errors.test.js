@@ -46,9 +46,6 @@ test('inputError names the field and the item', () => {
 
 describe('maskedNode: the copy of the node an error carries', () => {
 	const { maskedNode, MASKED } = require('../../../nodes/shared/errors');
-	const { secretFieldsOf } = require('../../../nodes/shared/router');
-	const { description: glue } = require('../../../nodes/GlueConnection/actions/connection');
-	const { description: eventBridge } = require('../../../nodes/EventBridgeConnection/actions/connection');
 	const SECRET = 'typed-secret-never-stored';
 	const node = (parameters) => ({ id: 'n1', name: 'AWS', type: 'x', typeVersion: 1, position: [0, 0], parameters });
 
@@ -63,7 +60,7 @@ describe('maskedNode: the copy of the node an error carries', () => {
 			jdbcPasswordFromSecretsManager: 'prod/db',
 		};
 		const original = node(parameters);
-		const masked = maskedNode(original, secretFieldsOf(glue));
+		const masked = maskedNode(original);
 		expect(masked.parameters).toEqual({
 			operation: 'create',
 			jdbcUsername: 'etl',
@@ -92,7 +89,7 @@ describe('maskedNode: the copy of the node an error carries', () => {
 				},
 			},
 		};
-		const masked = maskedNode(node(parameters), secretFieldsOf(eventBridge)).parameters;
+		const masked = maskedNode(node(parameters)).parameters;
 		expect(JSON.stringify(masked)).not.toContain(SECRET);
 		expect(masked.additionalFields.description).toBe('kept');
 		expect(masked.additionalFields.invocationHeaders.pairs[1]).toEqual({ key: 'x-tenant', value: 'acme', isValueSecret: false });

@@ -28,7 +28,7 @@ const problem = (run) => {
 
 describe('secretField: one field becomes its variants for the three sources', () => {
 	const field = { displayName: 'Password', name: 'dbPassword', type: 'string', typeOptions: { password: true }, default: '', displayOptions: { show: { mode: ['a'] } } };
-	const fields = secretField(field, 'password');
+	const fields = secretField(field);
 
 	test('names, and each keeps the field’s own display conditions', () => {
 		expect(fields.map((f) => f.name)).toEqual(['dbPassword', 'dbPasswordStoredInWorkflowNotice', 'dbPasswordFromSecretsManager', 'dbPasswordFromSecretsManagerKey', 'dbPasswordFromCredential']);
@@ -57,7 +57,7 @@ describe('secretField: one field becomes its variants for the three sources', ()
 	});
 });
 
-// Field names in messages are the labels the user sees (registered when the nodes' descriptions are built).
+// Field names in messages are the labels the user sees (from the secret model's declarations).
 describe('secretReferences (pure)', () => {
 	test('typed in the node (the default): no references, whatever else is filled', () => {
 		expect(secretReferences({ jdbcPasswordFromSecretsManager: ARN })).toEqual([]);
@@ -79,7 +79,7 @@ describe('secretReferences (pure)', () => {
 		]);
 	});
 
-	test('Secrets Manager: rows marked secret hold "name#key", anywhere in the parameters; unmarked rows are values', () => {
+	test('Secrets Manager: rows marked secret, and every row of an all-secret collection, hold "name#key"; unmarked rows are values', () => {
 		const bag = {
 			secretSource: 'secretsManager',
 			additionalFields: {
@@ -92,11 +92,15 @@ describe('secretReferences (pure)', () => {
 			},
 			authCustomCredentials: { pairs: [{ key: 'token', value: ARN }] },
 		};
-		expect(secretReferences(bag, ['authCustomCredentials'])).toEqual([
-			{ field: 'Secret row "X-Token"', path: ['additionalFields', 'invocationHeaders', 'pairs', 0, 'value'], source: 'secretsManager', secretId: 'partner/api', jsonKey: 'token' },
+		expect(secretReferences(bag)).toEqual([
 			{ field: 'Secret row "token"', path: ['authCustomCredentials', 'pairs', 0, 'value'], source: 'secretsManager', secretId: ARN, jsonKey: undefined },
+			{ field: 'Secret row "X-Token"', path: ['additionalFields', 'invocationHeaders', 'pairs', 0, 'value'], source: 'secretsManager', secretId: 'partner/api', jsonKey: 'token' },
 		]);
-		expect(secretReferences(bag)).toHaveLength(1);
+	});
+
+	test('a described type\'s Secret Connection Properties rows are references too, whatever their key', () => {
+		const bag = { secretSource: 'credential', describedSecretProperties: { pairs: [{ key: 'A_NEW_SECRET_PROPERTY', value: 'apiKey' }] } };
+		expect(secretReferences(bag).map(({ path, member }) => [path.join('.'), member])).toEqual([['describedSecretProperties.pairs.0.value', 'apiKey']]);
 	});
 
 	test('credential: each field takes the credential field chosen; rows name one', () => {
@@ -110,9 +114,9 @@ describe('secretReferences (pure)', () => {
 	test.each([
 		['a secret name with a space', { secretSource: 'secretsManager', jdbcPasswordFromSecretsManager: 'my secret' }, 'Password: Secret Name or ARN'],
 		['an ARN of another service', { secretSource: 'secretsManager', jdbcPasswordFromSecretsManager: 'arn:aws:kms:eu-west-1:123456789012:key/abc' }, 'Password: Secret Name or ARN'],
-		['a secret row that names no secret', { secretSource: 'secretsManager', h: { pairs: [{ key: 'X', value: '#key', isValueSecret: true }] } }, 'Secret row "X"'],
+		['a secret row that names no secret', { secretSource: 'secretsManager', oauthOptions: { oauthHeaders: { pairs: [{ key: 'X', value: '#key', isValueSecret: true }] } } }, 'Secret row "X"'],
 		['a credential field that does not exist', { secretSource: 'credential', jdbcPasswordFromCredential: 'token' }, 'Password: Credential Field'],
-		['a secret typed in a row under the credential source', { secretSource: 'credential', h: { pairs: [{ key: 'X', value: SECRET, isValueSecret: true }] } }, 'Secret row "X"'],
+		['a secret typed in a row under the credential source', { secretSource: 'credential', authCustomCredentials: { pairs: [{ key: 'X', value: SECRET }] } }, 'Secret row "X"'],
 		['an unknown source', { secretSource: 'vault' }, 'Secret Values From'],
 	])('refuses %s, naming the field', (_, bag, field) => {
 		expect(problem(() => secretReferences(bag)).field).toBe(field);
@@ -120,12 +124,12 @@ describe('secretReferences (pure)', () => {
 });
 
 test('withSecretValues puts each value at its path in a copy', () => {
-	const bag = { secretSource: 'secretsManager', jdbcPasswordFromSecretsManager: 'x', rows: { pairs: [{ key: 'k', value: 'ref', isValueSecret: true }] } };
+	const bag = { secretSource: 'secretsManager', jdbcPasswordFromSecretsManager: 'x', authCustomCredentials: { pairs: [{ key: 'k', value: 'ref' }] } };
 	const references = secretReferences(bag);
 	const resolved = withSecretValues(bag, references, ['pw-1', 'row-1']);
 	expect(resolved.jdbcPassword).toBe('pw-1');
-	expect(resolved.rows.pairs[0].value).toBe('row-1');
-	expect(bag.rows.pairs[0].value).toBe('ref');
+	expect(resolved.authCustomCredentials.pairs[0].value).toBe('row-1');
+	expect(bag.authCustomCredentials.pairs[0].value).toBe('ref');
 });
 
 describe('secretValueFrom (pure)', () => {

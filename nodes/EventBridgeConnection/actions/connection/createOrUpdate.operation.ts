@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
+import { carriesSecrets } from '../../../shared/secretModel';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
-import { carriesSecrets, definitionDifferences, stateSummary } from '../../common/output';
+import { definitionDifferences, stateSummary } from '../../common/output';
 import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { options, optionsField, settle } from './shared';
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	}
 
 	const differences = definitionDifferences(request, current);
-	const secretsForced = options(bag).updateWhenSecretsGiven === true && carriesSecrets(request);
+	const secretsForced = options(bag).updateWhenSecretsGiven === true && carriesSecrets('eventBridge', request);
 	if (!differences.length && !secretsForced) {
 		return { ...stateSummary(name, current, { action: 'unchanged', changed: false }), dryRun, differences };
 	}

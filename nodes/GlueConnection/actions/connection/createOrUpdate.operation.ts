@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ServiceProvider } from '../../../shared/router';
-import { secretPropertyKeys } from '../../common/definition';
-import { carriesSecrets } from '../../common/output';
-import { createConnection, differencesFrom, readConnection, updateConnection } from '../../common/writes';
+import { carriesSecrets } from '../../../shared/secretModel';
+import { createConnection, differencesFrom, readConnection, secretContext, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { checkDescribedType, readNamedDefinition } from './shared';
 
@@ -26,10 +25,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		if (!dryRun) await createConnection(glue, { input, tags, catalogId: CatalogId });
 		return { ...result, action: dryRun ? 'wouldCreate' : 'created', changed: true, differences: [] };
 	}
-	const secretKeys = secretPropertyKeys(String(input.ConnectionType), bag);
-	// AWS never returns secrets: a described type's Secret Connection Properties are not compared either.
-	const differences = differencesFrom(input, current).filter((path) => !secretKeys.some((key) => path === `ConnectionProperties.${key}`));
-	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets(input, secretKeys);
+	// AWS never returns secrets: a described type's SECRET properties are not compared either.
+	const context = await secretContext(glue, String(input.ConnectionType), bag);
+	const differences = differencesFrom(input, current, context);
+	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets('glue', input, context);
 	if (!differences.length && !secretsForced) {
 		return { ...result, action: 'unchanged', changed: false, differences };
 	}

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { connectionOutput } from '../../common/output';
+import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { catalogId, connectionField, connectionName, hiddenPropertyKeys, hidePasswordField, optionsField } from './shared';
+import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
 
 export const description = [hidePasswordField];
 
@@ -18,6 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: hidePassword }),
 	);
 	const connection = Connection ?? { Name: name };
-	const hidden = hidePassword ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : [];
-	return connectionOutput(connection, hidePassword, hidden);
+	const context = hidePassword ? await secretContext(glue, String(connection.ConnectionType)) : {};
+	return connectionOutput(connection, hidePassword, context);
 }

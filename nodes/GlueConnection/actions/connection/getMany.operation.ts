@@ -7,12 +7,14 @@ import { toList } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
+import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
 import { glueDefinition } from '../../common/export';
 import { connectionOutput } from '../../common/output';
+import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
-import { catalogId, hiddenPropertyKeys, hidePasswordField, optionsField } from './shared';
+import { catalogId, hidePasswordField, optionsField } from './shared';
 
 const PAGE_SIZE = 100;
 const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
@@ -73,11 +75,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
 		for (const connection of page.ConnectionList ?? []) {
-			const secretKeys = hide ? await hiddenPropertyKeys(glue, String(connection.ConnectionType)) : [];
+			const context = hide ? await secretContext(glue, String(connection.ConnectionType)) : {};
 			results.push(
 				asDefinitions
-					? exportedItem(withReplacements(glueDefinition(connection, secretKeys), replacements))
-					: connectionOutput(connection, hide, secretKeys),
+					? exportedItem(withReplacements(glueDefinition(connection, glueSecretPropertyKeys(context)), replacements))
+					: connectionOutput(connection, hide, context),
 			);
 			if (results.length >= limit) return results;
 		}

@@ -5,8 +5,8 @@ import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemp
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { ALL_SECRET_ROWS, buildConnectionInput, buildTags, checkConnectionName, definitionFields, FIRST_CLASS_TYPES, secretPropertyKeys } from '../../common/definition';
-import { checkAgainstDescription, secretProperties } from '../../common/describedType';
+import { buildConnectionInput, buildTags, checkConnectionName, definitionFields, FIRST_CLASS_TYPES } from '../../common/definition';
+import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
 
@@ -64,7 +64,7 @@ export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: num
 	return {
 		bag,
 		name,
-		input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name), ALL_SECRET_ROWS),
+		input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name)),
 		tags: buildTags(bag),
 		catalogId: catalogId(bag),
 	};
@@ -87,16 +87,4 @@ export async function checkDescribedType(service: GlueService, input: Connection
 		hasSecretArn: !!authentication?.SecretArn,
 		hasNetwork: 'Name' in input ? input.PhysicalConnectionRequirements !== undefined : true,
 	});
-}
-
-/**
- * Keys to leave out of a Get / Get Many output with Hide Password on: the form's secret keys, and
- * for a described type its SECRET properties (AWS's description, cached per execution and type).
- * When AWS cannot describe the type, AWS's own HidePassword is the guard.
- */
-export async function hiddenPropertyKeys(service: GlueService, type: string): Promise<string[]> {
-	const keys = secretPropertyKeys(type);
-	if (FIRST_CLASS_TYPES.includes(type)) return keys;
-	const description = await service.describeConnectionType(type).catch(() => undefined);
-	return [...keys, ...secretProperties(description ?? {}).map((property) => property.Name as string)];
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { resolveSecrets } from '../../../shared/secrets';
-import { ALL_SECRET_ROWS, buildTestConnectionInput, definitionFields } from '../../common/definition';
+import { buildTestConnectionInput, definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
 import { catalogId, checkDescribedType, optionsField } from './shared';
 
@@ -12,7 +12,7 @@ export const description = [];
 /** Asks AWS Glue to connect with a definition that is not saved yet. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
-	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput, ALL_SECRET_ROWS);
+	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput);
 	await checkDescribedType(await service(), input);
 	const { client, sdk } = await service();
 	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), TestConnectionInput: input }));

@@ -4,7 +4,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { compact, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { ALL_SECRET_ROWS, buildConnectionInput, definitionFields } from '../../common/definition';
+import { buildConnectionInput, definitionFields } from '../../common/definition';
 import { updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, checkDescribedType, connectionField, connectionName, optionsField } from './shared';
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, [connectionField, newNameField, ...definitionFields, optionsField]);
 	const name = connectionName(bag.connection);
 	const newName = str(bag.newName);
-	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name), ALL_SECRET_ROWS);
+	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name));
 	await checkDescribedType(await service(), input);
 	await updateConnection(await service(), name, input, catalogId(bag));
 	return compact({
