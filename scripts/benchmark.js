@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Measures our nodes against baselines run in the same process, and prints ratios (never asserted
 // in tests: timings depend on the machine). Runs the built dist/ files: `npm run build` first.
+// Exits 1 when a goal is missed (`npm run bench` builds, then runs it); not part of `npm test`.
 //
 //   node scripts/benchmark.js [--items=1000] [--rounds=3] [--only=a,b,c,d]
 //
@@ -13,8 +14,9 @@
 // (c) 10,000 items through one execution (Glue create, Concurrency 10, fast endpoint): RSS and heap
 //     after 1,000 and after 10,000 requests (after a GC). Goal: heap growth no more than the output
 //     items' own size in memory (what a copy of them takes).
-// (d) Start-up: time and memory to require our node and credential files (package.json's n8n lists) after
-//     n8n-workflow, in fresh processes (median of 5). Goal: <= 10 ms and <= 3 MB.
+// (d) Start-up: time and memory to require our node and credential files (package.json's n8n lists)
+//     after n8n-workflow and create each class once, as n8n's PackageDirectoryLoader does, in fresh
+//     processes (15 runs). Goal: <= 10 ms (main-thread CPU, mean) and <= 3 MB (RSS, median).
 const { spawn, spawnSync } = require('node:child_process');
 const http = require('node:http');
 const path = require('node:path');
@@ -47,7 +49,7 @@ const fixed = (value, digits = 2) => value.toFixed(digits);
 const MB = 1024 * 1024;
 const goals = [];
 function goal(label, value, limit, unit = '') {
-	goals.push(`${value <= limit ? 'met    ' : 'NOT met'}  ${label}: ${fixed(value)}${unit} (goal <= ${limit}${unit})`);
+	goals.push({ met: value <= limit, line: `${label}: ${fixed(value)}${unit} (goal <= ${limit}${unit})` });
 }
 
 /** Canned answers of the two CreateConnection calls, by X-Amz-Target (AWS JSON 1.1 protocol). */
@@ -316,30 +318,44 @@ async function memoryOverItems(subjects) {
 }
 
 function startupCost() {
-	console.log('\n(d) Start-up: requiring every node and credential file of package.json after n8n-workflow (fresh processes, median of 5)');
+	const RUNS = 15;
+	console.log(`\n(d) Start-up: requiring every node and credential file of package.json after n8n-workflow and creating each class once, as n8n does (${RUNS} fresh processes)`);
+	// Main-thread CPU time is the goal's measure: it is what every n8n process pays, and unlike wall
+	// time it does not grow while other processes hold the CPU (wall time is printed too). The
+	// kernel's accounting is coarse (a 1.5 ms busy loop reads 0 to 3.4 ms here): one run may read
+	// far off its true cost, the mean over the runs is the estimate.
 	const probe = `
 		require('n8n-workflow');
 		global.gc();
 		const before = process.memoryUsage();
+		const cpu = process.threadCpuUsage();
 		const start = process.hrtime.bigint();
-		for (const file of JSON.parse(process.argv[1])) require(file);
+		// n8n's loader requires each file and creates the class the file is named after.
+		for (const file of JSON.parse(process.argv[1])) {
+			const className = require('node:path').basename(file).split('.')[0];
+			new (require(file)[className])();
+		}
 		const ms = Number(process.hrtime.bigint() - start) / 1e6;
+		const { user, system } = process.threadCpuUsage(cpu);
 		global.gc();
 		const after = process.memoryUsage();
-		console.log(JSON.stringify({ ms, rss: after.rss - before.rss, heap: after.heapUsed - before.heapUsed }));`;
+		console.log(JSON.stringify({ ms, cpu: (user + system) / 1000, rss: after.rss - before.rss, heap: after.heapUsed - before.heapUsed }));`;
 	// Every file n8n requires from our package at start-up: the nodes and credentials package.json lists.
 	const { n8n } = require(path.join(ROOT, 'package.json'));
 	const files = JSON.stringify([...n8n.nodes, ...n8n.credentials].map((file) => path.join(ROOT, file)));
-	const runs = Array.from({ length: 5 }, () => {
+	const runs = Array.from({ length: RUNS }, () => {
 		const { stdout, status, stderr } = spawnSync(process.execPath, ['--expose-gc', '-e', probe, files], { cwd: ROOT, encoding: 'utf8' });
 		if (status !== 0) throw new Error(`start-up probe failed: ${stderr}`);
 		return JSON.parse(stdout);
 	});
-	const ms = median(runs.map((r) => r.ms));
+	const cpu = runs.reduce((sum, r) => sum + r.cpu, 0) / runs.length;
+	const wall = median(runs.map((r) => r.ms));
 	const rss = median(runs.map((r) => r.rss)) / MB;
 	const heap = median(runs.map((r) => r.heap)) / MB;
-	console.log(`    ${fixed(ms, 1)} ms, RSS +${fixed(rss, 2)} MB, heap +${fixed(heap, 2)} MB (each run: ${runs.map((r) => fixed(r.ms, 1)).join(', ')} ms)`);
-	goal('(d) start-up time', ms, 10, ' ms');
+	console.log(`    main-thread CPU: mean ${fixed(cpu, 1)} ms (each run: ${runs.map((r) => fixed(r.cpu, 1)).join(', ')})`);
+	console.log(`    wall: median ${fixed(wall, 1)} ms (each run: ${runs.map((r) => fixed(r.ms, 1)).join(', ')})`);
+	console.log(`    RSS +${fixed(rss, 2)} MB, heap +${fixed(heap, 2)} MB`);
+	goal('(d) start-up time (main-thread CPU, mean)', cpu, 10, ' ms');
 	goal('(d) start-up memory (RSS)', rss, 3, ' MB');
 }
 
@@ -351,7 +367,10 @@ async function main() {
 	if (ONLY.has('b')) await behindLatency(subjects);
 	if (ONLY.has('c')) await memoryOverItems(subjects);
 	console.log('\nGoals:');
-	for (const line of goals) console.log(`  ${line}`);
+	for (const { met, line } of goals) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${line}`);
+	const missed = goals.filter(({ met }) => !met).length;
+	console.log(missed ? `\n${missed} of ${goals.length} goals missed` : `\nAll ${goals.length} goals met`);
+	if (missed) process.exitCode = 1;
 }
 
 if (process.env.BENCHMARK_ENDPOINT && process.env.BENCHMARK_PROXY_TARGET) {

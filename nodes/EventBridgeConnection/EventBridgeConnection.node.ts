@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { CONNECTION_SUBTITLE, connectionNodeDescription, credentialTest } from '../shared/node';
+import { CONNECTION_SUBTITLE, connectionNodeDescription, operationCode } from '../shared/node';
 import { description as connectionDescription } from './actions/connection';
-import { router } from './actions/router';
-import { searchConnections } from './methods/listSearch';
+
+// Only the description is evaluated when n8n loads this file; the code runs from ./EventBridgeConnection.execute.
+const operations = operationCode(async () => await import('./EventBridgeConnection.execute'));
 
 /** Amazon EventBridge connections: the authorization API destinations use to call HTTP endpoints. */
 export class EventBridgeConnection implements INodeType {
@@ -24,9 +25,12 @@ export class EventBridgeConnection implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchConnections }, credentialTest };
+	methods = operations.methods({
+		listSearch: { searchConnections: true },
+		credentialTest: { awsConnectionsApiTest: true, awsConnectionSecretTest: true },
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await (await operations.code()).execute.call(this);
 	}
 }

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { CONNECTION_SUBTITLE, connectionNodeDescription, credentialTest } from '../shared/node';
-import { description, router } from './actions/router';
-import { getConnectionProperties, getConnectionTypes, getSecretConnectionProperties } from './methods/describedTypes';
-import { searchConnections, searchConnectionTypes } from './methods/listSearch';
+import { CONNECTION_SUBTITLE, connectionNodeDescription, operationCode } from '../shared/node';
+import { description } from './actions/router';
+
+// Only the description is evaluated when n8n loads this file; the code runs from ./GlueConnection.execute.
+const operations = operationCode(async () => await import('./GlueConnection.execute'));
 
 export class GlueConnection implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,14 +25,14 @@ export class GlueConnection implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: { searchConnections, searchConnectionTypes },
-		loadOptions: { getConnectionTypes, getSecretConnectionProperties },
-		resourceMapping: { getConnectionProperties },
-		credentialTest,
-	};
+	methods = operations.methods({
+		listSearch: { searchConnections: true, searchConnectionTypes: true },
+		loadOptions: { getConnectionTypes: true, getSecretConnectionProperties: true },
+		resourceMapping: { getConnectionProperties: true },
+		credentialTest: { awsConnectionsApiTest: true, awsConnectionSecretTest: true },
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await (await operations.code()).execute.call(this);
 	}
 }

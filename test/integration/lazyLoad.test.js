@@ -1,5 +1,6 @@
-// n8n requires every node file at start-up: the built node files must not evaluate the AWS SDK
-// until they run. Checked on dist/ (the published files) in a fresh Node process.
+// n8n requires every node file at start-up: the built node files must not evaluate the AWS SDK,
+// nor hold the operation code, until they run. Checked on dist/ (the published files) in a fresh
+// Node process.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,7 +18,10 @@ afterAll(async () => await moto?.stop());
 
 const probe = `
 const [file, className, parameters, credentials] = process.argv.slice(1);
-const vendored = () => Object.keys(require.cache).filter((key) => key.includes('/dist/vendor/')).map((key) => key.split('/').pop());
+const vendored = () =>
+	Object.keys(require.cache)
+		.filter((key) => key.includes('/dist/vendor/') || key.endsWith('.execute.js'))
+		.map((key) => key.split('/').pop());
 const { runNode } = require(${JSON.stringify(path.join(root, 'test/support/engine.js'))});
 const NodeClass = require(file)[className];
 const afterLoad = vendored();
@@ -37,11 +41,12 @@ function probeRun(file, className, operation, credentials, env = {}) {
 	return JSON.parse(stdout.trim().split('\n').pop());
 }
 
-test.each(Object.entries(nodes))('%s: loading does not evaluate the SDK, running does', (className, { file, sdk, operation }) => {
+test.each(Object.entries(nodes))('%s: loading evaluates neither the SDK nor the operation code, running does', (className, { file, sdk, operation }) => {
 	const result = probeRun(file, className, operation, moto.credentials);
 	expect(result.afterLoad).toEqual([]);
 	expect(result.error).toBeUndefined();
 	expect(result.afterRun).toContain(`${sdk}.js`);
+	expect(result.afterRun).toContain(`${className}.execute.js`);
 	// Access keys need no credential provider: that bundle stays unloaded.
 	expect(result.afterRun).not.toContain('credential-providers.js');
 	// Secrets Manager is loaded only when a secret is read from it.
@@ -78,4 +83,69 @@ test('the Secrets Manager client is loaded on the first secret read from it, not
 	expect(result.afterLoad).toEqual([]);
 	expect(result.error).toBeUndefined();
 	expect(result.afterRun).toEqual(expect.arrayContaining(['client-eventbridge.js', 'client-secrets-manager.js']));
+});
+
+// esbuild keeps function names (keepNames): every operation module's `execute` and the router
+// appear by name in the bundle that holds them.
+test.each(Object.entries(nodes))('%s: the node file holds the description, not the operation code', (className, { file }) => {
+	const nodeFile = fs.readFileSync(path.join(root, file), 'utf8');
+	const codeFile = fs.readFileSync(path.join(root, file.replace(/\.node\.js$/, '.execute.js')), 'utf8');
+	const operationCode = [/"execute"/, /"routeOperation"/, /Command\b/, /import\("\.\.\/\.\.\/vendor\//];
+	for (const marker of operationCode) {
+		expect(codeFile).toMatch(marker);
+		expect(nodeFile).not.toMatch(marker);
+	}
+	// The only import the node file makes of our own code: its operation code, on first use.
+	expect(new Set([...nodeFile.matchAll(/(?:import|require)\("([^"]+)"\)/g)].map(([, module]) => module))).toEqual(new Set([
+		'n8n-workflow',
+		`./${className}.execute.js`,
+	]));
+});
+
+// The build stores the node's form as data (gulpfile.js): it must be the very form the sources build.
+test.each(Object.entries(nodes))('%s: the built node describes itself exactly as the sources do', (className, { file }) => {
+	const built = new (require(path.join(root, file))[className])();
+	const source = new (require(path.join(root, 'nodes', className, `${className}.node.ts`))[className])();
+	expect(built.description).toEqual(source.description);
+	expect(JSON.stringify(built.description)).toBe(JSON.stringify(source.description));
+	expect(Object.keys(built.methods)).toEqual(Object.keys(source.methods));
+	for (const group of Object.keys(source.methods)) expect(Object.keys(built.methods[group])).toEqual(Object.keys(source.methods[group]));
+});
+
+const methodProbe = `
+const [file, className, group, method, credentials] = process.argv.slice(1);
+const loaded = () => Object.keys(require.cache).filter((key) => key.endsWith('.execute.js')).length;
+const node = new (require(file)[className])();
+const beforeCall = loaded();
+const context = {
+	getCredentials: async () => JSON.parse(credentials),
+	getNode: () => ({ name: className, type: className, typeVersion: 1.1, parameters: {} }),
+	getNodeParameter: (name, fallback) => fallback,
+	getCurrentNodeParameter: () => undefined,
+};
+node.methods[group][method].call(context).then((result) => console.log(JSON.stringify({ beforeCall, afterCall: loaded(), result })));
+`;
+
+test.each(Object.entries(nodes))('%s: the editor\'s list search runs through the node file, loading the operation code on its call', async (className, { file }) => {
+	const stdout = execFileSync(process.execPath, ['-e', methodProbe, path.join(root, file), className, 'listSearch', 'searchConnections', JSON.stringify(moto.credentials)], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+	});
+	const { beforeCall, afterCall, result } = JSON.parse(stdout.trim().split('\n').pop());
+	expect(beforeCall).toBe(0);
+	expect(afterCall).toBe(1);
+	expect(result).toEqual({ results: expect.any(Array) });
+});
+
+test('the credential test runs through the node file: a wrong endpoint is reported, not thrown', () => {
+	const credential = { id: 'c1', name: 'AWS', type: 'awsConnectionsApi', data: { ...moto.credentials, endpoint: 'http://127.0.0.1:9' } };
+	const probe = `
+const node = new (require(process.argv[1]).GlueConnection)();
+node.methods.credentialTest.awsConnectionsApiTest.call({}, JSON.parse(process.argv[2])).then((result) => console.log(JSON.stringify(result)));`;
+	const stdout = execFileSync(process.execPath, ['-e', probe, path.join(root, nodes.GlueConnection.file), JSON.stringify(credential)], {
+		cwd: root,
+		encoding: 'utf8',
+	});
+	expect(JSON.parse(stdout.trim().split('\n').pop())).toMatchObject({ status: 'Error', message: expect.any(String) });
 });

@@ -32,6 +32,8 @@ test('dist/ holds exactly what the build produced: no sources, tests, maps or de
 test('every file n8n is told to load is in it, with its icons and codex', () => {
 	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 	for (const node of pkg.n8n.nodes) expect(files).toContain(node.replace(/\.js$/, '.json'));
+	// Each node's operation code, which its node file imports on first use (gulpfile.js).
+	for (const node of pkg.n8n.nodes) expect(files).toContain(node.replace(/\.node\.js$/, '.execute.js'));
 	const icons = files.filter((file) => file.endsWith('.svg'));
 	expect(icons.length).toBeGreaterThanOrEqual(2 * (pkg.n8n.nodes.length + pkg.n8n.credentials.length));
 });

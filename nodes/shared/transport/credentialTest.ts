@@ -44,3 +44,6 @@ export async function testAwsCredential(
 		return { status: 'Error', message: describeAwsError(error).message };
 	}
 }
+
+/** The credential tests both nodes name in `testedBy`. */
+export const credentialTest = { awsConnectionsApiTest: testAwsCredential, awsConnectionSecretTest: testConnectionSecret };
