@@ -368,6 +368,13 @@ def register(backend: GlueBackend, region: str, account: str, parameters: dict[s
     return arn
 
 
+def secret_property_names(backend: GlueBackend, type_: str | None) -> set[str]:
+    """The properties a type's description marks SECRET (built-in or registered; none for an unknown type)."""
+    entry = BUILT_IN_BY_TYPE.get(type_ or "") or custom_types(backend).get(type_ or "")
+    properties = (entry or {}).get("describe", {}).get("ConnectionProperties") or {}
+    return {name for name, item in properties.items() if "SECRET" in (item.get("PropertyTypes") or [])}
+
+
 def all_types(backend: GlueBackend) -> list[dict[str, Any]]:
     return BUILT_IN + list(custom_types(backend).values())
 

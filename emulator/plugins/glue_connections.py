@@ -25,6 +25,9 @@ Each behaviour follows the AWS Glue API reference (https://docs.aws.amazon.com/g
 - GetConnection / GetConnections (API_GetConnection, Connection structure): the answer also carries
   ConnectionType, MatchCriteria and AuthenticationConfiguration (AuthenticationType, SecretArn,
   KmsKeyArn, OAuth2Properties without client secrets or tokens), which moto 5.2.5 leaves out.
+  HidePassword ("retrieve the connection metadata without returning the password") leaves out
+  PASSWORD (moto) and, for a type DescribeConnectionType describes, every property its description
+  marks SECRET, as AWS keeps a described type's secrets out of the connection metadata.
 
 All errors are AWS JSON errors ({"__type", "message"}) with HTTP 400, as the reference's "client"
 errors are.
@@ -38,6 +41,8 @@ from moto.core.utils import utcnow
 from moto.glue.exceptions import AlreadyExistsException, EntityNotFoundException, GlueClientError
 from moto.glue.models import FakeConnection, GlueBackend
 from moto.glue.responses import GlueResponse
+
+from .glue_connection_types import secret_property_names
 
 BATCH_DELETE_LIMIT = 25
 TESTABLE_DEFINITION_TYPES = ("JDBC", "SALESFORCE")
@@ -172,6 +177,9 @@ def _public_authentication(configuration: dict[str, Any] | None) -> dict[str, An
 def connection_as_dict(self: FakeConnection, hide_password: bool = False) -> dict[str, Any]:
     answer = _moto_as_dict(self, hide_password)
     answer.pop("Connection", None)  # not a member of AWS's Connection structure
+    if hide_password:
+        hidden = secret_property_names(self.backend, self.connection_input.get("ConnectionType"))
+        answer["ConnectionProperties"] = {key: value for key, value in (answer.get("ConnectionProperties") or {}).items() if key not in hidden}
     answer["ConnectionType"] = self.connection_input.get("ConnectionType")
     answer["MatchCriteria"] = self.connection_input.get("MatchCriteria")
     answer["AuthenticationConfiguration"] = _public_authentication(self.connection_input.get("AuthenticationConfiguration"))
