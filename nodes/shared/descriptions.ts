@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { type NamedField, namedField } from './form';
 import { DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS_LIMIT, MAX_ATTEMPTS_PARAMETER } from './transport/retry';
 
 /**
@@ -14,7 +15,7 @@ export function byName(a: { name: string }, b: { name: string }): number {
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Return All / Limit, the n8n pair for list operations. */
-export function returnAllAndLimit(show: Show, maxLimit: number): INodeProperties[] {
+export function returnAllAndLimit(maxLimit: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -22,7 +23,6 @@ export function returnAllAndLimit(show: Show, maxLimit: number): INodeProperties
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -31,27 +31,25 @@ export function returnAllAndLimit(show: Show, maxLimit: number): INodeProperties
 			default: 50,
 			typeOptions: { minValue: 1, maxValue: maxLimit },
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
 
 /** A resource locator for an existing connection: From List (searchable) or By Name. */
 export function connectionLocator(options: {
-	show: Show;
 	searchListMethod: string;
 	namePattern: string;
 	namePatternHint: string;
 	description?: string;
-}): INodeProperties {
-	return {
+}): NamedField<'connection'> {
+	return namedField({
 		displayName: 'Connection',
 		name: 'connection',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: options.description ?? 'The connection to work on',
-		displayOptions: { show: options.show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -73,7 +71,7 @@ export function connectionLocator(options: {
 				],
 			},
 		],
-	};
+	});
 }
 
 type DisplayConditions = NonNullable<INodeProperties['displayOptions']>;
@@ -111,17 +109,8 @@ export function optionalSettings(
 }
 
 /** The Name of a new connection, on Create and Create or Update. */
-export function newConnectionNameField(placeholder: string, description: string): INodeProperties {
-	return {
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder,
-		description,
-		displayOptions: { show: { operation: ['create', 'createOrUpdate'] } },
-	};
+export function newConnectionNameField(placeholder: string, description: string): NamedField<'name'> {
+	return namedField({ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder, description });
 }
 
 /** Create or Update's options: a plan without writing, and what to do about secrets AWS never returns. */

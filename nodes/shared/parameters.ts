@@ -171,7 +171,7 @@ export function parameterValue(
  * hidden field is simply absent, and costs nothing. A parameter without an expression is checked
  * once per execution, like it is read once.
  */
-export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: Described[]): Record<string, unknown> {
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: readonly Described[]): Record<string, unknown> {
 	const { storedNames, constant, checked } = executionParameters(ctx);
 	const bag: Record<string, unknown> = {};
 	for (const field of fields) {

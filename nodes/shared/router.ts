@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, MIN_CONCURRENCY, runBounded } from './boundedRun';
 import { inputError, maskedNode, redact, toNodeApiError } from './errors';
+import type { OperationKeys } from './form';
 import { parameterValue } from './parameters';
 import { SECRET_PARAMETERS, SECRET_SOURCE_FIELD, typedSecretTexts } from './secretModel';
 import { releaseSecrets, secretsReadBy } from './secrets';
@@ -12,16 +13,29 @@ import { InputProblem, numberFrom } from './validation';
 export type ServiceProvider<Service> = () => Promise<Service>;
 
 /**
- * One operation: its fields (next to its code) and what it does for one item. It validates its
- * input before it asks for the service, so bad input never causes an AWS call (not even STS).
+ * One operation: the fields it shows (next to its code, in form order), the fields that name the
+ * connections an item works on (its concurrency keys), and what it does for one item. It validates
+ * its input before it asks for the service, so bad input never causes an AWS call (not even STS).
  */
 export interface Operation<Service> {
-	description: INodeProperties[];
+	description: readonly INodeProperties[];
+	/** Names of fields in `description`: two items whose values match are never in flight at once. */
+	keys?: readonly string[];
 	execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
 		service: ServiceProvider<Service>,
 	): Promise<IDataObject | IDataObject[]>;
+}
+
+/** Every operation's keys must be names its own description knows (see OperationKeys). */
+type KeysChecked<T> = {
+	[Name in keyof T]: T[Name] extends { description: infer Fields extends readonly INodeProperties[] } ? { keys?: OperationKeys<Fields> } : never;
+};
+
+/** A resource's operations, each one's `keys` checked by the type system against its own fields. */
+export function checkedOperations<Service>() {
+	return <T extends Record<string, Operation<Service>>>(operations: T & KeysChecked<T>): Record<string, Operation<Service>> => operations;
 }
 
 /** Builds the service on first call only; `built()` is what was built, if anything. */
@@ -67,8 +81,11 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 	return toNodeApiError(node, error, itemIndex, secrets);
 }
 
-/** Names the connections an item works on; two items sharing a key are never in flight at once. */
-export type ItemKeys = (ctx: IExecuteFunctions, itemIndex: number) => string[];
+/**
+ * Turns the names an item works on (the values of its operation's key fields) into its concurrency
+ * keys, e.g. scoped to a Data Catalog; two items sharing a key are never in flight at once.
+ */
+export type KeyScope = (ctx: IExecuteFunctions, itemIndex: number, names: string[]) => string[];
 
 /**
  * Version 1 ran one item at a time and keeps doing so; from 1.1 the default is 10 in flight, like
@@ -96,15 +113,16 @@ export async function runPerItem<Service>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Service>,
 	getService: () => Promise<Service>,
-	itemKeys: ItemKeys = () => [],
+	scope?: KeyScope,
 ): Promise<INodeExecutionData[][]> {
 	const limit = concurrencyOf(ctx);
 	const service = once(getService);
+	const itemKeys = keysOf(ctx, operation, scope);
 	try {
 		const perItem = await runBounded({
 			count: ctx.getInputData().length,
 			limit,
-			keysOf: (itemIndex) => keysOrNone(ctx, itemKeys, itemIndex),
+			keysOf: (itemIndex) => keysOrNone(itemKeys, itemIndex),
 			run: async (itemIndex) => await runItem(ctx, operation, service, itemIndex),
 		});
 		return [perItem.flat()];
@@ -115,26 +133,25 @@ export async function runPerItem<Service>(
 }
 
 /** An item whose names cannot be read (a failing expression) fails in its own run: no key then. */
-function keysOrNone(ctx: IExecuteFunctions, itemKeys: ItemKeys, itemIndex: number): string[] {
+function keysOrNone(itemKeys: (itemIndex: number) => string[], itemIndex: number): string[] {
 	try {
-		return itemKeys(ctx, itemIndex);
+		return itemKeys(itemIndex);
 	} catch {
 		return [];
 	}
 }
 
-/**
- * The trimmed, non-empty values of the name fields the chosen operation shows, for one item
- * (n8n refuses to read a hidden resource locator's value).
- */
-export function namesOf(ctx: IExecuteFunctions, itemIndex: number, fields: INodeProperties[]): string[] {
-	const operation = parameterValue(ctx, 0, 'operation', '') as string;
-	return fields.flatMap((field) => {
-		const shownFor = field.displayOptions?.show?.operation;
-		if (shownFor && !shownFor.includes(operation)) return [];
-		const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator', true);
-		return typeof value === 'string' && value.trim() ? [value.trim()] : [];
-	});
+/** The trimmed, non-empty values of the operation's key fields for one item, scoped. */
+function keysOf<Service>(ctx: IExecuteFunctions, operation: Operation<Service>, scope: KeyScope = (_, __, names) => names) {
+	const fields = (operation.keys ?? []).map((name) => operation.description.find((field) => field.name === name) as INodeProperties);
+	return (itemIndex: number): string[] => {
+		if (!fields.length) return [];
+		const names = fields.flatMap((field) => {
+			const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator', true);
+			return typeof value === 'string' && value.trim() ? [value.trim()] : [];
+		});
+		return scope(ctx, itemIndex, names);
+	};
 }
 
 /** One item: its output items paired with it, or (with Continue On Fail) one error item. */
@@ -162,7 +179,7 @@ export async function routeOperation<Service>(
 	ctx: IExecuteFunctions,
 	operations: Record<string, Operation<Service>>,
 	getService: () => Promise<Service>,
-	itemKeys?: ItemKeys,
+	scope?: KeyScope,
 ): Promise<INodeExecutionData[][]> {
 	try {
 		const operationName = ctx.getNodeParameter('operation', 0) as string;
@@ -170,7 +187,7 @@ export async function routeOperation<Service>(
 		if (!operation) {
 			throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
 		}
-		return await runPerItem(ctx, operation, getService, itemKeys);
+		return await runPerItem(ctx, operation, getService, scope);
 	} catch (error) {
 		throw withMaskedNode(error, maskedNode(ctx.getNode()));
 	}

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../shared/descriptions';
 import { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
 import { checkOneOf, required } from '../../shared/validation';
 import { apiKey } from './apiKey';
@@ -16,7 +15,6 @@ export const authorizationTypes: Record<AuthorizationTypeValue, AuthorizationTyp
 };
 
 const TYPE_FIELD = 'Authorization Type';
-const writing = ['create', 'createOrUpdate'];
 const choices = () =>
 	EVENTBRIDGE_AUTHORIZATION_TYPES.map((value) => authorizationTypes[value]).map(({ name, value, description }) => ({
 		name,
@@ -45,10 +43,7 @@ function optionalForUpdate(field: INodeProperties): INodeProperties {
 	return { ...field, required: false, default: '', options: [keep, ...(field.options ?? [])] };
 }
 
-/**
- * Create and Create or Update need a type and its required fields. Update shows the same fields,
- * none required, and only for a type the user picks ("Keep Current" leaves the authorization alone).
- */
+/** Create and Create or Update: a type and its fields, the required ones required. */
 export const authorizationFields: INodeProperties[] = [
 	{
 		displayName: TYPE_FIELD,
@@ -58,8 +53,15 @@ export const authorizationFields: INodeProperties[] = [
 		required: true,
 		description: 'How EventBridge authorizes its calls to the API destination',
 		options: choices(),
-		displayOptions: { show: { operation: writing } },
 	},
+	...allTypeFields,
+];
+
+/**
+ * Update: the same fields, none required, and only for a type the user picks ("Keep Current"
+ * leaves the authorization alone).
+ */
+export const authorizationUpdateFields: INodeProperties[] = [
 	{
 		displayName: TYPE_FIELD,
 		name: 'authorizationType',
@@ -67,15 +69,13 @@ export const authorizationFields: INodeProperties[] = [
 		default: '',
 		description: "Pick the connection's type to change its authorization settings, or another type to switch",
 		options: [{ name: 'Keep Current', value: '', description: 'Leave the authorization as it is' }, ...choices()],
-		displayOptions: { show: { operation: ['update'] } },
 	},
 	{
 		displayName: `Only the fields you fill are sent. Switching to another type needs all of its fields: ${typeChangeHint}.`,
 		name: 'typeChangeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { operation: ['update'] }, hide: { authorizationType: [''] } },
+		displayOptions: { hide: { authorizationType: [''] } },
 	},
-	...withDisplayOptions(allTypeFields, { show: { operation: writing } }),
-	...withDisplayOptions(allTypeFields.map(optionalForUpdate), { show: { operation: ['update'] } }),
+	...allTypeFields.map(optionalForUpdate),
 ];

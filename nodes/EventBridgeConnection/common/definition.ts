@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { newConnectionNameField } from '../../shared/descriptions';
 import { secretSourceField } from '../../shared/secrets';
 import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
-import { authorizationFields, authorizationTypeFor } from '../authorizationTypes';
+import { authorizationFields, authorizationTypeFor, authorizationUpdateFields } from '../authorizationTypes';
 import {
 	httpParameterFields,
 	kmsKeyIdentifier,
@@ -33,7 +33,6 @@ export const additionalFields: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	displayOptions: { show: { operation: ['create', 'createOrUpdate', 'update'] } },
 	options: [
 		{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
 		...httpParameterFields('invocation', 'Invocation'),
@@ -56,12 +55,13 @@ export const additionalFields: INodeProperties = {
 	],
 };
 
-/** Every field the definition is read from, in form order. */
-export const definitionFields: INodeProperties[] = [
-	secretSourceField({ operation: ['create', 'createOrUpdate', 'update'] }),
-	...authorizationFields,
-	additionalFields,
-];
+const secretSource = secretSourceField({});
+
+/** The definition Create and Create or Update show, in form order. */
+export const definitionFields: INodeProperties[] = [secretSource, ...authorizationFields, additionalFields];
+
+/** The definition Update shows: the same, nothing required, the authorization only when a type is picked. */
+export const updateDefinitionFields: INodeProperties[] = [secretSource, ...authorizationUpdateFields, additionalFields];
 
 /** Pure: the parts every type shares (description, invocation settings, KMS key). */
 function commonParts(bag: ParameterBag) {

@@ -1,7 +1,6 @@
 import type { ConnectionInput, PhysicalConnectionRequirements, TestConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withDisplayOptions } from '../../shared/descriptions';
 import { keyValueCollection, listField, toList, toStringMap } from '../../shared/keyValue';
 import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
@@ -20,17 +19,10 @@ import { authenticationFields, toAuthenticationConfiguration } from './authentic
 import { mappedProperties, SECRET_PROPERTIES_FIELD, secretPropertyValues } from './describedType';
 
 export const OTHER_CONNECTION_TYPE = '__other__';
-/** Operations whose form holds a connection definition. */
-export const DEFINITION_OPERATIONS = ['create', 'update', 'createOrUpdate', 'testDefinition'];
-/** Operations that write a whole ConnectionInput. */
-export const WRITE_OPERATIONS = ['create', 'update', 'createOrUpdate'];
 const MAX_CONNECTION_PROPERTIES = 100;
 // The model's NameString: one line of printable Unicode.
 const NAME_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
 const DESCRIPTION_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\r\n\t]*$/u;
-
-const definitionDisplay = { show: { operation: DEFINITION_OPERATIONS } };
-const writeDisplay = { show: { operation: WRITE_OPERATIONS } };
 
 /**
  * The connection type picker: the types AWS lists for the credential's account and region
@@ -129,8 +121,8 @@ const additionalPropertiesField: INodeProperties = {
 		}),
 	};
 
-/** Fields written only by Create, Update and Create or Update. */
-const writeOnlyFields: INodeProperties[] = [
+/** The parts of a definition only a saved connection has (Create, Update, Create or Update; not Test Definition). */
+export const savedConnectionFields: INodeProperties[] = [
 	{
 		displayName: 'Network (VPC)',
 		name: 'physicalConnectionRequirements',
@@ -193,15 +185,18 @@ const writeOnlyFields: INodeProperties[] = [
 	},
 ];
 
-/** Every field of the definition form, in display order, with its displayOptions. */
+/**
+ * The definition form every operation that sends a definition shows (Create, Update, Create or
+ * Update, Test Definition), in display order: the type, where secrets come from, the type's own
+ * form or AWS's description of it, authentication and further properties.
+ */
 export const definitionFields: INodeProperties[] = [
-	...withDisplayOptions(connectionTypeFields, definitionDisplay),
-	secretSourceField(definitionDisplay.show),
-	...connectionTypeFormFields(definitionDisplay),
-	...withDisplayOptions(describedTypeFields, definitionDisplay),
-	...withDisplayOptions(authenticationFields, definitionDisplay),
-	...withDisplayOptions([additionalPropertiesField], definitionDisplay),
-	...withDisplayOptions(writeOnlyFields, writeDisplay),
+	...connectionTypeFields,
+	secretSourceField({}),
+	...connectionTypeFormFields(),
+	...describedTypeFields,
+	...authenticationFields,
+	additionalPropertiesField,
 ];
 
 /**

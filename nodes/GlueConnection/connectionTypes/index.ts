@@ -29,8 +29,7 @@ export function findConnectionTypeForm(type: string): ConnectionTypeForm | undef
 	return CONNECTION_TYPE_FORMS.find((form) => form.type === type);
 }
 
-export function connectionTypeFormFields(displayOptions: NonNullable<INodeProperties['displayOptions']>): INodeProperties[] {
-	return CONNECTION_TYPE_FORMS.flatMap((form) =>
-		withDisplayOptions(form.fields, { ...displayOptions, show: { ...displayOptions.show, connectionType: [form.type] } }),
-	);
+/** Every type's own fields, each shown only while its type is chosen. */
+export function connectionTypeFormFields(): INodeProperties[] {
+	return CONNECTION_TYPE_FORMS.flatMap((form) => withDisplayOptions(form.fields, { show: { connectionType: [form.type] } }));
 }

@@ -200,3 +200,73 @@ describe('EventBridge', () => {
 		expect(seen.max).toBeGreaterThan(1);
 	});
 });
+
+describe('each operation declares the fields that name its connections', () => {
+	const glueConnection = require('../../../nodes/GlueConnection/actions/connection');
+	const glueConnectionType = require('../../../nodes/GlueConnection/actions/connectionType');
+	const eventBridgeConnection = require('../../../nodes/EventBridgeConnection/actions/connection');
+	const NAME_FIELDS = ['name', 'newName', 'newConnectionType'];
+	const operations = [
+		...Object.entries(glueConnection.operations).map(([name, operation]) => [`Glue connection ${name}`, operation]),
+		...Object.entries(glueConnectionType.operations).map(([name, operation]) => [`Glue connection type ${name}`, operation]),
+		...Object.entries(eventBridgeConnection.operations).map(([name, operation]) => [`EventBridge ${name}`, operation]),
+	];
+
+	test.each(operations)('%s: every name or locator field it shows is one of its keys, and every key is a field it shows', (_, operation) => {
+		const shown = operation.description.filter((field) => field.type === 'resourceLocator' || NAME_FIELDS.includes(field.name)).map((field) => field.name);
+		expect([...(operation.keys ?? [])].sort()).toEqual([...new Set(shown)].sort());
+		for (const key of operation.keys ?? []) expect(operation.description.some((field) => field.name === key)).toBe(true);
+	});
+
+	/** A fake command that stays in flight for a few turns, counting overlap per name. */
+	function counting(command, nameOf) {
+		const seen = { max: 0, inFlight: 0, perName: new Map(), maxPerName: 0 };
+		glueMock.on(command).callsFake(async (input) => {
+			const name = nameOf(input).toLowerCase();
+			seen.max = Math.max(seen.max, ++seen.inFlight);
+			seen.perName.set(name, (seen.perName.get(name) ?? 0) + 1);
+			seen.maxPerName = Math.max(seen.maxPerName, seen.perName.get(name));
+			for (let turn = 0; turn < 5; turn++) await tick();
+			seen.inFlight--;
+			seen.perName.set(name, seen.perName.get(name) - 1);
+			return {};
+		});
+		return seen;
+	}
+	const locator = { __rl: true, mode: 'name', value: '={{ $json.name }}' };
+
+	test('Glue Delete: items on one connection one after another, the others at once', async () => {
+		const seen = counting(glue.DeleteConnectionCommand, (input) => input.ConnectionName);
+		const { output } = await glueRun({ operation: 'delete', connection: locator }, { inputItems: named(['a', 'b', 'a', 'c', 'A', 'd']) });
+		expect(output).toHaveLength(6);
+		expect(seen.maxPerName).toBe(1);
+		expect(seen.max).toBeGreaterThan(1);
+	});
+
+	test('Glue Update: a rename holds its new name, so an update of that name waits', async () => {
+		const seen = { order: [], inFlight: 0, max: 0 };
+		glueMock.on(glue.UpdateConnectionCommand).callsFake(async (input) => {
+			seen.max = Math.max(seen.max, ++seen.inFlight);
+			seen.order.push(`${input.Name}<-${input.ConnectionInput.Name}`);
+			for (let turn = 0; turn < 5; turn++) await tick();
+			seen.inFlight--;
+			return {};
+		});
+		const update = { ...create(), operation: 'update', connection: locator, newName: '={{ $json.newName }}' };
+		delete update.name;
+		await glueRun(update, { inputItems: [{ name: 'old', newName: 'new' }, { name: 'new', newName: '' }, { name: 'other', newName: '' }] });
+		// "new" (item 1) waits for the rename to "new" (item 0); "other" does not.
+		expect(seen.max).toBe(2);
+		expect(seen.order.indexOf('old<-new')).toBeLessThan(seen.order.indexOf('new<-new'));
+	});
+
+	test('Glue Connection Type Delete: items on one type one after another', async () => {
+		const seen = counting(glue.DeleteConnectionTypeCommand, (input) => input.ConnectionType);
+		await glueRun(
+			{ resource: 'connectionType', operation: 'delete', connectionTypeName: { __rl: true, mode: 'name', value: '={{ $json.name }}' } },
+			{ inputItems: named(['REST-A', 'REST-B', 'REST-A', 'REST-A']) },
+		);
+		expect(seen.maxPerName).toBe(1);
+		expect(seen.max).toBe(2);
+	});
+});

@@ -1,11 +1,14 @@
 // Pure tests of the first-class connection type forms: each form's mapping to ConnectionProperties
 // and every validation rule (passing and failing), through buildConnectionInput as the node uses it,
 // plus the registry's display rules and field names.
-const { buildConnectionInput, buildTestConnectionInput, definitionFields, DEFINITION_OPERATIONS } = require('../../../nodes/GlueConnection/common/definition');
+const { buildConnectionInput, buildTestConnectionInput, definitionFields } = require('../../../nodes/GlueConnection/common/definition');
 const { secretSdkPaths } = require('../../../nodes/shared/secretModel');
 const { CONNECTION_TYPE_FORMS, findConnectionTypeForm } = require('../../../nodes/GlueConnection/connectionTypes');
 const { GLUE_CONNECTION_PROPERTY_KEYS } = require('../../../nodes/shared/sdkEnums.generated');
 const { InputProblem } = require('../../../nodes/shared/validation');
+const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
+
+const nodeProperties = new GlueConnection().description.properties;
 
 const SECRET = 'Pa55-marker-never-echoed';
 const properties = (bag) => buildConnectionInput(bag, 'conn').ConnectionProperties;
@@ -425,10 +428,11 @@ describe('the registry', () => {
 	test("each form's fields are shown only for its type, in the definition operations", () => {
 		for (const form of CONNECTION_TYPE_FORMS) {
 			for (const own of form.fields) {
-				const shown = definitionFields.filter((field) => field.name === own.name);
+				const shown = nodeProperties.filter((field) => field.name === own.name);
 				expect(shown).toHaveLength(1);
 				expect(shown[0].displayOptions.show.connectionType).toEqual([form.type]);
-				expect(shown[0].displayOptions.show.operation).toEqual(DEFINITION_OPERATIONS);
+				expect(shown[0].displayOptions.show.resource).toEqual(['connection']);
+				expect(shown[0].displayOptions.show.operation.sort()).toEqual(['create', 'createOrUpdate', 'testDefinition', 'update']);
 				// The field's own conditions stay.
 				for (const [key, values] of Object.entries(own.displayOptions?.show ?? {})) expect(shown[0].displayOptions.show[key]).toEqual(values);
 			}

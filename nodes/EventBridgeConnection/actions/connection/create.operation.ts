@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
@@ -9,11 +10,12 @@ import { createConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { optionsField, settle } from './shared';
 
-export const description: INodeProperties[] = [];
+export const description = [nameField, ...definitionFields, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['name'];
 
 /** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
 	const name = String(request.Name);
 	const eventBridge = await service();

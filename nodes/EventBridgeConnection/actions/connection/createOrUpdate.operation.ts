@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
@@ -10,7 +11,8 @@ import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { options, optionsField, settle } from './shared';
 
-export const description: INodeProperties[] = [];
+export const description = [nameField, ...definitionFields, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['name'];
 
 /**
  * Creates the connection when DescribeConnection says it does not exist; otherwise updates it only
@@ -19,7 +21,7 @@ export const description: INodeProperties[] = [];
  * the option on an existing connection is always updated: use it for rotation flows).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [nameField, ...definitionFields, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
 	const name = String(request.Name);
 	const dryRun = options(bag).dryRun === true;

@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { stateSummary } from '../../common/output';
 import type { EventBridgeService } from '../../transport';
-import { locatedName, optionsField, settle } from './shared';
+import { connectionField, locatedName, optionsField, settle } from './shared';
 
-export const description: INodeProperties[] = [];
+export const description = [connectionField, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['connection'];
 
 /** Removes the authorization: EventBridge stops calling the API destinations that use it until reauthorized. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {

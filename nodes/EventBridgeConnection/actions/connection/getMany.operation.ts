@@ -14,10 +14,11 @@ import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
+import { optionsField } from './shared';
 
 /** ListConnections returns at most 100 per page. */
 const PAGE_SIZE = 100;
-const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
+const pagingFields = returnAllAndLimit(1000);
 const STATE_LABELS: Record<string, string> = { FAILED_CONNECTIVITY: 'Failed Connectivity' };
 const titleCase = (value: string) => STATE_LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase();
 
@@ -40,14 +41,13 @@ const filtersField = optionalSettings(
 			description: 'Only connections whose name starts with this',
 		},
 	],
-	{ operation: ['getMany'] },
 );
 
 const outputFields = exportFields('getMany');
 /** DescribeConnection requests in flight at once while exporting (ListConnections returns summaries only). */
 const DESCRIBES_IN_FLIGHT = 10;
 
-export const description: INodeProperties[] = [...pagingFields, filtersField, ...outputFields];
+export const description: INodeProperties[] = [...pagingFields, filtersField, ...outputFields, optionsField];
 
 /** Pure: the ListConnections request (without paging) for the form's filters. */
 export function listConnectionsRequest(bag: ParameterBag): ListConnectionsRequest {
@@ -67,7 +67,7 @@ export function listConnectionsRequest(bag: ParameterBag): ListConnectionsReques
  * a page at a time with a few requests in flight, and becomes a CreateConnection request.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, ...outputFields]);
+	const bag = readParameters(this, itemIndex, description);
 	const request = listConnectionsRequest(bag);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];

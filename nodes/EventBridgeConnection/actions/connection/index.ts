@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { connectionOperationField } from '../../../shared/descriptions';
-import type { Operation } from '../../../shared/router';
-import { definitionFields, nameField } from '../../common/definition';
+import { resourceProperties } from '../../../shared/form';
+import { checkedOperations } from '../../../shared/router';
 import type { EventBridgeService } from '../../transport';
 import * as create from './create.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
@@ -10,18 +10,19 @@ import * as deauthorize from './deauthorize.operation';
 import * as deleteConnection from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
-import { connectionField, optionsField } from './shared';
 import * as update from './update.operation';
 
-export const operations: Record<string, Operation<EventBridgeService>> = {
+// In this order the form reads top to bottom as it always has: the connection's name (or which
+// connection), its definition, then each operation's own fields and the options.
+export const operations = checkedOperations<EventBridgeService>()({
 	create,
 	createOrUpdate,
+	update,
 	deauthorize,
 	delete: deleteConnection,
 	get,
 	getMany,
-	update,
-};
+});
 
 const operationField = connectionOperationField([
 	{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a new connection (the name must be free)' },
@@ -29,12 +30,5 @@ const operationField = connectionOperationField([
 	{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Change only the fields you fill' },
 ]);
 
-// The form reads top to bottom: operation, which connection, its definition, then the options.
-export const description: INodeProperties[] = [
-	operationField,
-	nameField,
-	connectionField,
-	...definitionFields,
-	...getMany.description,
-	optionsField,
-];
+/** Every operation's fields, each once, shown for the operations that list it. */
+export const description: INodeProperties[] = resourceProperties(operationField, operations);

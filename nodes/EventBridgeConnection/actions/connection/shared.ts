@@ -1,5 +1,5 @@
 import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
@@ -13,8 +13,7 @@ import type { EventBridgeService } from '../../transport';
 /** Operations that change a connection and so may leave it in a transitional state. */
 const WAITING_OPERATIONS = ['create', 'update', 'createOrUpdate', 'deauthorize'];
 
-export const connectionField: INodeProperties = connectionLocator({
-	show: { operation: ['get', 'update', 'delete', 'deauthorize'] },
+export const connectionField = connectionLocator({
 	searchListMethod: 'searchConnections',
 	namePattern: NAME_PATTERN,
 	namePatternHint: 'A connection name has 1 to 64 letters, digits, dots, dashes or underscores',

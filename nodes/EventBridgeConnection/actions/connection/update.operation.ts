@@ -1,20 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
-import { buildUpdateRequest, definitionFields } from '../../common/definition';
+import { buildUpdateRequest, updateDefinitionFields } from '../../common/definition';
 import { stateSummary } from '../../common/output';
 import type { EventBridgeService } from '../../transport';
-import { locatedName, optionsField, settle } from './shared';
+import { connectionField, locatedName, optionsField, settle } from './shared';
 
-export const description: INodeProperties[] = [];
+export const description = [connectionField, ...updateDefinitionFields, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['connection'];
 
 /** Sends only the settings the user filled; AWS keeps the others (secrets included). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
 	const name = locatedName(this, itemIndex);
-	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const request = await resolveSecrets(this, itemIndex, bag, (resolved) => {
 		const built = buildUpdateRequest(resolved, name);
 		if (Object.keys(built).length === 1) fail('Update', 'set at least one field to change');

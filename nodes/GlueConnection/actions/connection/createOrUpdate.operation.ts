@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ServiceProvider } from '../../../shared/router';
+import type { OperationKeys } from '../../../shared/form';
 import { carriesSecrets } from '../../../shared/secretModel';
+import { definitionFields, savedConnectionFields } from '../../common/definition';
 import { createConnection, differencesFrom, readConnection, secretContext, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { checkDescribedType, readNamedDefinition } from './shared';
+import { checkDescribedType, nameField, optionsField, readNamedDefinition } from './shared';
 
-export const description = [];
+export const description = [nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['name'];
 
 /**
  * Creates the connection when it is missing; otherwise updates it only when the definition differs
@@ -14,7 +17,7 @@ export const description = [];
  * "Update When Secrets Are Given" a definition that carries a secret is always written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const { bag, name, input, tags, catalogId: CatalogId } = await readNamedDefinition(this, itemIndex);
+	const { bag, name, input, tags, catalogId: CatalogId } = await readNamedDefinition(this, itemIndex, description);
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
 	const glue = await service();

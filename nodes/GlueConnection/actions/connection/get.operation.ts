@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { connectionOutput } from '../../common/output';
@@ -7,10 +8,11 @@ import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
 
-export const description = [hidePasswordField];
+export const description = [connectionField, hidePasswordField, optionsField] as const;
+export const keys: OperationKeys<typeof description> = ['connection'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [connectionField, hidePasswordField, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const name = connectionName(bag.connection);
 	const hidePassword = bag.hidePassword !== false;
 	const glue = await service();

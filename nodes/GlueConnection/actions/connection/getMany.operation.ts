@@ -17,11 +17,9 @@ import type { ParameterBag } from '../../connectionTypes/types';
 import { catalogId, hidePasswordField, optionsField } from './shared';
 
 const PAGE_SIZE = 100;
-const pagingFields = returnAllAndLimit({ operation: ['getMany'] }, 1000);
+const pagingFields = returnAllAndLimit(1000);
 
-const filtersField: INodeProperties = optionalSettings(
-	'Filter',
-	[
+const filtersField: INodeProperties = optionalSettings('Filter', [
 	{
 		displayName: 'Connection Type',
 		name: 'connectionType',
@@ -37,13 +35,11 @@ const filtersField: INodeProperties = optionalSettings(
 		placeholder: 'e.g. prod',
 		description: 'Comma-separated; only connections with all of these criteria are returned',
 	},
-],
-	{ operation: ['getMany'] },
-);
+]);
 
 const outputFields = exportFields('getMany');
 
-export const description = [...pagingFields, filtersField, ...outputFields];
+export const description = [hidePasswordField, ...pagingFields, filtersField, ...outputFields, optionsField];
 
 /** Pure: the GetConnections request (without paging) for the form's filters. */
 export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {
@@ -63,7 +59,7 @@ export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest 
  * Create and Reconcile (passwords always hidden, secrets as placeholders), Replace Values applied.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, [...pagingFields, filtersField, hidePasswordField, optionsField, ...outputFields]);
+	const bag = readParameters(this, itemIndex, description);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
 	const request = { ...getConnectionsRequest(bag), ...(asDefinitions ? { HidePassword: true } : {}) };

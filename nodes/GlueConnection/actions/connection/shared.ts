@@ -5,18 +5,17 @@ import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemp
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { buildConnectionInput, buildTags, checkConnectionName, definitionFields, FIRST_CLASS_TYPES } from '../../common/definition';
+import { buildConnectionInput, buildTags, checkConnectionName, FIRST_CLASS_TYPES } from '../../common/definition';
 import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
 
-/** Fields several operations share. Each operation file lists the ones it reads. */
+/** Fields several operations share: each operation file lists the ones it shows. */
 export const nameField = newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)');
 
-export const connectionField: INodeProperties = connectionLocator({
-		show: { operation: ['get', 'update', 'delete', 'testConnection'] },
-		searchListMethod: 'searchConnections',
-		namePattern: '^.{1,255}$',
+export const connectionField = connectionLocator({
+	searchListMethod: 'searchConnections',
+	namePattern: '^.{1,255}$',
 	namePatternHint: 'A connection name has 1 to 255 characters',
 });
 
@@ -27,7 +26,7 @@ export const hidePasswordField: INodeProperties = {
 	default: true,
 	description: 'Whether to leave passwords out of the result. Turn off only when the next step needs them.',
 	// An export never reads secrets.
-	displayOptions: { show: { operation: ['get', 'getMany'] }, hide: { output: ['definitions'] } },
+	displayOptions: { hide: { output: ['definitions'] } },
 };
 
 export const optionsField = optionalSettings('Option', [
@@ -58,8 +57,8 @@ export function connectionName(value: unknown, field = 'Connection'): string {
 }
 
 /** Create and Create or Update: the named definition of one item, validated and mapped, secrets resolved. */
-export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number) {
-	const bag = readParameters(ctx, itemIndex, [nameField, ...definitionFields, optionsField]);
+export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
+	const bag = readParameters(ctx, itemIndex, fields);
 	const name = connectionName(bag.name, 'Name');
 	return {
 		bag,

@@ -7,11 +7,11 @@ import { buildTestConnectionInput, definitionFields } from '../../common/definit
 import type { GlueService } from '../../transport';
 import { catalogId, checkDescribedType, optionsField } from './shared';
 
-export const description = [];
+export const description = [...definitionFields, optionsField];
 
 /** Asks AWS Glue to connect with a definition that is not saved yet. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [...definitionFields, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput);
 	await checkDescribedType(await service(), input);
 	const { client, sdk } = await service();

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { namedField, type OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { compact, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
-import { buildConnectionInput, definitionFields } from '../../common/definition';
+import { buildConnectionInput, definitionFields, savedConnectionFields } from '../../common/definition';
 import { updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, checkDescribedType, connectionField, connectionName, optionsField } from './shared';
 
-export const newNameField: INodeProperties = {
+const newNameField = namedField({
 	displayName: 'New Name',
 	name: 'newName',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. sales-postgres-v2',
 	description: 'Renames the connection. Leave empty to keep its name.',
-	displayOptions: { show: { operation: ['update'] } },
-};
+});
 
 const replaceNotice: INodeProperties = {
 	displayName:
@@ -25,13 +25,14 @@ const replaceNotice: INodeProperties = {
 	name: 'updateNotice',
 	type: 'notice',
 	default: '',
-	displayOptions: { show: { operation: ['update'] } },
 };
 
-export const description = [replaceNotice, newNameField];
+export const description = [connectionField, replaceNotice, newNameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
+/** A rename holds its new name too. */
+export const keys: OperationKeys<typeof description> = ['connection', 'newName'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, [connectionField, newNameField, ...definitionFields, optionsField]);
+	const bag = readParameters(this, itemIndex, description);
 	const name = connectionName(bag.connection);
 	const newName = str(bag.newName);
 	const input = await resolveSecrets(this, itemIndex, bag, (resolved) => buildConnectionInput(resolved, newName || name));

@@ -4,17 +4,16 @@ import { returnAllAndLimit } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import type { GlueService } from '../../transport';
-import { forOperations } from './shared';
 
 // ListConnectionTypes: MaxResults from 1 to 100.
 const PAGE_SIZE = 100;
-const pagingFields = returnAllAndLimit(forOperations('getMany').show, 1000);
+const pagingFields = returnAllAndLimit(1000);
 
 export const description = pagingFields;
 
 /** ListConnectionTypes: one item per type (name, vendor, description, categories, capabilities). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, pagingFields);
+	const bag = readParameters(this, itemIndex, description);
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Math.floor(Number(bag.limit ?? 50)) || 1);
 	const { client, sdk } = await service();
 	const results: IDataObject[] = [];

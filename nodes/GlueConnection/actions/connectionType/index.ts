@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/router';
+import { resourceProperties } from '../../../shared/form';
+import { checkedOperations } from '../../../shared/router';
 import type { GlueService } from '../../transport';
 import * as deleteType from './delete.operation';
 import * as get from './get.operation';
@@ -8,7 +9,7 @@ import * as getMany from './getMany.operation';
 import * as register from './register.operation';
 
 /** The Connection Type resource: custom (REST) types, and AWS's description of every type. */
-export const operations: Record<string, Operation<GlueService>> = { delete: deleteType, get, getMany, register };
+export const operations = checkedOperations<GlueService>()({ register, get, delete: deleteType, getMany });
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -25,10 +26,4 @@ const operationField: INodeProperties = {
 	],
 };
 
-export const description: INodeProperties[] = [
-	operationField,
-	...register.description,
-	...get.description,
-	...deleteType.description,
-	...getMany.description,
-];
+export const description: INodeProperties[] = resourceProperties(operationField, operations, 'connectionType');

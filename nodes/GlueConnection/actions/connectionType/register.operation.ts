@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { namedField, type OperationKeys } from '../../../shared/form';
 import { keyValueCollection, toStringMap } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
@@ -22,29 +23,27 @@ import {
 import { checkLength, checkOneOf, compact, fail, str } from '../../../shared/validation';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
-import { connectionTypeName, forOperations } from './shared';
+import { connectionTypeName } from './shared';
 
-const show = forOperations('register');
 const MAX_TAGS = 50;
 
+const nameField = namedField({
+	displayName: 'Name',
+	name: 'newConnectionType',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. REST-TICKETS',
+	description: 'The name of the custom connection type: it starts with "REST-" (1 to 255 characters)',
+});
+
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'newConnectionType',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. REST-TICKETS',
-		description: 'The name of the custom connection type: it starts with "REST-" (1 to 255 characters)',
-		displayOptions: show,
-	},
 	{
 		displayName: 'Integration Type',
 		name: 'integrationType',
 		type: 'options',
 		default: 'REST',
 		options: GLUE_INTEGRATION_TYPES.map((value) => ({ name: value, value })),
-		displayOptions: show,
 	},
 	{
 		displayName: 'Authentication Types',
@@ -54,7 +53,6 @@ const fields: INodeProperties[] = [
 		required: true,
 		description: 'How connections of this type may authenticate to the REST source',
 		options: GLUE_AUTHENTICATION_TYPES.map((value) => ({ name: value, value })),
-		displayOptions: show,
 	},
 	{
 		displayName: 'Connection Properties (JSON)',
@@ -64,7 +62,6 @@ const fields: INodeProperties[] = [
 		required: true,
 		description:
 			'The base URL and further request parameters a connection of this type is created with (ConnectionPropertiesConfiguration); each is a ConnectorProperty with Name, Required and PropertyType',
-		displayOptions: show,
 	},
 	{
 		displayName: 'REST Configuration (JSON)',
@@ -74,7 +71,6 @@ const fields: INodeProperties[] = [
 			'{\n  "GlobalSourceConfiguration": {\n    "RequestMethod": "GET",\n    "RequestPath": "/api/v1",\n    "ResponseConfiguration": { "ResultPath": "$.items" }\n  },\n  "EntityConfigurations": {}\n}',
 		required: true,
 		description: 'How requests are made and responses read: global source, validation endpoint and entities (RestConfiguration)',
-		displayOptions: show,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -82,7 +78,6 @@ const fields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: show,
 		options: [
 			{
 				displayName: 'Authentication Properties (JSON)',
@@ -98,7 +93,8 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const description = fields;
+export const description = [nameField, ...fields] as const;
+export const keys: OperationKeys<typeof description> = ['newConnectionType'];
 
 type Json = Record<string, unknown>;
 
@@ -274,7 +270,7 @@ export function buildRegisterConnectionTypeRequest(bag: ParameterBag): RegisterC
 
 /** RegisterConnectionType: a custom REST-based connection type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const request = buildRegisterConnectionTypeRequest(readParameters(this, itemIndex, fields));
+	const request = buildRegisterConnectionTypeRequest(readParameters(this, itemIndex, description));
 	const { client, sdk } = await service();
 	const { ConnectionTypeArn } = await client.send(new sdk.RegisterConnectionTypeCommand(request));
 	return { connectionType: request.ConnectionType, connectionTypeArn: ConnectionTypeArn, action: 'registered', changed: true };

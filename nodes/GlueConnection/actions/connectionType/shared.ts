@@ -1,22 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { namedField } from '../../../shared/form';
 import { checkLength, checkPattern, required } from '../../../shared/validation';
-
-/** Shown only for the Connection Type resource and the given operations. */
-export const forOperations = (...operation: string[]) => ({ show: { resource: ['connectionType'], operation } });
 
 // DescribeConnectionType / DeleteConnectionType: a single-line string of 1 to 255 characters.
 const SINGLE_LINE = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
 
 /** The connection type to read or delete: From List (ListConnectionTypes) or By Name. */
-export const connectionTypeLocator = (operation: string, description: string): INodeProperties => ({
+export const connectionTypeLocator = (description: string) =>
+	namedField({
 	displayName: 'Connection Type',
 	name: 'connectionTypeName',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
 	description,
-	displayOptions: forOperations(operation),
 	modes: [
 		{
 			displayName: 'From List',
@@ -33,7 +29,7 @@ export const connectionTypeLocator = (operation: string, description: string): I
 			validation: [{ type: 'regex', properties: { regex: '^.{1,255}$', errorMessage: 'A connection type has 1 to 255 characters' } }],
 		},
 	],
-});
+	});
 
 /** A connection type name as the API accepts it. */
 export function connectionTypeName(value: unknown, field = 'Connection Type'): string {
