@@ -1,7 +1,7 @@
 // The pure parts of Export: what a definition keeps of AWS's answer, where the secret placeholder
 // goes, which values are bound to an account or Region, and how Replace Values rewrites them.
-const { glueDefinition, isServiceManagedSecret } = require('../../nodes/GlueConnection/common/export');
-const { eventBridgeDefinition } = require('../../nodes/EventBridgeConnection/common/export');
+const { glueConnectionAsDefinition, isServiceManagedSecret } = require('../../nodes/GlueConnection/common/export');
+const { eventBridgeConnectionAsDefinition } = require('../../nodes/EventBridgeConnection/common/export');
 const { readReplacements, withReplacements } = require('../../nodes/shared/export');
 
 const PLACEHOLDER = { $secret: 'required' };
@@ -9,7 +9,7 @@ const JDBC_SECRETS = ['PASSWORD', 'ENCRYPTED_PASSWORD'];
 
 describe('Glue definitions', () => {
 	test('a catalog that encrypts passwords: ENCRYPTED_PASSWORD is dropped and PASSWORD becomes the placeholder', () => {
-		const { definition, secretsToSupply } = glueDefinition(
+		const { definition, secretsToSupply } = glueConnectionAsDefinition(
 			{ Name: 'a', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:x', ENCRYPTED_PASSWORD: 'AQICAH…' } },
 			JDBC_SECRETS,
 		);
@@ -18,12 +18,12 @@ describe('Glue definitions', () => {
 	});
 
 	test('no username and no secret: no placeholder is invented (IAM or a type without credentials)', () => {
-		const { definition } = glueDefinition({ Name: 'a', ConnectionType: 'NETWORK', ConnectionProperties: {} }, JDBC_SECRETS);
+		const { definition } = glueConnectionAsDefinition({ Name: 'a', ConnectionType: 'NETWORK', ConnectionProperties: {} }, JDBC_SECRETS);
 		expect(definition).toEqual({ Name: 'a', ConnectionType: 'NETWORK', ConnectionProperties: {} });
 	});
 
 	test('a password AWS did return (no HidePassword) is still never exported', () => {
-		const { definition } = glueDefinition(
+		const { definition } = glueConnectionAsDefinition(
 			{ Name: 'a', ConnectionType: 'JDBC', ConnectionProperties: { USERNAME: 'u', PASSWORD: 'hunter2', SECRET_ID: 'db' } },
 			JDBC_SECRETS,
 		);
@@ -35,12 +35,12 @@ describe('Glue definitions', () => {
 		const managed = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue!123456789012-a-AbC123';
 		const mine = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:team/db-AbC123';
 		expect([isServiceManagedSecret(managed), isServiceManagedSecret(mine)]).toEqual([true, false]);
-		const made = glueDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: managed } }, []);
+		const made = glueConnectionAsDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: managed } }, []);
 		expect(made.definition.AuthenticationConfiguration).toEqual({
 			AuthenticationType: 'BASIC',
 			BasicAuthenticationCredentials: { Username: PLACEHOLDER, Password: PLACEHOLDER },
 		});
-		const chosen = glueDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: mine } }, []);
+		const chosen = glueConnectionAsDefinition({ Name: 'a', ConnectionType: 'MYSQL', AuthenticationConfiguration: { AuthenticationType: 'BASIC', SecretArn: mine } }, []);
 		expect(chosen.definition.AuthenticationConfiguration).toEqual({ AuthenticationType: 'BASIC', SecretArn: mine });
 		expect(chosen.boundValues).toEqual([{ path: 'AuthenticationConfiguration.SecretArn', kind: 'secret', value: mine }]);
 	});
@@ -48,7 +48,7 @@ describe('Glue definitions', () => {
 
 describe('EventBridge definitions', () => {
 	test('a de-authorized connection (AWS removed its authorization) keeps its type and needs its parameters', () => {
-		const { definition, secretsToSupply } = eventBridgeDefinition({
+		const { definition, secretsToSupply } = eventBridgeConnectionAsDefinition({
 			Name: 'a',
 			AuthorizationType: 'BASIC',
 			ConnectionState: 'DEAUTHORIZED',
@@ -59,14 +59,14 @@ describe('EventBridge definitions', () => {
 	});
 
 	test('a KMS key given by ID or alias is bound to the Region too', () => {
-		const { boundValues } = eventBridgeDefinition({ Name: 'a', AuthorizationType: 'BASIC', KmsKeyIdentifier: 'alias/events' });
+		const { boundValues } = eventBridgeConnectionAsDefinition({ Name: 'a', AuthorizationType: 'BASIC', KmsKeyIdentifier: 'alias/events' });
 		expect(boundValues).toEqual([{ path: 'KmsKeyIdentifier', kind: 'kmsKey', value: 'alias/events' }]);
 	});
 });
 
 describe('Replace Values', () => {
 	const exported = () =>
-		glueDefinition(
+		glueConnectionAsDefinition(
 			{
 				Name: 'eu-west-1-orders',
 				Description: 'copied from eu-west-1',

@@ -37,7 +37,7 @@ function connectivity(parameters: { ResourceParameters?: { ResourceConfiguration
  * ResourceAssociationArn of a private endpoint). AWS returns no secret at all: the password, API
  * key value, client secret and the values of rows marked secret are `{"$secret": "required"}`.
  */
-export function eventBridgeDefinition(connection: Described): ExportedDefinition {
+export function eventBridgeConnectionAsDefinition(connection: Described): ExportedDefinition {
 	const auth = connection.AuthParameters ?? {};
 	const basic = auth.BasicAuthParameters;
 	const apiKey = auth.ApiKeyAuthParameters;

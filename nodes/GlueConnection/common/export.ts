@@ -88,7 +88,7 @@ function authenticationInput(auth: AuthenticationConfiguration | undefined): IDa
  * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
  * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type.
  */
-export function glueDefinition(connection: Connection, secretKeys: string[]): ExportedDefinition {
+export function glueConnectionAsDefinition(connection: Connection, secretKeys: string[]): ExportedDefinition {
 	const returned = connection.ConnectionProperties ?? {};
 	const properties: Record<string, unknown> = Object.fromEntries(
 		Object.entries(returned).filter(([key]) => !isServerManaged(key) && !secretKeys.includes(key)),

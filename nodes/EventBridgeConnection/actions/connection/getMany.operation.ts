@@ -9,7 +9,7 @@ import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
 import { NAME_PATTERN } from '../../common/definition';
-import { eventBridgeDefinition } from '../../common/export';
+import { eventBridgeConnectionAsDefinition } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
@@ -91,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 			});
 			// A connection deleted since it was listed is not exported.
 			for (const connection of described) {
-				if (connection) results.push(exportedItem(withReplacements(eventBridgeDefinition(connection), replacements)));
+				if (connection) results.push(exportedItem(withReplacements(eventBridgeConnectionAsDefinition(connection), replacements)));
 			}
 		}
 		NextToken = page.NextToken;

@@ -9,7 +9,7 @@ import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
-import { glueDefinition } from '../../common/export';
+import { glueConnectionAsDefinition } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
@@ -74,7 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 			const context = hide ? await secretContext(glue, String(connection.ConnectionType)) : {};
 			results.push(
 				asDefinitions
-					? exportedItem(withReplacements(glueDefinition(connection, glueSecretPropertyKeys(context)), replacements))
+					? exportedItem(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements))
 					: connectionOutput(connection, hide, context),
 			);
 			if (results.length >= limit) return results;
