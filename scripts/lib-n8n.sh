@@ -132,6 +132,19 @@ process.stdout.write(JSON.stringify([{ id: e.CRED_ID, name: e.CRED_NAME, type: "
   assumeRole: false, endpoint: e.CRED_ENDPOINT } }], null, 2));'
 }
 
+# credentials_with_target ID NAME REGION ACCESS_KEY SECRET_KEY [ENDPOINT] [SESSION_TOKEN]: as
+# credential_json, plus its twin in the target Region of the examples that copy connections between
+# Regions (id, name and Region from scripts/n8n-workflows.js, which points those nodes at it).
+credentials_with_target() {
+  local target id name region
+  target=$(node "$(dirname "${BASH_SOURCE[0]}")/n8n-workflows.js" --credential-id "$1" --credential-name "$2" --target-credential)
+  IFS=$'\t' read -r id name region <<< "$target"
+  { credential_json "$@"; printf '\036'; credential_json "$id" "$name" "$region" "${@:4}"; } | node -e '
+let text = ""; process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => {
+  process.stdout.write(JSON.stringify(text.split("\x1e").flatMap((part) => JSON.parse(part)), null, 2));
+});'
+}
+
 # setup_owner BASE_URL EMAIL PASSWORD: creates the instance owner through the REST API (a fresh
 # instance only; an existing owner is left alone).
 setup_owner() {

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Makes workflow files ready for `n8n import:workflow` on an instance of ours:
 //  - every node's `awsConnectionsApi` credential reference points at the credential we imported
-//    (the examples ship with a placeholder id that cannot exist on another instance);
+//    (the examples ship with a placeholder id that cannot exist on another instance); a node whose
+//    placeholder is TARGET_PLACEHOLDER (the other side of a copy between Regions) points at the
+//    target credential instead: the same id and name with TARGET_SUFFIX, in TARGET_REGION (see
+//    targetCredential(); the scripts that import credentials import it too);
 //  - a workflow without an id gets a stable one derived from its file name, so it can be run
 //    with `n8n execute --id=…` and is replaced, not duplicated, when imported again;
 //  - with --manual-trigger, a workflow that starts from a Schedule Trigger (or any other trigger)
@@ -18,6 +21,15 @@ const path = require('node:path');
 const CREDENTIAL_TYPE = 'awsConnectionsApi';
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 const MANUAL_TRIGGER_NAME = 'Run Manually';
+/** The credential placeholder of example nodes that work in the target Region of a copy. */
+const TARGET_PLACEHOLDER = 'placeholder-target';
+const TARGET_SUFFIX = 'Target';
+const TARGET_REGION = 'eu-west-1';
+
+/** The target-Region credential that goes with an imported credential {id, name}. */
+function targetCredential(credential) {
+	return { id: `${credential.id}${TARGET_SUFFIX}`, name: `${credential.name} ${TARGET_SUFFIX}` };
+}
 
 /** A stable workflow id (16 alphanumerics, as n8n makes them) for a file without one. */
 function idFor(fileName) {
@@ -74,8 +86,9 @@ function prepareWorkflow(workflow, { credential, fileName, manualTrigger = false
 	copy.settings ??= {};
 	copy.connections ??= {};
 	for (const node of copy.nodes) {
-		if (credential && node.credentials?.[CREDENTIAL_TYPE]) {
-			node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
+		const reference = node.credentials?.[CREDENTIAL_TYPE];
+		if (credential && reference) {
+			node.credentials[CREDENTIAL_TYPE] = reference.id === TARGET_PLACEHOLDER ? targetCredential(credential) : { id: credential.id, name: credential.name };
 		}
 	}
 	return manualTrigger ? addManualTrigger(copy) : copy;
@@ -89,7 +102,14 @@ function main(argv) {
 		else if (arg === '--credential-name') options.credentialName = argv[++i];
 		else if (arg === '--out') options.out = argv[++i];
 		else if (arg === '--manual-trigger') options.manualTrigger = true;
+		else if (arg === '--target-credential') options.printTarget = true;
 		else options.files.push(arg);
+	}
+	if (options.printTarget) {
+		// For the import scripts: "<id>\t<name>\t<region>" of the target credential.
+		const target = targetCredential({ id: options.credentialId, name: options.credentialName ?? 'AWS' });
+		console.log([target.id, target.name, TARGET_REGION].join('\t'));
+		return;
 	}
 	if (!options.out) throw new Error('--out DIR is required');
 	fs.mkdirSync(options.out, { recursive: true });
@@ -111,4 +131,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { prepareWorkflow, addManualTrigger, idFor };
+module.exports = { prepareWorkflow, addManualTrigger, idFor, targetCredential, TARGET_PLACEHOLDER, TARGET_REGION };

@@ -57,7 +57,7 @@ n8n_env "$FOLDER"
 if [ -n "${AWS_ACCESS_KEY_ID:-}" ] && [ -n "${AWS_SECRET_ACCESS_KEY:-}" ]; then
   region="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"
   credential_name="AWS ($region)"
-  credential_json "$CREDENTIAL_ID" "$credential_name" "$region" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "" "${AWS_SESSION_TOKEN:-}" \
+  credentials_with_target "$CREDENTIAL_ID" "$credential_name" "$region" "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "" "${AWS_SESSION_TOKEN:-}" \
     > "$FOLDER/credential.json"
   target="real AWS, region $region (keys from the environment)"
 else
@@ -66,7 +66,7 @@ else
   log "starting moto on 127.0.0.1:$moto_port"
   start_moto "$moto_port" "$FOLDER/moto.log"
   credential_name="AWS (local moto)"
-  credential_json "$CREDENTIAL_ID" "$credential_name" us-east-1 testing testing "http://127.0.0.1:$moto_port" > "$FOLDER/credential.json"
+  credentials_with_target "$CREDENTIAL_ID" "$credential_name" us-east-1 testing testing "http://127.0.0.1:$moto_port" > "$FOLDER/credential.json"
   target="moto (local AWS emulator) at http://127.0.0.1:$moto_port — nothing leaves this machine"
 fi
 chmod 600 "$FOLDER/credential.json"

@@ -36,7 +36,7 @@ export E2E_MOTO_ENDPOINT="http://127.0.0.1:$moto_port"
 step "import the credential and the workflows"
 cred_id=e2eMotoCredential
 cred_name="AWS (moto e2e)"
-credential_json "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
+credentials_with_target "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 # The AWS Connection Secret credential the secrets-by-reference workflow uses (its password comes
 # from the environment the e2e cases share: test/e2e/cases/50-secrets.js).

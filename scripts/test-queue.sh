@@ -120,7 +120,7 @@ export DB_TYPE=postgresdb DB_POSTGRESDB_HOST=127.0.0.1 DB_POSTGRESDB_PORT=$pg_po
 step "import the credential and the workflows"
 cred_id=queueMotoCredential
 cred_name="AWS (moto queue)"
-credential_json "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
+credentials_with_target "$cred_id" "$cred_name" us-east-1 testing testing "$E2E_MOTO_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 export QUEUE_DIR="$WORK/workflows"
 node test/queue/prepare.js --credential-id "$cred_id" --credential-name "$cred_name" --out "$QUEUE_DIR" > "$WORK/workflows.txt"

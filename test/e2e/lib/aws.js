@@ -9,13 +9,15 @@ const {
 const { scriptConnectionStates } = require('../../support/moto');
 const { SecretsManagerClient, CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
 
-function awsClients(endpoint) {
-	const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+function awsClients(endpoint, region = 'us-east-1') {
+	const config = { endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
 	const glue = new GlueClient(config);
 	const events = new EventBridgeClient(config);
 	const secrets = new SecretsManagerClient(config);
 	return {
 		endpoint,
+		/** The same emulator seen from another Region (moto keeps Regions apart), e.g. a copy's target. */
+		inRegion: (other) => awsClients(endpoint, other),
 		glue,
 		events,
 		/** The Glue connection as AWS returns it (with its password), or undefined when missing. */
