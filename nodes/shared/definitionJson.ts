@@ -147,6 +147,8 @@ export function parseDefinition(value: unknown, options: DefinitionOptions): Par
 		}
 		if (schema === 'stringMap') {
 			if (!isPlainObject(given)) return fail(at(path), `must be an object of text values, not ${kindOf(given)}`);
+			// A whole map held back by Export (Glue's Custom Credentials in a secret AWS made): never a key named $secret.
+			if (isMarker(given)) markerReference(given[SECRET_MARKER], path);
 			return Object.fromEntries(
 				Object.entries(given).map(([key, member]) => {
 					if (FORBIDDEN_KEYS.has(key) || !key.trim()) fail(at([...path, key]), 'is not an allowed key');

@@ -6,7 +6,8 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { fail, str } from './validation';
+import { declarationsOf, type SecretNode } from './secretModel';
+import { checkSecretId, fail, str } from './validation';
 
 /** Where AWS returned no secret: the definition must get a reference before Create or Reconcile takes it. */
 export const SECRET_REQUIRED = Object.freeze({ $secret: 'required' });
@@ -85,6 +86,47 @@ export function placeholderPaths(value: unknown, path = ''): string[] {
 	return Object.entries(value).flatMap(([key, member]) => placeholderPaths(member, path ? `${path}.${key}` : key));
 }
 
+/** A declaration's SDK path pattern (secretModel.ts syntax) as a regular expression over dotted paths with [i]. */
+function sdkPathPattern(sdkPath: string): RegExp {
+	const segments = sdkPath.split('.').map((segment) => {
+		const [, name, list] = /^([^[]+)(\[[^\]]*\])?$/.exec(segment) ?? [];
+		const text = name.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^.]*');
+		return list ? `${text}\\[\\d+\\]` : text;
+	});
+	return new RegExp(`^${segments.join('\\.')}$`);
+}
+
+/** The credential member (password, apiKey, clientSecret) the secret declaration gives the secret at a path, if any. */
+export function declaredMember(node: SecretNode, path: string): string | undefined {
+	return declarationsOf(node).find((declaration) => sdkPathPattern(declaration.sdkPath).test(path))?.member;
+}
+
+/**
+ * Pure: a copy with the placeholder at every declared secret whose holder the definition has:
+ * AWS returns the holder (a type's auth parameters, a row marked IsValueSecret), never the secret.
+ * Declarations whose last member is a pattern (a map of any keys) are left to the caller.
+ */
+export function withDeclaredPlaceholders(node: SecretNode, definition: IDataObject): IDataObject {
+	const copy = structuredClone(definition);
+	for (const { sdkPath } of declarationsOf(node)) {
+		const segments = sdkPath.split('.');
+		const leaf = segments.pop() as string;
+		if (leaf.includes('*') || leaf.includes('[')) continue;
+		let holders: unknown[] = [copy];
+		for (const segment of segments) {
+			const [, name, list] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(segment) ?? [];
+			holders = holders.flatMap((holder) => {
+				const member = (holder as Record<string, unknown> | undefined)?.[name];
+				if (list === undefined) return member && typeof member === 'object' && !Array.isArray(member) ? [member] : [];
+				if (!Array.isArray(member)) return [];
+				return list ? member.filter((row) => (row as Record<string, unknown> | undefined)?.[list] === true) : member;
+			});
+		}
+		for (const holder of holders) (holder as IDataObject)[leaf] = secretRequired();
+	}
+	return copy;
+}
+
 export interface Replacement {
 	from: string;
 	to: string;
@@ -106,7 +148,7 @@ export function readReplacements(value: unknown): Replacement[] {
 	});
 }
 
-function setAt(target: IDataObject, path: string, value: string) {
+function setAt(target: IDataObject, path: string, value: unknown) {
 	const steps = path.split(/\.|\[(\d+)\]/).filter((step) => step !== undefined && step !== '');
 	let node = target as Record<string, unknown>;
 	for (const step of steps.slice(0, -1)) node = node[step] as Record<string, unknown>;
@@ -128,6 +170,61 @@ export function withReplacements(exported: ExportedDefinition, replacements: Rep
 		return { ...bound, value, replaced: bound.value };
 	});
 	return { ...exported, definition, boundValues };
+}
+
+export const SECRETS_AS_PLACEHOLDERS = 'placeholder';
+export const SECRETS_FROM_SECRETS_MANAGER = 'secretsManager';
+export const SECRETS_FROM_CREDENTIAL = 'credential';
+
+/** Where the target of a copy takes the secrets AWS never returns (Export's Secret References option). */
+export interface SecretReferencesChoice {
+	source: string;
+	/** Secrets Manager: the secret of connection N is `${prefix}N`. */
+	prefix?: string;
+}
+
+/** Pure: the Secret References choice, validated (the secret name a prefix makes is checked per connection). */
+export function readSecretReferences(bag: Record<string, unknown>): SecretReferencesChoice {
+	const source = str(bag.secretReferences) || SECRETS_AS_PLACEHOLDERS;
+	if (![SECRETS_AS_PLACEHOLDERS, SECRETS_FROM_SECRETS_MANAGER, SECRETS_FROM_CREDENTIAL].includes(source)) {
+		fail('Secret References', 'must be Placeholders, AWS Secrets Manager or AWS Connection Secret Credential');
+	}
+	return { source, prefix: str(bag.secretNamePrefix) };
+}
+
+function valueAt(root: unknown, path: string): unknown {
+	return path
+		.split(/\.|\[(\d+)\]/)
+		.filter((step) => step !== undefined && step !== '')
+		.reduce<unknown>((node, step) => (node as Record<string, unknown> | undefined)?.[step], root);
+}
+
+/**
+ * Pure: the export with each placeholder turned into the reference the choice says, so a copy
+ * reads every secret in the target at run time. Secrets Manager: the connection's own secret
+ * `${prefix}${name}`, JSON key the credential member the secret declaration gives the field
+ * (password, apiKey, clientSecret) or, for a key/value row, the row's key. Credential: the member.
+ * A placeholder that has no member (a row, with the credential) stays, and stays listed.
+ */
+export function withSecretReferences(
+	exported: ExportedDefinition,
+	choice: SecretReferencesChoice,
+	memberOf: (path: string, definition: IDataObject) => string | undefined,
+): ExportedDefinition {
+	if (choice.source === SECRETS_AS_PLACEHOLDERS || !exported.secretsToSupply.length) return exported;
+	const definition = structuredClone(exported.definition);
+	const secretId = choice.source === SECRETS_FROM_SECRETS_MANAGER ? checkSecretId(`${choice.prefix ?? ''}${exported.name}`, 'Secret Name Prefix') : '';
+	const left = exported.secretsToSupply.filter((path) => {
+		const member = memberOf(path, definition);
+		const rowKey = /\[\d+\]\.Value$/.test(path) ? str((valueAt(definition, path.replace(/\.Value$/, '')) as IDataObject | undefined)?.Key) : '';
+		let reference: IDataObject | undefined;
+		if (choice.source === SECRETS_FROM_SECRETS_MANAGER) reference = { secretsManager: secretId, jsonKey: rowKey || member || path.split('.').pop() };
+		else if (member && !rowKey) reference = { credential: member };
+		if (!reference) return true;
+		setAt(definition, path, { $secret: reference } as never);
+		return false;
+	});
+	return { ...exported, definition, secretsToSupply: left };
 }
 
 /** The output item: the definition for Create and Reconcile, and what a copy must look at. */
@@ -161,6 +258,41 @@ export function exportFields(operation: string): INodeProperties[] {
 				},
 			],
 			displayOptions: { show: { operation: [operation] } },
+		},
+		{
+			displayName: 'Secret References',
+			name: 'secretReferences',
+			type: 'options',
+			default: SECRETS_AS_PLACEHOLDERS,
+			description: 'AWS never returns secrets: what each definition holds where the connection has one',
+			options: [
+				{
+					name: 'Placeholders',
+					value: SECRETS_AS_PLACEHOLDERS,
+					description: '{"$secret": "required"}, listed in secretsToSupply: give each a reference before Create or Reconcile takes it',
+				},
+				{
+					name: 'AWS Secrets Manager, One Secret per Connection',
+					value: SECRETS_FROM_SECRETS_MANAGER,
+					description: 'A reference to the secret named Secret Name Prefix + the connection name, read in the target at run time',
+				},
+				{
+					name: 'AWS Connection Secret Credential',
+					value: SECRETS_FROM_CREDENTIAL,
+					description: "A reference to the target node's AWS Connection Secret credential (password, apiKey or clientSecret)",
+				},
+			],
+			displayOptions: { show: { operation: [operation], output: [OUTPUT_DEFINITIONS] } },
+		},
+		{
+			displayName: 'Secret Name Prefix',
+			name: 'secretNamePrefix',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. connections/',
+			description:
+				'The secret of connection "orders" is this followed by "orders"; a JSON secret with one key per value: password, apiKey, clientSecret, or the key of an HTTP parameter',
+			displayOptions: { show: { operation: [operation], output: [OUTPUT_DEFINITIONS], secretReferences: [SECRETS_FROM_SECRETS_MANAGER] } },
 		},
 		{
 			displayName: REPLACE_FIELD,

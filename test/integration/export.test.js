@@ -9,6 +9,8 @@ const { startCountingProxy } = require('../support/countingProxy');
 const { runNode } = require('../support/engine');
 const { GlueConnection } = require('../../nodes/GlueConnection/GlueConnection.node');
 const { EventBridgeConnection } = require('../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+const { glueDefinition } = require('../../nodes/GlueConnection/common/definitionJson');
+const { eventBridgeDefinition } = require('../../nodes/EventBridgeConnection/common/definitionJson');
 
 const SOURCE = 'us-east-1';
 const TARGET = 'eu-west-1';
@@ -45,6 +47,13 @@ const exportWith = (Node, parameters, region = SOURCE) =>
 const replace = (...pairs) => ({ replaceValues: { pairs: pairs.map(([from, to]) => ({ from, to })) } });
 const byName = (output) => Object.fromEntries(output.map((item) => [item.json.name, item.json]));
 const arn = (service, resource, region = SOURCE, account = ACCOUNT) => `arn:aws:${service}:${region}:${account}:${resource}`;
+
+/** Reconcile's and Create's parser takes every exported definition; one still holding a placeholder is refused naming its path. */
+function expectParsedOrRefused(parse, item) {
+	const [first] = item.secretsToSupply;
+	if (!first) return expect(() => parse(item.definition)).not.toThrow();
+	expect(() => parse(item.definition)).toThrow(`Definition (JSON) › ${first}: still holds the placeholder`);
+}
 
 /** Placeholders filled with literal test values (a copy supplies references instead). */
 function filled(value) {
@@ -149,6 +158,7 @@ describe('Glue', () => {
 			['ConnectionProperties.ROLE_ARN', 'role'],
 			['AuthenticationConfiguration.KmsKeyArn', 'kmsKey'],
 		]);
+		for (const item of output) expectParsedOrRefused(glueDefinition, item.json);
 		// Paged reads only, passwords hidden: one GetConnections for four connections.
 		expect(proxy.stats.requests).toBe(1);
 	});
@@ -269,7 +279,26 @@ describe('EventBridge', () => {
 			['InvocationConnectivityParameters.ResourceParameters.ResourceConfigurationArn', 'resourceConfiguration'],
 			['KmsKeyIdentifier', 'kmsKey'],
 		]);
+		for (const item of output) expectParsedOrRefused(eventBridgeDefinition, item.json);
 		expect(proxy.stats.requests).toBe(1 + 2);
+	});
+
+	test('Secret References: one Secrets Manager secret per connection, JSON keys from the secret declaration; the parser takes every definition', async () => {
+		await seed();
+		const { output, error } = await exportWith(EventBridgeConnection, { secretReferences: 'secretsManager', secretNamePrefix: 'connections/' });
+		expect(error).toBeUndefined();
+		const items = byName(output);
+		const reference = (name, jsonKey) => ({ $secret: { secretsManager: `connections/${name}`, jsonKey } });
+		expect(items['orders-api'].definition.AuthParameters.ApiKeyAuthParameters.ApiKeyValue).toEqual(reference('orders-api', 'apiKey'));
+		expect(items['orders-api'].definition.AuthParameters.InvocationHttpParameters.HeaderParameters[1].Value).toEqual(reference('orders-api', 'x-signing'));
+		expect(items['billing-private'].definition.AuthParameters.OAuthParameters.ClientParameters.ClientSecret).toEqual(reference('billing-private', 'clientSecret'));
+		for (const item of output) {
+			expect(item.json.secretsToSupply).toEqual([]);
+			const parsed = eventBridgeDefinition(item.json.definition);
+			expect(parsed.parsed.references.length).toBeGreaterThan(0);
+		}
+		const byCredential = await exportWith(EventBridgeConnection, { secretReferences: 'credential' });
+		expect(byName(byCredential.output)['orders-api'].definition.AuthParameters.ApiKeyAuthParameters.ApiKeyValue).toEqual({ $secret: { credential: 'apiKey' } });
 	});
 
 	test('copy to another Region: the target holds every connection with an equal definition apart from the replaced values', async () => {

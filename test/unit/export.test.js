@@ -5,7 +5,7 @@ const { eventBridgeConnectionAsDefinition } = require('../../nodes/EventBridgeCo
 const { readReplacements, withReplacements } = require('../../nodes/shared/export');
 
 const PLACEHOLDER = { $secret: 'required' };
-const JDBC_SECRETS = ['PASSWORD', 'ENCRYPTED_PASSWORD'];
+const JDBC_SECRETS = ['PASSWORD'];
 
 describe('Glue definitions', () => {
 	test('a catalog that encrypts passwords: ENCRYPTED_PASSWORD is dropped and PASSWORD becomes the placeholder', () => {
@@ -44,6 +44,17 @@ describe('Glue definitions', () => {
 		expect(chosen.definition.AuthenticationConfiguration).toEqual({ AuthenticationType: 'BASIC', SecretArn: mine });
 		expect(chosen.boundValues).toEqual([{ path: 'AuthenticationConfiguration.SecretArn', kind: 'secret', value: mine }]);
 	});
+});
+
+test('Custom credentials in a secret Glue made: the whole map is a placeholder, which the definition parser refuses naming it', () => {
+	const { glueDefinition } = require('../../nodes/GlueConnection/common/definitionJson');
+	const managed = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue!123456789012-c-AbC123';
+	const { definition, secretsToSupply } = glueConnectionAsDefinition(
+		{ Name: 'c', ConnectionType: 'CUSTOM', ConnectionProperties: { CONNECTION_URL: 'https://x' }, AuthenticationConfiguration: { AuthenticationType: 'CUSTOM', SecretArn: managed } },
+		[],
+	);
+	expect(secretsToSupply).toEqual(['AuthenticationConfiguration.CustomAuthenticationCredentials']);
+	expect(() => glueDefinition(definition)).toThrow('Definition (JSON) › AuthenticationConfiguration.CustomAuthenticationCredentials: still holds the placeholder');
 });
 
 describe('EventBridge definitions', () => {
@@ -114,5 +125,41 @@ describe('Replace Values', () => {
 		]);
 		expect(() => readReplacements({ pairs: [{ to: 'b' }] })).toThrow('Replace Values: row 1 has a To but no From');
 		expect(() => readReplacements({ pairs: 'a=b' })).toThrow(/^Replace Values/);
+	});
+});
+
+describe('Secret References', () => {
+	const { withSecretReferences, readSecretReferences } = require('../../nodes/shared/export');
+	const exported = () =>
+		eventBridgeConnectionAsDefinition({
+			Name: 'orders-api',
+			AuthorizationType: 'API_KEY',
+			AuthParameters: {
+				ApiKeyAuthParameters: { ApiKeyName: 'x-api-key' },
+				InvocationHttpParameters: { HeaderParameters: [{ Key: 'x-signing', IsValueSecret: true }] },
+			},
+		});
+	const member = (path) => (path.endsWith('ApiKeyValue') ? 'apiKey' : undefined);
+
+	test('Secrets Manager: one secret per connection, JSON key the credential member or the row key; nothing left to supply', () => {
+		const result = withSecretReferences(exported(), { source: 'secretsManager', prefix: 'connections/' }, member);
+		expect(result.definition.AuthParameters).toEqual({
+			ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: { $secret: { secretsManager: 'connections/orders-api', jsonKey: 'apiKey' } } },
+			InvocationHttpParameters: { HeaderParameters: [{ Key: 'x-signing', Value: { $secret: { secretsManager: 'connections/orders-api', jsonKey: 'x-signing' } }, IsValueSecret: true }] },
+		});
+		expect(result.secretsToSupply).toEqual([]);
+	});
+
+	test('credential: the member; a secret row has none, so its placeholder stays listed', () => {
+		const result = withSecretReferences(exported(), { source: 'credential' }, member);
+		expect(result.definition.AuthParameters.ApiKeyAuthParameters.ApiKeyValue).toEqual({ $secret: { credential: 'apiKey' } });
+		expect(result.definition.AuthParameters.InvocationHttpParameters.HeaderParameters[0].Value).toEqual(PLACEHOLDER);
+		expect(result.secretsToSupply).toEqual(['AuthParameters.InvocationHttpParameters.HeaderParameters[0].Value']);
+	});
+
+	test('a prefix that makes no valid secret name is refused naming the field; an unknown choice too', () => {
+		expect(() => withSecretReferences(exported(), { source: 'secretsManager', prefix: 'bad prefix ' }, member)).toThrow(/^Secret Name Prefix/);
+		expect(() => readSecretReferences({ secretReferences: 'vault' })).toThrow(/^Secret References/);
+		expect(readSecretReferences({})).toEqual({ source: 'placeholder', prefix: '' });
 	});
 });

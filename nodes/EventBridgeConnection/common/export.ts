@@ -1,7 +1,7 @@
 import type { ConnectionHttpParameters, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IDataObject } from 'n8n-workflow';
 
-import { type BoundKind, boundValuesOf, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { type BoundKind, boundValuesOf, declaredMember, type ExportedDefinition, placeholderPaths, withDeclaredPlaceholders } from '../../shared/export';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
@@ -10,7 +10,7 @@ const BOUND_PATHS: Record<string, BoundKind> = { KmsKeyIdentifier: 'kmsKey' };
 
 type Described = DescribeConnectionResponse & { KmsKeyIdentifier?: string };
 
-/** Header, query string and body rows: a row marked secret comes back without its value, which becomes a placeholder. */
+/** Header, query string and body rows as AWS returned them (a row marked secret comes back without its value). */
 function httpParameters(parameters: ConnectionHttpParameters | undefined): IDataObject | undefined {
 	if (!parameters) return undefined;
 	const lists = Object.entries(parameters)
@@ -18,7 +18,7 @@ function httpParameters(parameters: ConnectionHttpParameters | undefined): IData
 		.map(([list, rows]) => [
 			list,
 			(rows as Array<{ Key?: string; Value?: string; IsValueSecret?: boolean }>).map((row) =>
-				compact({ Key: row.Key, Value: row.IsValueSecret ? secretRequired() : row.Value, IsValueSecret: row.IsValueSecret === true }),
+				compact({ Key: row.Key, Value: row.IsValueSecret ? undefined : row.Value, IsValueSecret: row.IsValueSecret === true }),
 			),
 		]);
 	return lists.length ? Object.fromEntries(lists) : undefined;
@@ -34,8 +34,9 @@ function connectivity(parameters: { ResourceParameters?: { ResourceConfiguration
  * Pure: a described EventBridge connection as a CreateConnection request that Create and
  * Reconcile accept: no read-only members (ConnectionArn, ConnectionState, StateReason, SecretArn
  * of the secret EventBridge made, CreationTime, LastModifiedTime, LastAuthorizedTime, the
- * ResourceAssociationArn of a private endpoint). AWS returns no secret at all: the password, API
- * key value, client secret and the values of rows marked secret are `{"$secret": "required"}`.
+ * ResourceAssociationArn of a private endpoint). AWS returns no secret at all: every secret the
+ * secret declaration places in what AWS did return (the password of Basic parameters, an API key's
+ * value, a client secret, the value of a row marked secret) is `{"$secret": "required"}`.
  */
 export function eventBridgeConnectionAsDefinition(connection: Described): ExportedDefinition {
 	const auth = connection.AuthParameters ?? {};
@@ -43,11 +44,11 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 	const apiKey = auth.ApiKeyAuthParameters;
 	const oauth = auth.OAuthParameters;
 	const authParameters = compact({
-		BasicAuthParameters: basic ? { Username: basic.Username, Password: secretRequired() } : undefined,
-		ApiKeyAuthParameters: apiKey ? { ApiKeyName: apiKey.ApiKeyName, ApiKeyValue: secretRequired() } : undefined,
+		BasicAuthParameters: basic ? { Username: basic.Username } : undefined,
+		ApiKeyAuthParameters: apiKey ? { ApiKeyName: apiKey.ApiKeyName } : undefined,
 		OAuthParameters: oauth
 			? compact({
-					ClientParameters: { ClientID: oauth.ClientParameters?.ClientID, ClientSecret: secretRequired() },
+					ClientParameters: { ClientID: oauth.ClientParameters?.ClientID },
 					AuthorizationEndpoint: oauth.AuthorizationEndpoint,
 					HttpMethod: oauth.HttpMethod,
 					OAuthHttpParameters: httpParameters(oauth.OAuthHttpParameters),
@@ -56,7 +57,7 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 		InvocationHttpParameters: httpParameters(auth.InvocationHttpParameters),
 		ConnectivityParameters: connectivity(auth.ConnectivityParameters),
 	});
-	const definition = toJson(
+	const definition = withDeclaredPlaceholders('eventBridge', toJson(
 		compact({
 			Name: connection.Name,
 			Description: connection.Description || undefined,
@@ -65,7 +66,7 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 			InvocationConnectivityParameters: connectivity(connection.InvocationConnectivityParameters),
 			KmsKeyIdentifier: connection.KmsKeyIdentifier || undefined,
 		}),
-	) as IDataObject;
+	) as IDataObject);
 	return {
 		name: String(connection.Name),
 		definition,
@@ -73,3 +74,6 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 		secretsToSupply: placeholderPaths(definition),
 	};
 }
+
+/** The credential member the secret declaration gives an EventBridge secret (for Secret References). */
+export const eventBridgeSecretMember = (path: string) => declaredMember('eventBridge', path);

@@ -1,7 +1,8 @@
 import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
-import { type BoundKind, boundValuesOf, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { type BoundKind, boundValuesOf, declaredMember, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { withoutSecrets } from '../../shared/secretModel';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
@@ -12,9 +13,6 @@ const BOUND_PATHS: Record<string, BoundKind> = {
 	'PhysicalConnectionRequirements.AvailabilityZone': 'availabilityZone',
 	'ConnectionProperties.SECRET_ID': 'secret',
 };
-
-/** Keys AWS manages itself (ENCRYPTED_PASSWORD when the catalog encrypts passwords): never part of a request. */
-const isServerManaged = (key: string) => key.startsWith('ENCRYPTED_');
 
 /**
  * A secret AWS made and manages for a service ("service-linked" secrets are named `<service>!…`,
@@ -35,9 +33,9 @@ const nonEmpty = <T extends object>(value: T | undefined): T | undefined => (val
  */
 function secretPropertiesToSupply(properties: Record<string, string>, secretKeys: string[]): string[] {
 	return secretKeys.filter((key) => {
-		if (isServerManaged(key)) return false;
 		if (key in properties) return true;
 		if (properties.SECRET_ID) return false;
+		// The catalog encrypts passwords: AWS returns its own ENCRYPTED_ copy, never the secret.
 		if (properties[`ENCRYPTED_${key}`] !== undefined) return true;
 		if (!key.endsWith('PASSWORD')) return false;
 		const companions = [key.replace(/PASSWORD$/, 'USERNAME'), key.replace(/_PASSWORD$/, '')];
@@ -86,13 +84,15 @@ function authenticationInput(auth: AuthenticationConfiguration | undefined): IDa
  * members (CreationTime, LastUpdatedTime, LastUpdatedBy, Status, StatusReason,
  * LastConnectionValidationTime, ConnectionSchemaVersion, CompatibleComputeEnvironments), no
  * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
- * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type.
+ * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type
+ * (glueSecretPropertyKeys of the secret model, a described type's SECRET properties included).
  */
 export function glueConnectionAsDefinition(connection: Connection, secretKeys: string[]): ExportedDefinition {
 	const returned = connection.ConnectionProperties ?? {};
-	const properties: Record<string, unknown> = Object.fromEntries(
-		Object.entries(returned).filter(([key]) => !isServerManaged(key) && !secretKeys.includes(key)),
-	);
+	// Without every declared secret and AWS's own ENCRYPTED_* copies (the secret declaration says which).
+	const properties: Record<string, unknown> = {
+		...withoutSecrets('glue', { ConnectionProperties: returned }, { describedSecretKeys: secretKeys }).ConnectionProperties,
+	};
 	for (const key of secretPropertiesToSupply(returned, secretKeys)) properties[key] = secretRequired();
 	const network = connection.PhysicalConnectionRequirements ?? {};
 	const definition = toJson(
@@ -122,3 +122,6 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 		secretsToSupply: placeholderPaths(definition),
 	};
 }
+
+/** The credential member the secret declaration gives a Glue secret (for Secret References). */
+export const glueSecretMember = (path: string) => declaredMember('glue', path);

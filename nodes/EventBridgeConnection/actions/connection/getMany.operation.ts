@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { runBounded } from '../../../shared/boundedRun';
 import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
-import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, withReplacements } from '../../../shared/export';
+import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, readSecretReferences, withReplacements, withSecretReferences } from '../../../shared/export';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
 import { NAME_PATTERN } from '../../common/definition';
-import { eventBridgeConnectionAsDefinition } from '../../common/export';
+import { eventBridgeConnectionAsDefinition, eventBridgeSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
@@ -71,6 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const request = listConnectionsRequest(bag);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
+	const references = readSecretReferences(bag);
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
 	const eventBridge = await service();
 	const { client, sdk } = eventBridge;
@@ -91,7 +92,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 			});
 			// A connection deleted since it was listed is not exported.
 			for (const connection of described) {
-				if (connection) results.push(exportedItem(withReplacements(eventBridgeConnectionAsDefinition(connection), replacements)));
+				if (connection) results.push(exportedItem(withSecretReferences(withReplacements(eventBridgeConnectionAsDefinition(connection), replacements), references, eventBridgeSecretMember)));
 			}
 		}
 		NextToken = page.NextToken;

@@ -2,14 +2,14 @@ import type { GetConnectionsRequest } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalSettings, returnAllAndLimit } from '../../../shared/descriptions';
-import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, withReplacements } from '../../../shared/export';
+import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, readSecretReferences, withReplacements, withSecretReferences } from '../../../shared/export';
 import { toList } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
-import { glueConnectionAsDefinition } from '../../common/export';
+import { glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
@@ -62,6 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, description);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
+	const references = readSecretReferences(bag);
 	const request = { ...getConnectionsRequest(bag), ...(asDefinitions ? { HidePassword: true } : {}) };
 	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
 	const glue = await service();
@@ -74,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 			const context = hide ? await secretContext(glue, String(connection.ConnectionType)) : {};
 			results.push(
 				asDefinitions
-					? exportedItem(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements))
+					? exportedItem(withSecretReferences(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements), references, glueSecretMember))
 					: connectionOutput(connection, hide, context),
 			);
 			if (results.length >= limit) return results;
