@@ -189,7 +189,7 @@ export function readSecretReferences(bag: Record<string, unknown>): SecretRefere
 	if (![SECRETS_AS_PLACEHOLDERS, SECRETS_FROM_SECRETS_MANAGER, SECRETS_FROM_CREDENTIAL].includes(source)) {
 		fail('Secret References', 'must be Placeholders, AWS Secrets Manager or AWS Connection Secret Credential');
 	}
-	return { source, prefix: str(bag.secretNamePrefix) };
+	return { source, prefix: str(bag.referencedNamePrefix) };
 }
 
 function valueAt(root: unknown, path: string): unknown {
@@ -286,7 +286,7 @@ export function exportFields(operation: string): INodeProperties[] {
 		},
 		{
 			displayName: 'Secret Name Prefix',
-			name: 'secretNamePrefix',
+			name: 'referencedNamePrefix',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. connections/',

@@ -285,7 +285,7 @@ describe('EventBridge', () => {
 
 	test('Secret References: one Secrets Manager secret per connection, JSON keys from the secret declaration; the parser takes every definition', async () => {
 		await seed();
-		const { output, error } = await exportWith(EventBridgeConnection, { secretReferences: 'secretsManager', secretNamePrefix: 'connections/' });
+		const { output, error } = await exportWith(EventBridgeConnection, { secretReferences: 'secretsManager', referencedNamePrefix: 'connections/' });
 		expect(error).toBeUndefined();
 		const items = byName(output);
 		const reference = (name, jsonKey) => ({ $secret: { secretsManager: `connections/${name}`, jsonKey } });
