@@ -45,13 +45,14 @@ node -e 'process.stdout.write(JSON.stringify([{ id: "e2eConnectionSecret", name:
 "$N8N_BIN" import:credentials --input="$WORK/secret-credential.json" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 
 # A credential with no keys at all: "Credentials of the n8n Host" (test/e2e/workflows/host/*.json use
-# it; each case gives its n8n process the host's credentials through the environment).
+# it; each case gives its n8n process the host's credentials through the environment). The host's
+# identity only assumes the role (test/e2e/cases/40-host-credentials.js checks its account).
 host_cred_id=e2eHostCredential
 host_cred_name="AWS (n8n host e2e)"
 CRED_ID=$host_cred_id CRED_NAME=$host_cred_name CRED_ENDPOINT=$E2E_MOTO_ENDPOINT node -e '
 const e = process.env;
 process.stdout.write(JSON.stringify([{ id: e.CRED_ID, name: e.CRED_NAME, type: "awsConnectionsApi",
-  data: { region: "us-east-1", authentication: "host", assumeRole: false, endpoint: e.CRED_ENDPOINT } }]));' > "$WORK/host-credentials.json"
+  data: { region: "us-east-1", authentication: "host", roleArn: "arn:aws:iam::333344445555:role/n8n-provisioner", endpoint: e.CRED_ENDPOINT } }]));' > "$WORK/host-credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/host-credentials.json" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
 
 mkdir -p "$WORK/import" "$WORK/examples"

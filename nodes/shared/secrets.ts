@@ -244,7 +244,7 @@ class SecretReader {
 	constructor(private readonly ctx: IExecuteFunctions) {}
 
 	private secretsManager() {
-		this.service ??= import('@aws-sdk/client-secrets-manager').then(async (sdk) => await awsService(this.ctx, sdk, sdk.SecretsManagerClient));
+		this.service ??= import('@aws-sdk/client-secrets-manager').then(async (sdk) => await awsService(this.ctx, 'secretsmanager', sdk, sdk.SecretsManagerClient));
 		return this.service;
 	}
 

@@ -59,7 +59,7 @@ test('the credential providers are loaded only when a node runs with the host\'s
 		file,
 		'GlueConnection',
 		operation,
-		{ region: 'us-east-1', authentication: 'host', endpoint: moto.endpoint },
+		{ region: 'us-east-1', authentication: 'host', roleArn: 'arn:aws:iam::123456789012:role/n8n-provisioner', endpoint: moto.endpoint },
 		{ N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED: 'true', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
 	);
 	expect(result.afterLoad).toEqual([]);

@@ -25,6 +25,7 @@ const HOST_VARIABLES = [
 	'AWS_EC2_METADATA_SERVICE_ENDPOINT',
 	'AWS_EC2_METADATA_DISABLED',
 	'AWS_PROFILE',
+	'N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES',
 ];
 
 /**
@@ -80,9 +81,12 @@ const containerBody = (keys, expiration) => ({
  * A container-credentials endpoint at <url>/credentials that answers only with the right
  * Authorization header. `expiration()` gives each answer's expiry time.
  */
-async function startContainerEndpoint({ keys, token, expiration }) {
+async function startContainerEndpoint({ keys, token, expiration, failFirst = 0 }) {
+	let failures = failFirst;
 	const endpoint = await listen((request, response) => {
 		if (request.url !== '/credentials') return json(response, 404, { Code: 'NotFound' });
+		// A hiccup: the first `failFirst` requests get a 500 (a provider that retries gets past it).
+		if (failures > 0 && failures--) return json(response, 500, { Code: 'InternalError', Message: 'try again' });
 		if (request.headers.authorization !== token) return json(response, 401, { Code: 'Unauthorized', Message: 'bad token' });
 		json(response, 200, containerBody(keys, expiration));
 	});

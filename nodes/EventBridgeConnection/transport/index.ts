@@ -11,5 +11,5 @@ export type EventBridgeService = AwsService<EventBridgeSdk.EventBridgeClient, ty
  */
 export async function eventBridgeService(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<EventBridgeService> {
 	const sdk = await import('@aws-sdk/client-eventbridge');
-	return await awsService(ctx, sdk, sdk.EventBridgeClient);
+	return await awsService(ctx, 'eventbridge', sdk, sdk.EventBridgeClient);
 }

@@ -20,7 +20,7 @@ const NOT_DESCRIBED = ['AccessDeniedException', 'ValidationException', 'InvalidI
 /** Loads the Glue SDK on first use (never at n8n start-up) and builds one client. */
 export async function glueService(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<GlueService> {
 	const sdk = await import('@aws-sdk/client-glue');
-	const service = await awsService(ctx, sdk, sdk.GlueClient);
+	const service = await awsService(ctx, 'glue', sdk, sdk.GlueClient);
 	type Answer = { description?: ConnectionTypeDescription; failure?: unknown };
 	const answers = new Map<string, Promise<Answer>>();
 	const describe = async (type: string): Promise<Answer> => {

@@ -12,10 +12,23 @@ import {
 } from './credentialSources';
 import { adaptiveRetryStrategy, DEFAULT_MAX_ATTEMPTS, maxAttemptsOption } from './retry';
 
+/** The services our clients talk to; each may have its own endpoint in the credential. */
+export type AwsServiceName = 'glue' | 'eventbridge' | 'sts' | 'secretsmanager';
+
+/** The credential's field for each service's own endpoint, and the service's name in messages. */
+export const SERVICE_ENDPOINT_FIELDS: Record<AwsServiceName, { field: string; label: string }> = {
+	glue: { field: 'glueEndpoint', label: 'Glue Endpoint' },
+	eventbridge: { field: 'eventBridgeEndpoint', label: 'EventBridge Endpoint' },
+	sts: { field: 'stsEndpoint', label: 'STS Endpoint' },
+	secretsmanager: { field: 'secretsManagerEndpoint', label: 'Secrets Manager Endpoint' },
+};
+
 /** What both nodes need to talk to AWS, read from our credential type. */
 export interface AwsSettings {
 	region: string;
+	/** The Custom Endpoint: every service that has no endpoint of its own. */
 	endpoint?: string;
+	serviceEndpoints?: Partial<Record<AwsServiceName, string>>;
 	/** The credential's access keys; absent when the n8n host's own credentials are used. */
 	credentials?: AwsStaticCredentials;
 	hostCredentials?: true;
@@ -60,6 +73,38 @@ export class CredentialProblem extends InputProblem {
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
+/** An http(s) URL without a trailing slash, or a problem naming the field. */
+function endpointUrl(value: unknown, label: string): string | undefined {
+	const endpoint = text(value);
+	if (!endpoint) return undefined;
+	if (!URL.canParse(endpoint)) {
+		throw new CredentialProblem(`The credential's ${label} "${endpoint}" is not a valid URL`);
+	}
+	const { protocol } = new URL(endpoint);
+	if (protocol !== 'http:' && protocol !== 'https:') {
+		throw new CredentialProblem(`The credential's ${label} must use http or https, not ${protocol}`);
+	}
+	return endpoint.replace(/\/+$/, '');
+}
+
+/** The role to assume: required with the host's credentials (as n8n's own), optional with keys. */
+function roleOf(data: ICredentialDataDecryptedObject): AwsSettings['assumeRole'] {
+	const roleArn = text(data.roleArn);
+	if (data.authentication === 'host' && !roleArn) {
+		throw new CredentialProblem(
+			'"Credentials of the n8n Host" need a Role ARN: the host\'s own credentials are used only to assume that role (as in n8n\'s own AWS credentials)',
+		);
+	}
+	if (data.authentication !== 'host' && data.assumeRole !== true) return undefined;
+	if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleArn)) {
+		throw new CredentialProblem(`The credential's Role ARN "${roleArn}" is not an IAM role ARN`);
+	}
+	const role: NonNullable<AwsSettings['assumeRole']> = { roleArn, sessionName: text(data.roleSessionName) || 'n8n-aws-connections' };
+	const externalId = text(data.externalId);
+	if (externalId) role.externalId = externalId;
+	return role;
+}
+
 /** The credential's keys; or, for the host's credentials, the administrator's permission. */
 function keysOf(data: ICredentialDataDecryptedObject, env: Environment): Pick<AwsSettings, 'credentials' | 'hostCredentials'> {
 	if (data.authentication === 'host') {
@@ -92,34 +137,31 @@ export function toAwsSettings(data: ICredentialDataDecryptedObject, env: Environ
 	}
 	const settings: AwsSettings = { region, ...keysOf(data, env) };
 
-	const endpoint = text(data.endpoint);
-	if (endpoint) {
-		if (!URL.canParse(endpoint)) {
-			throw new CredentialProblem(`The credential's Custom Endpoint "${endpoint}" is not a valid URL`);
+	const endpoint = endpointUrl(data.endpoint, 'Custom Endpoint');
+	if (endpoint) settings.endpoint = endpoint;
+	// Read only while the switch is on: fields it hides keep their old values.
+	if (data.serviceEndpoints === true) {
+		for (const [service, { field, label }] of Object.entries(SERVICE_ENDPOINT_FIELDS)) {
+			const own = endpointUrl(data[field], label);
+			if (own) (settings.serviceEndpoints ??= {})[service as AwsServiceName] = own;
 		}
-		const url = new URL(endpoint);
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			throw new CredentialProblem(`The credential's Custom Endpoint must use http or https, not ${url.protocol}`);
-		}
-		settings.endpoint = endpoint.replace(/\/+$/, '');
 	}
 
-	if (data.assumeRole === true) {
-		const roleArn = text(data.roleArn);
-		if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleArn)) {
-			throw new CredentialProblem(`The credential's Role ARN "${roleArn}" is not an IAM role ARN`);
-		}
-		settings.assumeRole = {
-			roleArn,
-			sessionName: text(data.roleSessionName) || 'n8n-aws-connections',
-		};
-		const externalId = text(data.externalId);
-		if (externalId) settings.assumeRole.externalId = externalId;
-	}
+	const role = roleOf(data);
+	if (role) settings.assumeRole = role;
 	return settings;
 }
 
-export function clientConfig(settings: AwsSettings, credentials: AwsCredentials, retry: RetrySettings = {}): AwsClientConfig {
+/** A service's own endpoint, else the Custom Endpoint, else AWS's (undefined). */
+export const endpointFor = (settings: AwsSettings, service: AwsServiceName): string | undefined =>
+	settings.serviceEndpoints?.[service] ?? settings.endpoint;
+
+export function clientConfig(
+	settings: AwsSettings,
+	service: AwsServiceName,
+	credentials: AwsCredentials,
+	retry: RetrySettings = {},
+): AwsClientConfig {
 	const config: AwsClientConfig = {
 		region: settings.region,
 		credentials,
@@ -127,7 +169,8 @@ export function clientConfig(settings: AwsSettings, credentials: AwsCredentials,
 		retryMode: 'adaptive',
 	};
 	if (retry.retryStrategy) config.retryStrategy = retry.retryStrategy;
-	if (settings.endpoint) config.endpoint = settings.endpoint;
+	const endpoint = endpointFor(settings, service);
+	if (endpoint) config.endpoint = endpoint;
 	return config;
 }
 
@@ -141,7 +184,7 @@ export const loadSts = async () => await import('@aws-sdk/client-sts');
 function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSettings['assumeRole']>, base: AwsCredentials) {
 	return refreshing(async () => {
 		const { STSClient, AssumeRoleCommand } = await loadSts();
-		const sts = new STSClient(clientConfig(settings, base));
+		const sts = new STSClient(clientConfig(settings, 'sts', base));
 		const { Credentials } = await sts
 			.send(
 				new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId }),
@@ -160,24 +203,53 @@ function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSetting
 }
 
 /**
- * What the clients sign with: the credential's keys, or a provider (the host's credentials, an
- * assumed role) that nothing calls until the first request, and that renews them before expiry.
+ * What the clients sign with: the credential's keys, or a provider (an assumed role, on top of
+ * the keys or of the host's credentials) that nothing calls until the first request, and that
+ * renews them before expiry. The host's own credentials only ever sign AssumeRole.
  */
 export function resolveCredentials(settings: AwsSettings): AwsCredentials {
 	const base: AwsCredentials =
-		settings.credentials ?? hostCredentialProvider({ region: settings.region, endpoint: settings.endpoint });
+		settings.credentials ?? hostCredentialProvider({ region: settings.region, stsEndpoint: endpointFor(settings, 'sts') });
 	return settings.assumeRole ? assumedRoleProvider(settings, settings.assumeRole, base) : base;
 }
 
-/** One client per execution: callers build it once, before their per-item loop. */
+/** The credential's settings and the one provider every client of an execution signs with. */
+export interface AwsAccess {
+	settings: AwsSettings;
+	credentials: AwsCredentials;
+}
+
+export function awsAccess(credentialData: ICredentialDataDecryptedObject): AwsAccess {
+	const settings = toAwsSettings(credentialData);
+	return { settings, credentials: resolveCredentials(settings) };
+}
+
+/**
+ * One access per execution (per n8n context object), shared by all its clients (Glue or
+ * EventBridge, Secrets Manager): the host's credentials and an assumed role are fetched once, not
+ * once per client. A failure is not kept: the next caller asks again.
+ */
+const accessByExecution = new WeakMap<object, Promise<AwsAccess>>();
+
+export function executionAccess(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AwsAccess> {
+	let access = accessByExecution.get(ctx);
+	if (!access) {
+		access = ctx.getCredentials(CREDENTIAL_TYPE).then(awsAccess);
+		accessByExecution.set(ctx, access);
+		access.catch(() => accessByExecution.delete(ctx));
+	}
+	return access;
+}
+
+/** One client per execution and service: callers build it once, before their per-item loop. */
 export async function createAwsClient<Client>(
-	credentialData: ICredentialDataDecryptedObject,
+	access: AwsAccess,
+	service: AwsServiceName,
 	ClientConstructor: ClientClass<Client>,
 	maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
 ): Promise<Client> {
-	const settings = toAwsSettings(credentialData);
 	const retry = { maxAttempts, retryStrategy: await adaptiveRetryStrategy(maxAttempts) };
-	return new ClientConstructor(clientConfig(settings, resolveCredentials(settings), retry));
+	return new ClientConstructor(clientConfig(access.settings, service, access.credentials, retry));
 }
 
 /** A service's client together with its SDK module (for the command classes). */
@@ -189,9 +261,10 @@ export interface AwsService<Client, Sdk> {
 /** Builds the client of an SDK module the caller has just loaded with a dynamic import. */
 export async function awsService<Client, Sdk>(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	service: AwsServiceName,
 	sdk: Sdk,
 	ClientConstructor: ClientClass<Client>,
 ): Promise<AwsService<Client, Sdk>> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	return { client: await createAwsClient(credentials, ClientConstructor, maxAttemptsOption(ctx)), sdk };
+	const access = await executionAccess(ctx);
+	return { client: await createAwsClient(access, service, ClientConstructor, maxAttemptsOption(ctx)), sdk };
 }

@@ -33,7 +33,7 @@ export async function testAwsCredential(
 		const settings = toAwsSettings(credential.data ?? {});
 		const { STSClient, GetCallerIdentityCommand } = await loadSts();
 		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts.
-		const sts = new STSClient(clientConfig(settings, resolveCredentials(settings), { maxAttempts: 3 }));
+		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings), { maxAttempts: 3 }));
 		try {
 			const identity = await sts.send(new GetCallerIdentityCommand({}));
 			return { status: 'OK', message: `Authenticated as ${identity.Arn ?? 'an unnamed principal'}` };

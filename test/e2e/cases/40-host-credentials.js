@@ -1,13 +1,17 @@
-// "Credentials of the n8n Host" in a real n8n: the workflow's credential holds no keys; the n8n
-// process gets them only through its environment (as on EC2, ECS or EKS), and only when the
-// administrator's variable allows it. moto keeps one account per access key, so a connection that
-// shows up in the host's account (and not in the default one) was created with the host's identity.
+// "Credentials of the n8n Host" in a real n8n: the workflow's credential holds no keys, only a Role
+// ARN; the n8n process gets the host's keys only through its environment (as on EC2, ECS or EKS),
+// only when the administrator's variable allows it, and uses them only to assume that role. moto
+// keeps one account per access key, so a connection that shows up in the role's account (and not in
+// the host's nor the default one) was created as the role, with keys the host's identity obtained.
 const assert = require('node:assert/strict');
 const { GlueClient, GetConnectionCommand } = require('@aws-sdk/client-glue');
 const { HOST_VARIABLES, roleKeys, startContainerEndpoint } = require('../../support/credentialEndpoints');
 
 const WORKFLOW = 'e2eHostCreds0001';
 const HOST_ACCOUNT = '210987654321';
+// The Role ARN of the host credential scripts/test-e2e.sh imports.
+const ROLE_ACCOUNT = '333344445555';
+const ROLE_ARN = `arn:aws:iam::${ROLE_ACCOUNT}:role/n8n-provisioner`;
 const GATE = 'N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED';
 const CONNECTION = 'e2e-host-network';
 const POD_TOKEN = 'e2e-pod-identity-token';
@@ -38,9 +42,10 @@ const createdAsTheHost = [
 		},
 	],
 	[
-		"the connection is in the host's account, not in the default one (read with the plain SDK)",
+		"the connection is in the role's account, neither in the host's nor in the default one (read with the plain SDK)",
 		async ({ aws, shared }) => {
-			assert.ok(await connectionSeenBy(aws, shared.keys), "missing in the host's account");
+			assert.ok(await connectionSeenBy(aws, await roleKeys(aws.endpoint, ROLE_ARN)), "missing in the role's account");
+			assert.equal(await connectionSeenBy(aws, shared.keys), undefined);
 			assert.equal(await connectionSeenBy(aws, { accessKeyId: 'testing', secretAccessKey: 'testing' }), undefined);
 		},
 	],
@@ -52,7 +57,7 @@ const createdAsTheHost = [
 
 module.exports = [
 	{
-		title: "host credentials: environment keys of the n8n process, allowed by the administrator",
+		title: "host credentials: environment keys of the n8n process, allowed by the administrator, assume the role",
 		workflowId: WORKFLOW,
 		async setup({ aws, shared }) {
 			shared.keys = await hostKeys(aws);
@@ -67,7 +72,7 @@ module.exports = [
 		checks: createdAsTheHost,
 	},
 	{
-		title: 'host credentials: an EKS Pod Identity endpoint on loopback, with its authorization token',
+		title: 'host credentials: an EKS Pod Identity endpoint on loopback, with its authorization token, assumes the role',
 		workflowId: WORKFLOW,
 		async setup({ aws, shared }) {
 			shared.keys = await hostKeys(aws);
@@ -79,7 +84,33 @@ module.exports = [
 		checks: [
 			...createdAsTheHost,
 			[
-				'n8n fetched the keys from the endpoint with the token, once per node (each builds its client once)',
+				'n8n fetched the keys from the endpoint with the token, once per node (each is one execution with one provider)',
+				({ shared }) => {
+					assert.equal(shared.endpoint.requests.length, 2);
+					for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);
+				},
+			],
+		],
+	},
+	{
+		title: 'host credentials: with N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES=none, the Pod Identity endpoint is read directly (as n8n does) and the role assumed',
+		workflowId: WORKFLOW,
+		async setup({ aws, shared }) {
+			shared.keys = await hostKeys(aws);
+			shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
+		},
+		env: ({ shared }) =>
+			hostEnv({
+				[GATE]: 'true',
+				N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES: 'none',
+				AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri,
+				AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN,
+			}),
+		teardown: async ({ shared }) => await shared.endpoint?.stop(),
+		checks: [
+			...createdAsTheHost,
+			[
+				'one direct request per node, with the token',
 				({ shared }) => {
 					assert.equal(shared.endpoint.requests.length, 2);
 					for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);

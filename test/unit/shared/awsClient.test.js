@@ -1,4 +1,4 @@
-const { toAwsSettings, clientConfig, createAwsClient } = require('../../../nodes/shared/transport/awsClient');
+const { toAwsSettings, clientConfig, createAwsClient, awsAccess, endpointFor } = require('../../../nodes/shared/transport/awsClient');
 
 const base = { region: 'eu-west-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'very-secret-key' };
 
@@ -30,6 +30,33 @@ describe('toAwsSettings', () => {
 		expect(() => toAwsSettings({ ...base, endpoint: 'not a url' })).toThrow(/not a valid URL/);
 	});
 
+	test('per-service endpoints count only while their switch is on, and each falls back to the Custom Endpoint', () => {
+		const data = {
+			...base,
+			endpoint: 'http://127.0.0.1:5000/',
+			glueEndpoint: 'https://glue.example.internal/',
+			stsEndpoint: 'http://127.0.0.1:6000',
+			secretsManagerEndpoint: '',
+		};
+		const off = toAwsSettings(data);
+		expect(['glue', 'eventbridge', 'sts', 'secretsmanager'].map((service) => endpointFor(off, service))).toEqual(Array(4).fill('http://127.0.0.1:5000'));
+		const on = toAwsSettings({ ...data, serviceEndpoints: true });
+		expect(['glue', 'eventbridge', 'sts', 'secretsmanager'].map((service) => endpointFor(on, service))).toEqual([
+			'https://glue.example.internal',
+			'http://127.0.0.1:5000',
+			'http://127.0.0.1:6000',
+			'http://127.0.0.1:5000',
+		]);
+		// Without a Custom Endpoint, a service without its own goes to AWS.
+		const alone = toAwsSettings({ ...base, serviceEndpoints: true, eventBridgeEndpoint: 'http://127.0.0.1:7000' });
+		expect([endpointFor(alone, 'eventbridge'), endpointFor(alone, 'glue')]).toEqual(['http://127.0.0.1:7000', undefined]);
+	});
+
+	test('a per-service endpoint that is not an http(s) URL is refused, naming its field', () => {
+		expect(() => toAwsSettings({ ...base, serviceEndpoints: true, stsEndpoint: 'sts.local' })).toThrow(/STS Endpoint "sts.local" is not a valid URL/);
+		expect(() => toAwsSettings({ ...base, serviceEndpoints: true, secretsManagerEndpoint: 'file:///etc' })).toThrow(/Secrets Manager Endpoint must use http or https/);
+	});
+
 	test('reads assume-role settings only when enabled, with a default session name', () => {
 		const roleArn = 'arn:aws:iam::123456789012:role/provisioner';
 		expect(toAwsSettings({ ...base, roleArn }).assumeRole).toBeUndefined();
@@ -45,19 +72,19 @@ describe('toAwsSettings', () => {
 describe('clients', () => {
 	test('clientConfig sets region, endpoint and adaptive retries, 15 attempts unless told otherwise', () => {
 		const settings = toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:1234' });
-		expect(clientConfig(settings, settings.credentials)).toEqual({
+		expect(clientConfig(settings, 'glue', settings.credentials)).toEqual({
 			region: 'eu-west-1',
 			endpoint: 'http://127.0.0.1:1234',
 			credentials: settings.credentials,
 			maxAttempts: 15,
 			retryMode: 'adaptive',
 		});
-		expect(clientConfig(settings, settings.credentials, { maxAttempts: 4 }).maxAttempts).toBe(4);
+		expect(clientConfig(settings, 'glue', settings.credentials, { maxAttempts: 4 }).maxAttempts).toBe(4);
 	});
 
 	test('createAwsClient gives the client our adaptive strategy with the attempts asked for', async () => {
 		const { GlueClient } = require('@aws-sdk/client-glue');
-		const client = await createAwsClient(base, GlueClient, 7);
+		const client = await createAwsClient(awsAccess(base), 'glue', GlueClient, 7);
 		expect(await client.config.maxAttempts()).toBe(7);
 		expect((await client.config.retryStrategy()).mode).toBe('adaptive');
 		client.destroy();
@@ -65,12 +92,25 @@ describe('clients', () => {
 
 	test('createAwsClient builds the given client class with that configuration', async () => {
 		const { GlueClient } = require('@aws-sdk/client-glue');
-		const client = await createAwsClient({ ...base, endpoint: 'http://127.0.0.1:1234' }, GlueClient);
+		const client = await createAwsClient(awsAccess({ ...base, endpoint: 'http://127.0.0.1:1234' }), 'glue', GlueClient);
 		expect(client).toBeInstanceOf(GlueClient);
 		expect(await client.config.region()).toBe('eu-west-1');
 		const endpoint = await client.config.endpoint();
 		expect(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`).toBe('http://127.0.0.1:1234');
 		expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'AKIAEXAMPLE' });
 		client.destroy();
+	});
+
+	test('each client gets its own service\'s endpoint', async () => {
+		const { SecretsManagerClient } = require('@aws-sdk/client-secrets-manager');
+		const { STSClient } = require('@aws-sdk/client-sts');
+		const access = awsAccess({ ...base, endpoint: 'http://127.0.0.1:1234', serviceEndpoints: true, secretsManagerEndpoint: 'http://127.0.0.1:2345' });
+		const endpointOf = async (client) => {
+			const { hostname, port } = await client.config.endpoint();
+			client.destroy();
+			return `${hostname}:${port}`;
+		};
+		expect(await endpointOf(await createAwsClient(access, 'secretsmanager', SecretsManagerClient))).toBe('127.0.0.1:2345');
+		expect(await endpointOf(await createAwsClient(access, 'sts', STSClient))).toBe('127.0.0.1:1234');
 	});
 });
