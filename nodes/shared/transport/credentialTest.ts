@@ -5,9 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import { describeAwsError } from '../errors';
+import { CREDENTIAL_MEMBERS } from '../secretModel';
 import { clientConfig, loadSts, resolveCredentials, toAwsSettings } from './awsClient';
-
-const SECRET_VALUES = { password: 'Password', apiKey: 'API Key', clientSecret: 'Client Secret' };
 
 /**
  * The AWS Connection Secret credential signs in nowhere by itself: its test says which values it
@@ -17,7 +16,7 @@ export async function testConnectionSecret(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const held = Object.entries(SECRET_VALUES)
+	const held = Object.entries(CREDENTIAL_MEMBERS)
 		.filter(([key]) => typeof credential.data?.[key] === 'string' && credential.data[key] !== '')
 		.map(([, label]) => label);
 	if (!held.length) return { status: 'Error', message: 'Fill at least one of Password, API Key or Client Secret' };

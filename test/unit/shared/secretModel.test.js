@@ -52,6 +52,14 @@ describe('the declaration matches the forms', () => {
 		}
 	});
 
+	test('every credential member is a field of the AWS Connection Secret credential, labelled alike', () => {
+		const { AwsConnectionSecretApi } = require('../../../credentials/AwsConnectionSecretApi.credentials');
+		const fields = new AwsConnectionSecretApi().properties;
+		for (const [member, label] of Object.entries(model.CREDENTIAL_MEMBERS)) {
+			expect(fields.find((field) => field.name === member)).toMatchObject({ displayName: label, typeOptions: { password: true } });
+		}
+	});
+
 	test('SDK paths: the contract\'s examples are declared', () => {
 		expect(model.secretSdkPaths('glue')).toEqual(
 			expect.arrayContaining(['ConnectionProperties.PASSWORD', 'AuthenticationConfiguration.BasicAuthenticationCredentials.Password', 'ConnectionProperties.ENCRYPTED_*']),
