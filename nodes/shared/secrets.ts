@@ -10,10 +10,12 @@
  * - an AWS Connection Secret credential of this package (encrypted by n8n): each secret field
  *   takes one of its fields.
  *
- * `secretField()` turns a field into its variants for the three sources; `resolveSecrets()` finds
- * the references among an item's parameters, validates the whole item with stand-ins (so bad input
- * still stops before any AWS call), reads the references and builds the request with the values.
- * One choice per node, not per field: n8n can show the optional credential only from one parameter.
+ * Which fields are secret, and where, is declared once in ./secretModel.ts. `secretField()` turns a
+ * declared field into its variants for the three sources; `resolveSecrets()` finds the references
+ * the declarations place among an item's parameters, validates the whole item with stand-ins (so
+ * bad input still stops before any AWS call), reads the references and builds the request with the
+ * values. One choice per node, not per field: n8n can show the optional credential only from one
+ * parameter.
  */
 import type {
 	DisplayCondition,
