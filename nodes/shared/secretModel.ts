@@ -228,7 +228,10 @@ export function secretLocations(node: SecretNode, value: unknown, context: Secre
 	return locate(node, value, context, 'declared');
 }
 
-/** Whether a dotted path (e.g. a difference `ConnectionProperties.PASSWORD`) is a secret's. */
+/**
+ * Whether a dotted path of members (e.g. a difference `ConnectionProperties.PASSWORD`) is a
+ * secret's. A list element's secret depends on its row (IsValueSecret): ask isSecretAt for those.
+ */
 export function isSecretPath(node: SecretNode, path: string, context: SecretContext = {}): boolean {
 	const target = path.split('.');
 	const probe: Holder = {};
