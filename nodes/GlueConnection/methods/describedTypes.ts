@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
+import { withEditorClient } from '../../shared/methods/listSearch';
 import { chosenConnectionType, OTHER_CONNECTION_TYPE } from '../common/definition';
 import {
 	connectionTypeOptions,
@@ -22,15 +23,14 @@ async function describe(ctx: ILoadOptionsFunctions): Promise<{ type: string; des
 		// Only an InputProblem (it is a pure check), e.g. "Other Connection Type: must be a connection type code …".
 		return { type: '', problem: (problem as Error).message };
 	}
-	const { client, sdk } = await glueService(ctx);
-	try {
-		return { type, description: await client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type })) };
-	} catch (error) {
-		const { name, message } = error as Error;
-		return { type, problem: `AWS Glue does not describe ${type} here (${name}: ${message}). Use Additional Connection Properties.` };
-	} finally {
-		client.destroy();
-	}
+	return await withEditorClient(glueService(ctx), async ({ client, sdk }) => {
+		try {
+			return { type, description: await client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type })) };
+		} catch (error) {
+			const { name, message } = error as Error;
+			return { type, problem: `AWS Glue does not describe ${type} here (${name}: ${message}). Use Additional Connection Properties.` };
+		}
+	});
 }
 
 /**
@@ -41,16 +41,13 @@ async function describe(ctx: ILoadOptionsFunctions): Promise<{ type: string; des
 export async function getConnectionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	let options: INodePropertyOptions[];
 	try {
-		const { client, sdk } = await glueService(this);
-		try {
+		options = await withEditorClient(glueService(this), async ({ client, sdk }) => {
 			const briefs = [];
 			for await (const page of sdk.paginateListConnectionTypes({ client, pageSize: 100 }, {})) {
 				briefs.push(...(page.ConnectionTypes ?? []));
 			}
-			options = connectionTypeOptions(briefs);
-		} finally {
-			client.destroy();
-		}
+			return connectionTypeOptions(briefs);
+		});
 	} catch (error) {
 		const { name, message } = error as Error;
 		options = fallbackConnectionTypeOptions(name && name !== 'Error' ? name : message);
