@@ -12,8 +12,6 @@ export function byName(a: { name: string }, b: { name: string }): number {
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
-
 /** Return All / Limit, the n8n pair for list operations. */
 export function returnAllAndLimit(maxLimit: number): INodeProperties[] {
 	return [
@@ -91,19 +89,14 @@ export function withDisplayOptions(fields: INodeProperties[], extra: DisplayCond
 
 type Option = NonNullable<INodeProperties['options']>[number];
 
-/** A "collection" of optional settings (Filters, Options), shown where `show` says. */
-export function optionalSettings(
-	kind: 'Filter' | 'Option',
-	options: Option[],
-	show?: Show,
-): INodeProperties {
+/** A "collection" of optional settings: Filters, Options, or (kind "Field") Additional Fields named `name`. */
+export function optionalSettings(kind: 'Filter' | 'Option' | 'Field', options: Option[], name?: string): INodeProperties {
 	return {
-		displayName: `${kind}s`,
-		name: `${kind.toLowerCase()}s`,
+		displayName: kind === 'Field' ? 'Additional Fields' : `${kind}s`,
+		name: name ?? (kind === 'Field' ? 'additionalFields' : `${kind.toLowerCase()}s`),
 		type: 'collection',
 		placeholder: `Add ${kind}`,
 		default: {},
-		displayOptions: show ? { show } : undefined,
 		options,
 	};
 }

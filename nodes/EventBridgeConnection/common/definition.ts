@@ -1,7 +1,7 @@
 import type { CreateConnectionRequest, UpdateConnectionRequest } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { newConnectionNameField } from '../../shared/descriptions';
+import { newConnectionNameField, optionalSettings } from '../../shared/descriptions';
 import { secretSourceField } from '../../shared/secrets';
 import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
 import { authorizationFields, authorizationTypeFor, authorizationUpdateFields } from '../authorizationTypes';
@@ -27,33 +27,26 @@ export function connectionName(value: unknown, field = 'Name'): string {
 export const nameField = newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`);
 
 /** Settings every authorization type has; on Update, only the ones added here are sent. */
-export const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
-		...httpParameterFields('invocation', 'Invocation'),
-		{
-			displayName: KMS_KEY,
-			name: 'kmsKeyIdentifier',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-			description: 'A customer managed KMS key (ARN, key ID or alias) to encrypt the connection; by default an AWS owned key',
-		},
-		{
-			displayName: PRIVATE_TARGET,
-			name: 'resourceConfigurationArn',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
-			description: 'For an API destination in a private network: the VPC Lattice resource configuration that reaches it',
-		},
-	],
-};
+export const additionalFields = optionalSettings('Field', [
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
+	...httpParameterFields('invocation', 'Invocation'),
+	{
+		displayName: KMS_KEY,
+		name: 'kmsKeyIdentifier',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+		description: 'A customer managed KMS key (ARN, key ID or alias) to encrypt the connection; by default an AWS owned key',
+	},
+	{
+		displayName: PRIVATE_TARGET,
+		name: 'resourceConfigurationArn',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
+		description: 'For an API destination in a private network: the VPC Lattice resource configuration that reaches it',
+	},
+]);
 
 const secretSource = secretSourceField({});
 

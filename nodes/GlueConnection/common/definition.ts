@@ -1,6 +1,7 @@
 import type { ConnectionInput, PhysicalConnectionRequirements, TestConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionalSettings } from '../../shared/descriptions';
 import { keyValueCollection, listField, toList, toStringMap } from '../../shared/keyValue';
 import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
@@ -143,46 +144,39 @@ export const savedConnectionFields: INodeProperties[] = [
 			{ displayName: 'Subnet ID', name: 'subnetId', type: 'string', default: '', placeholder: 'e.g. subnet-0123456789abcdef0' },
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ ...keyValueCollection({ name: 'athenaProperties', displayName: 'Athena Properties', description: 'Properties for the Athena compute environment' }) },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
-			listField({
-				displayName: 'Match Criteria',
-				name: 'matchCriteria',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. team-sales, prod',
-				description: 'Comma-separated criteria used to select this connection, at most 10',
-			}),
-			{ ...keyValueCollection({ name: 'pythonProperties', displayName: 'Python Properties', description: 'Properties for the Python compute environment' }) },
-			{ ...keyValueCollection({ name: 'sparkProperties', displayName: 'Spark Properties', description: 'Properties for the Spark compute environment' }) },
-			{
-				...keyValueCollection({ name: 'tags', displayName: 'Tags', description: 'Tags for a new connection, at most 50 (AWS ignores them on update)' }),
-				displayOptions: { show: { '/operation': ['create', 'createOrUpdate'] } },
-			},
-			{
-				displayName: 'Validate Credentials',
-				name: 'validateCredentials',
-				type: 'boolean',
-				default: false,
-				description: 'Whether AWS Glue checks the credentials while it saves the connection',
-			},
-			{
-				displayName: 'Validate for Compute Environments',
-				name: 'validateForComputeEnvironments',
-				type: 'multiOptions',
-				default: [],
-				description: 'The compute environments in which AWS Glue checks that the connection works',
-				options: GLUE_COMPUTE_ENVIRONMENTS.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
-			},
-		],
-	},
+	optionalSettings('Field', [
+		{ ...keyValueCollection({ name: 'athenaProperties', displayName: 'Athena Properties', description: 'Properties for the Athena compute environment' }) },
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
+		listField({
+			displayName: 'Match Criteria',
+			name: 'matchCriteria',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. team-sales, prod',
+			description: 'Comma-separated criteria used to select this connection, at most 10',
+		}),
+		{ ...keyValueCollection({ name: 'pythonProperties', displayName: 'Python Properties', description: 'Properties for the Python compute environment' }) },
+		{ ...keyValueCollection({ name: 'sparkProperties', displayName: 'Spark Properties', description: 'Properties for the Spark compute environment' }) },
+		{
+			...keyValueCollection({ name: 'tags', displayName: 'Tags', description: 'Tags for a new connection, at most 50 (AWS ignores them on update)' }),
+			displayOptions: { show: { '/operation': ['create', 'createOrUpdate'] } },
+		},
+		{
+			displayName: 'Validate Credentials',
+			name: 'validateCredentials',
+			type: 'boolean',
+			default: false,
+			description: 'Whether AWS Glue checks the credentials while it saves the connection',
+		},
+		{
+			displayName: 'Validate for Compute Environments',
+			name: 'validateForComputeEnvironments',
+			type: 'multiOptions',
+			default: [],
+			description: 'The compute environments in which AWS Glue checks that the connection works',
+			options: GLUE_COMPUTE_ENVIRONMENTS.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+		},
+	]),
 ];
 
 /**

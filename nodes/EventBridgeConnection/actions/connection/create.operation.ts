@@ -1,23 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationKeys } from '../../../shared/form';
-import { readParameters } from '../../../shared/parameters';
-import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
-import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
+import { definitionFields, nameField } from '../../common/definition';
 import { stateSummary } from '../../common/output';
 import { createConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
-import { optionsField, settle } from './shared';
+import { optionsField, readCreateRequest, settle } from './shared';
 
 export const description = [nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, description);
-	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
-	const name = String(request.Name);
+	const { bag, request, name } = await readCreateRequest(this, itemIndex, description);
 	const eventBridge = await service();
 	const created = await createConnection(eventBridge, request);
 	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, created), { action: 'created', changed: true });

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationKeys } from '../../../shared/form';
-import { readParameters } from '../../../shared/parameters';
-import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { carriesSecrets } from '../../../shared/secretModel';
-import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
+import { definitionFields, nameField } from '../../common/definition';
 import { definitionDifferences, stateSummary } from '../../common/output';
 import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
-import { options, optionsField, settle } from './shared';
+import { options, optionsField, readCreateRequest, settle } from './shared';
 
 export const description = [nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
@@ -21,9 +19,7 @@ export const keys: OperationKeys<typeof description> = ['name'];
  * the option on an existing connection is always updated: use it for rotation flows).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, description);
-	const request = await resolveSecrets(this, itemIndex, bag, buildCreateRequest);
-	const name = String(request.Name);
+	const { bag, request, name } = await readCreateRequest(this, itemIndex, description);
 	const dryRun = options(bag).dryRun === true;
 	const eventBridge = await service();
 	const { client, sdk } = eventBridge;

@@ -1,11 +1,12 @@
 import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
-import { locatorValue } from '../../../shared/parameters';
-import { connectionName, NAME_PATTERN } from '../../common/definition';
+import { locatorValue, readParameters } from '../../../shared/parameters';
+import { resolveSecrets } from '../../../shared/secrets';
+import { buildCreateRequest, connectionName, NAME_PATTERN } from '../../common/definition';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { StateProblem, waitForSettledState } from '../../common/wait';
 import type { EventBridgeService } from '../../transport';
@@ -87,6 +88,13 @@ export async function settle(
 			description: `State: ${error.state}. State reason: ${error.stateReason || 'none given by AWS'}.`,
 		});
 	}
+}
+
+/** Create and Create or Update: one item's CreateConnection request, validated, secrets resolved. */
+export async function readCreateRequest(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
+	const bag = readParameters(ctx, itemIndex, fields);
+	const request = await resolveSecrets(ctx, itemIndex, bag, buildCreateRequest);
+	return { bag, request, name: String(request.Name) };
 }
 
 /** The name of the connection picked in the resource locator, validated before any call. */

@@ -1,20 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationKeys } from '../../../shared/form';
-import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import type { GlueService } from '../../transport';
-import { connectionTypeLocator, connectionTypeName } from './shared';
+import { connectionTypeLocator, locatedType } from './shared';
 
-const typeField = connectionTypeLocator('The connection type AWS Glue describes');
-
-export const description = [typeField] as const;
+export const description = [connectionTypeLocator('The connection type AWS Glue describes')] as const;
 export const keys: OperationKeys<typeof description> = ['connectionTypeName'];
 
 /** DescribeConnectionType: the type's properties, authentication, compute environments and network needs. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const bag = readParameters(this, itemIndex, description);
-	const type = connectionTypeName(bag.connectionTypeName);
+	const type = locatedType(this, itemIndex, description);
 	const { client, sdk } = await service();
 	const described: IDataObject = { ...(await client.send(new sdk.DescribeConnectionTypeCommand({ ConnectionType: type }))) };
 	// The SDK's response metadata (request ID, attempts) is not part of the description.

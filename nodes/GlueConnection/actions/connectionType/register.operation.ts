@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-glue';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionalSettings } from '../../../shared/descriptions';
 import { namedField, type OperationKeys } from '../../../shared/form';
 import { keyValueCollection, toStringMap } from '../../../shared/keyValue';
 import { readParameters } from '../../../shared/parameters';
@@ -72,13 +73,9 @@ const fields: INodeProperties[] = [
 		required: true,
 		description: 'How requests are made and responses read: global source, validation endpoint and entities (RestConfiguration)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'connectionTypeFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	optionalSettings(
+		'Field',
+		[
 			{
 				displayName: 'Authentication Properties (JSON)',
 				name: 'authenticationProperties',
@@ -90,7 +87,8 @@ const fields: INodeProperties[] = [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'At most 2048 characters' },
 			{ ...keyValueCollection({ name: 'tags', displayName: 'Tags', description: 'Tags for the connection type, at most 50' }) },
 		],
-	},
+		'connectionTypeFields',
+	),
 ];
 
 export const description = [nameField, ...fields] as const;

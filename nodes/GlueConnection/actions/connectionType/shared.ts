@@ -1,4 +1,7 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
 import { namedField } from '../../../shared/form';
+import { readParameters } from '../../../shared/parameters';
 import { checkLength, checkPattern, required } from '../../../shared/validation';
 
 // DescribeConnectionType / DeleteConnectionType: a single-line string of 1 to 255 characters.
@@ -30,6 +33,11 @@ export const connectionTypeLocator = (description: string) =>
 		},
 	],
 	});
+
+/** The connection type an item names in its locator, validated before any call. */
+export function locatedType(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]): string {
+	return connectionTypeName(readParameters(ctx, itemIndex, fields).connectionTypeName);
+}
 
 /** A connection type name as the API accepts it. */
 export function connectionTypeName(value: unknown, field = 'Connection Type'): string {
