@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { declarationsOf, type SecretNode } from './secretModel';
+import { declarationAt, type SecretNode, withSecretsFilled } from './secretModel';
 import { checkSecretId, fail, str } from './validation';
 
 /** Where AWS returned no secret: the definition must get a reference before Create or Reconcile takes it. */
@@ -86,19 +86,9 @@ export function placeholderPaths(value: unknown, path = ''): string[] {
 	return Object.entries(value).flatMap(([key, member]) => placeholderPaths(member, path ? `${path}.${key}` : key));
 }
 
-/** A declaration's SDK path pattern (secretModel.ts syntax) as a regular expression over dotted paths with [i]. */
-function sdkPathPattern(sdkPath: string): RegExp {
-	const segments = sdkPath.split('.').map((segment) => {
-		const [, name, list] = /^([^[]+)(\[[^\]]*\])?$/.exec(segment) ?? [];
-		const text = name.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^.]*');
-		return list ? `${text}\\[\\d+\\]` : text;
-	});
-	return new RegExp(`^${segments.join('\\.')}$`);
-}
-
 /** The credential member (password, apiKey, clientSecret) the secret declaration gives the secret at a path, if any. */
 export function declaredMember(node: SecretNode, path: string): string | undefined {
-	return declarationsOf(node).find((declaration) => sdkPathPattern(declaration.sdkPath).test(path))?.member;
+	return declarationAt(node, path)?.member;
 }
 
 /**
@@ -107,24 +97,7 @@ export function declaredMember(node: SecretNode, path: string): string | undefin
  * Declarations whose last member is a pattern (a map of any keys) are left to the caller.
  */
 export function withDeclaredPlaceholders(node: SecretNode, definition: IDataObject): IDataObject {
-	const copy = structuredClone(definition);
-	for (const { sdkPath } of declarationsOf(node)) {
-		const segments = sdkPath.split('.');
-		const leaf = segments.pop() as string;
-		if (leaf.includes('*') || leaf.includes('[')) continue;
-		let holders: unknown[] = [copy];
-		for (const segment of segments) {
-			const [, name, list] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(segment) ?? [];
-			holders = holders.flatMap((holder) => {
-				const member = (holder as Record<string, unknown> | undefined)?.[name];
-				if (list === undefined) return member && typeof member === 'object' && !Array.isArray(member) ? [member] : [];
-				if (!Array.isArray(member)) return [];
-				return list ? member.filter((row) => (row as Record<string, unknown> | undefined)?.[list] === true) : member;
-			});
-		}
-		for (const holder of holders) (holder as IDataObject)[leaf] = secretRequired();
-	}
-	return copy;
+	return withSecretsFilled(node, definition, secretRequired);
 }
 
 export interface Replacement {

@@ -154,6 +154,8 @@ export interface SecretLocation {
 }
 
 interface Step {
+	/** The member name as declared (a literal, or with `*`). */
+	text: string;
 	name: RegExp;
 	list?: 'all' | 'flagged';
 }
@@ -166,7 +168,7 @@ function parse(pattern: string): Step[] {
 		parsed = pattern.split('.').map((segment) => {
 			const [, name, filter] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(segment) ?? [];
 			const glob = new RegExp(`^${name.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-			return { name: glob, list: filter === undefined ? undefined : filter ? 'flagged' : 'all' };
+			return { text: name, name: glob, list: filter === undefined ? undefined : filter ? 'flagged' : 'all' };
 		});
 		steps.set(pattern, parsed);
 	}
@@ -247,6 +249,53 @@ export function isSecretPath(node: SecretNode, path: string, context: SecretCont
 export function isSecretAt(node: SecretNode, value: unknown, path: readonly (string | number)[], context: SecretContext = {}): boolean {
 	const wanted = JSON.stringify(path.map(String));
 	return secretLocations(node, value, context).some((location) => JSON.stringify(location.path.map(String)) === wanted);
+}
+
+/** The steps of a concrete path: `AuthParameters.InvocationHttpParameters.HeaderParameters[0].Value` or with `.0.`. */
+const stepsOf = (path: string) => path.split(/\.|\[(\d+)\]/).filter((step) => step !== undefined && step !== '');
+
+/**
+ * The declaration of the secret at a concrete path, if any (a list element's row flag is not
+ * looked at: the path alone cannot say it). E.g. to learn a secret's default credential member.
+ */
+export function declarationAt(node: SecretNode, path: string): SecretDeclaration | undefined {
+	const steps = stepsOf(path);
+	return declarationsOf(node).find((declaration) => {
+		let index = 0;
+		for (const step of parse(declaration.sdkPath)) {
+			if (!step.name.test(steps[index] ?? '')) return false;
+			index += step.list ? 2 : 1;
+			if (step.list && !/^\d+$/.test(steps[index - 1] ?? '')) return false;
+		}
+		return index === steps.length;
+	});
+}
+
+/**
+ * A copy with `fill(path)` at every declared secret whose holder the value has: AWS returns the
+ * holder (a type's auth parameters, a row marked IsValueSecret), never the secret. Declarations
+ * that end in a map of any keys (`*`) are skipped: which keys is for the caller to say.
+ */
+export function withSecretsFilled<T>(node: SecretNode, value: T, fill: (path: Path) => unknown): T {
+	const copy = structuredClone(value);
+	for (const declaration of declarationsOf(node)) {
+		const steps = parse(declaration.sdkPath);
+		const leaf = steps[steps.length - 1];
+		if (leaf.text.includes('*') || leaf.list) continue;
+		let holders: Array<{ holder: Holder; path: Path }> = [{ holder: copy as Holder, path: [] }];
+		for (const step of steps.slice(0, -1)) {
+			holders = holders.flatMap(({ holder, path }) => {
+				const member = holder[step.text];
+				if (!step.list) return isObject(member) ? [{ holder: member, path: [...path, step.text] }] : [];
+				if (!Array.isArray(member)) return [];
+				return member.flatMap((row: unknown, index) =>
+					isObject(row) && (step.list === 'all' || row.IsValueSecret === true) ? [{ holder: row, path: [...path, step.text, index] }] : [],
+				);
+			});
+		}
+		for (const { holder, path } of holders) holder[leaf.text] = fill([...path, leaf.text]);
+	}
+	return copy;
 }
 
 /** A copy with every secret replaced by what `replace` returns for it (undefined leaves the member out). */

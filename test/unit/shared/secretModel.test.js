@@ -134,6 +134,42 @@ describe('SDK side', () => {
 		expect(marked.AuthParameters.InvocationHttpParameters.HeaderParameters[1].Value).toEqual({ $secret: 'AuthParameters.InvocationHttpParameters.HeaderParameters.1.Value' });
 	});
 
+	test('declarationAt: the declaration of a concrete path (list rows by index), for its credential member', () => {
+		expect(model.declarationAt('eventBridge', 'AuthParameters.ApiKeyAuthParameters.ApiKeyValue').member).toBe('apiKey');
+		expect(model.declarationAt('eventBridge', 'AuthParameters.InvocationHttpParameters.BodyParameters[2].Value').parameter).toBe('additionalFields.invocationBody');
+		expect(model.declarationAt('eventBridge', 'AuthParameters.InvocationHttpParameters.BodyParameters.Value')).toBeUndefined();
+		expect(model.declarationAt('eventBridge', 'AuthParameters.ApiKeyAuthParameters.ApiKeyName')).toBeUndefined();
+		expect(model.declarationAt('glue', 'AuthenticationConfiguration.CustomAuthenticationCredentials.token').rows).toBe('all');
+		expect(model.declarationAt('glue', 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD').parameter).toBe('kafkaSaslPlainPassword');
+	});
+
+	test('withSecretsFilled: a value wherever a declared secret\'s holder came back (AWS returns holders, not secrets)', () => {
+		const described = {
+			AuthParameters: {
+				BasicAuthParameters: { Username: 'u' },
+				InvocationHttpParameters: { HeaderParameters: [{ Key: 'x-plain', Value: 'v', IsValueSecret: false }, { Key: 'x-secret', IsValueSecret: true }] },
+			},
+		};
+		const filled = model.withSecretsFilled('eventBridge', described, (path) => ({ $secret: path.join('.') }));
+		expect(filled).toEqual({
+			AuthParameters: {
+				BasicAuthParameters: { Username: 'u', Password: { $secret: 'AuthParameters.BasicAuthParameters.Password' } },
+				InvocationHttpParameters: {
+					HeaderParameters: [
+						{ Key: 'x-plain', Value: 'v', IsValueSecret: false },
+						{ Key: 'x-secret', IsValueSecret: true, Value: { $secret: 'AuthParameters.InvocationHttpParameters.HeaderParameters.1.Value' } },
+					],
+				},
+			},
+		});
+		expect(described.AuthParameters.BasicAuthParameters).toEqual({ Username: 'u' });
+		// Map patterns (a described type's SECRET properties, Custom Credentials) are the caller's.
+		const glueAuth = { AuthenticationConfiguration: { BasicAuthenticationCredentials: { Username: 'u' }, CustomAuthenticationCredentials: { a: 'b' } } };
+		expect(model.withSecretsFilled('glue', glueAuth, () => 'x')).toEqual({
+			AuthenticationConfiguration: { BasicAuthenticationCredentials: { Username: 'u', Password: 'x' }, CustomAuthenticationCredentials: { a: 'b' } },
+		});
+	});
+
 	test('isSecretPath: difference paths', () => {
 		expect(model.isSecretPath('glue', 'ConnectionProperties.PASSWORD')).toBe(true);
 		expect(model.isSecretPath('glue', 'ConnectionProperties.ENCRYPTED_KAFKA_CLIENT_KEY_PASSWORD')).toBe(true);
