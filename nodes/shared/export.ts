@@ -43,6 +43,11 @@ export interface ExportedDefinition {
 	secretsToSupply: string[];
 }
 
+/** A definition as Export hands it on: named, its bound values and the secrets it still needs listed. */
+export function exportedDefinition(definition: IDataObject, boundPaths: Record<string, BoundKind>): ExportedDefinition {
+	return { name: String(definition.Name), definition, boundValues: boundValuesOf(definition, boundPaths), secretsToSupply: placeholderPaths(definition) };
+}
+
 const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:/;
 const ARN_KINDS: Record<string, BoundKind> = {
 	iam: 'role',

@@ -1,7 +1,7 @@
 import type { ConnectionHttpParameters, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IDataObject } from 'n8n-workflow';
 
-import { type BoundKind, boundValuesOf, declaredMember, type ExportedDefinition, placeholderPaths, withDeclaredPlaceholders } from '../../shared/export';
+import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, withDeclaredPlaceholders } from '../../shared/export';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
@@ -67,12 +67,7 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 			KmsKeyIdentifier: connection.KmsKeyIdentifier || undefined,
 		}),
 	) as IDataObject);
-	return {
-		name: String(connection.Name),
-		definition,
-		boundValues: boundValuesOf(definition, BOUND_PATHS),
-		secretsToSupply: placeholderPaths(definition),
-	};
+	return exportedDefinition(definition, BOUND_PATHS);
 }
 
 /** The credential member the secret declaration gives an EventBridge secret (for Secret References). */

@@ -1,7 +1,7 @@
 import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
-import { type BoundKind, boundValuesOf, declaredMember, type ExportedDefinition, placeholderPaths, secretRequired } from '../../shared/export';
+import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, secretRequired } from '../../shared/export';
 import { withoutSecrets } from '../../shared/secretModel';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
@@ -115,12 +115,7 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 			AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
 		}),
 	) as IDataObject;
-	return {
-		name: String(connection.Name),
-		definition,
-		boundValues: boundValuesOf(definition, BOUND_PATHS),
-		secretsToSupply: placeholderPaths(definition),
-	};
+	return exportedDefinition(definition, BOUND_PATHS);
 }
 
 /** The credential member the secret declaration gives a Glue secret (for Secret References). */
