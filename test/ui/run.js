@@ -290,7 +290,8 @@ async function runPlan(context, plan) {
 
 /**
  * The credential's form (the credential scripts/test-ui.sh imported): access keys by default;
- * "Credentials of the n8n Host" hides the key fields and says what the administrator must set.
+ * "Credentials of the n8n Host" hides the key fields and Assume Role, shows the Role ARN (required)
+ * and says what the administrator must set; Per-Service Endpoints shows one endpoint per service.
  * Nothing is saved or tested.
  */
 async function credentialForm(context) {
@@ -302,21 +303,36 @@ async function credentialForm(context) {
 		await check('AWS Connections API credential: opens with Access Keys and their fields', async () => {
 			await page.goto(`${BASE}/home/credentials/${process.env.UI_CREDENTIAL_ID}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
 			await page.getByTestId('editCredential-modal').waitFor();
-			for (const name of ['authentication', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'assumeRole']) {
+			for (const name of ['authentication', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'assumeRole', 'endpoint', 'serviceEndpoints']) {
 				await field(name).waitFor({ state: 'visible', timeout: 8000 });
 			}
+			for (const name of ['roleArn', 'glueEndpoint', 'stsEndpoint']) await field(name).waitFor({ state: 'hidden', timeout: 8000 });
 			opened = true;
 		});
 		if (!opened) return;
 		let switched = false;
-		await check('AWS Connections API credential: Credentials of the n8n Host hides the keys and names the administrator\'s variable', async () => {
+		await check('AWS Connections API credential: Credentials of the n8n Host hides the keys, asks for a Role ARN and names the administrator\'s variables', async () => {
 			await pickOption(page, 'authentication', 'Credentials of the n8n Host');
-			for (const name of ['accessKeyId', 'secretAccessKey', 'sessionToken']) await field(name).waitFor({ state: 'hidden', timeout: 8000 });
-			await field('assumeRole').waitFor({ state: 'visible' });
-			await page.getByTestId('editCredential-modal').getByText(/N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true, on the main process/).waitFor();
+			for (const name of ['accessKeyId', 'secretAccessKey', 'sessionToken', 'assumeRole']) await field(name).waitFor({ state: 'hidden', timeout: 8000 });
+			for (const name of ['roleArn', 'externalId', 'roleSessionName']) await field(name).waitFor({ state: 'visible', timeout: 8000 });
+			const modal = page.getByTestId('editCredential-modal');
+			// n8n marks a required field with an asterisk next to its label (Role ARN here, not External ID).
+			const text = await modal.innerText();
+			assert.match(text, /Role ARN\s*\*/);
+			assert.doesNotMatch(text, /External ID\s*\*/);
+			await modal.getByText(/N8N_AWS_SYSTEM_CREDENTIALS_ACCESS_ENABLED=true, on the main process/).waitFor();
+			await modal.getByText(/N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES is honoured/).waitFor();
 			switched = true;
 		});
 		if (switched) {
+			// The whole host form in the picture: a tall viewport, and the modal's scrolling areas let out
+			// to their full height (styles only; nothing in the form changes).
+			await page.setViewportSize({ width: page.viewportSize()?.width ?? 1280, height: 1600 });
+			await page.$eval('[data-test-id="editCredential-modal"] [data-test-id="credential-connection-parameter"]', (first) => {
+				for (let node = first.parentElement; node && node !== document.body; node = node.parentElement) {
+					Object.assign(node.style, { maxHeight: 'none', height: 'auto', overflow: 'visible' });
+				}
+			});
 			await page.mouse.move(1, 1);
 			await page.waitForTimeout(200);
 			// The fields only: n8n tests a saved credential when it opens and shows the result above them.
@@ -332,6 +348,13 @@ async function credentialForm(context) {
 			});
 			console.log(`#   screenshot ${path.relative(ROOT, file)}`);
 		}
+		await check('AWS Connections API credential: Per-Service Endpoints shows the Glue, EventBridge, STS and Secrets Manager endpoints', async () => {
+			await field('serviceEndpoints').locator('.el-switch, [role="switch"]').first().click();
+			for (const name of ['glueEndpoint', 'eventBridgeEndpoint', 'stsEndpoint', 'secretsManagerEndpoint']) {
+				await field(name).waitFor({ state: 'visible', timeout: 8000 });
+			}
+			await field('endpoint').waitFor({ state: 'visible' });
+		});
 	} finally {
 		await page.close();
 	}
