@@ -7,6 +7,7 @@ import type { OperationKeys } from './form';
 import { parameterValue } from './parameters';
 import { SECRET_PARAMETERS, SECRET_SOURCE_FIELD, typedSecretTexts } from './secretModel';
 import { releaseSecrets, secretsReadBy } from './secrets';
+import { checkChosenByAuthor, checkDestructiveAllowed, checkSecretsByReference, isToolMode, toolModeError, toolSummary } from './toolMode';
 import { InputProblem, numberFrom } from './validation';
 
 /** The AWS client and SDK module, built on first call and then reused for every item. */
@@ -57,7 +58,7 @@ async function release(service: { built(): Promise<unknown> }) {
 	built?.client?.destroy?.();
 }
 
-/** The secrets typed into the item's parameters, as the secret model places them (read only when the item failed). */
+/** The secrets typed into the item's parameters, as the secret model places them (read when the item failed, and in tool mode to refuse them). */
 function typedSecrets(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const parameters: Record<string, unknown> = {};
 	for (const name of [SECRET_SOURCE_FIELD, ...SECRET_PARAMETERS]) {
@@ -70,15 +71,17 @@ function typedSecrets(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	return typedSecretTexts(parameters);
 }
 
-function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]) {
+function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[], fields: readonly INodeProperties[] = []) {
 	const node = ctx.getNode();
-	if (error instanceof InputProblem) return inputError(node, itemIndex, error.field, error.problem);
+	const toolMode = isToolMode(ctx);
+	if (error instanceof InputProblem) return toolMode ? toolModeError(node, error, fields) : inputError(node, itemIndex, error.field, error.problem);
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.message = redact(error.message, secrets);
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
+		return toolMode ? toolModeError(node, error) : error;
 	}
-	return toNodeApiError(node, error, itemIndex, secrets);
+	const apiError = toNodeApiError(node, error, itemIndex, secrets);
+	return toolMode ? toolModeError(node, apiError) : apiError;
 }
 
 /**
@@ -166,7 +169,7 @@ async function runItem<Service>(
 		return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
 	} catch (error) {
 		const secrets = [...typedSecrets(ctx, itemIndex), ...secretsReadBy(ctx)];
-		const nodeError = toNodeError(ctx, error, itemIndex, secrets);
+		const nodeError = toNodeError(ctx, error, itemIndex, secrets, operation.description);
 		if (!ctx.continueOnFail()) throw nodeError;
 		const json: IDataObject = { error: nodeError.message };
 		if (nodeError.description) json.description = nodeError.description;
@@ -182,15 +185,33 @@ export async function routeOperation<Service>(
 	scope?: KeyScope,
 ): Promise<INodeExecutionData[][]> {
 	try {
+		checkChosenByAuthor(ctx);
 		const operationName = ctx.getNodeParameter('operation', 0) as string;
 		const operation = operations[operationName];
 		if (!operation) {
 			throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
 		}
-		return await runPerItem(ctx, operation, getService, scope);
+		if (!isToolMode(ctx)) return await runPerItem(ctx, operation, getService, scope);
+		checkDestructiveAllowed(ctx, `Operation "${operationName}"`);
+		return await runPerItem(ctx, asTool(operation), getService, scope);
 	} catch (error) {
 		throw withMaskedNode(error, maskedNode(ctx.getNode()));
 	}
+}
+
+/**
+ * An operation as a tool runs it (nodes/shared/toolMode.ts): secrets only by reference, and a
+ * compact answer for the model (list operations bound and summarise their own answer).
+ */
+function asTool<Service>(operation: Operation<Service>): Operation<Service> {
+	return {
+		...operation,
+		async execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<Service>) {
+			checkSecretsByReference(this, typedSecrets(this, itemIndex));
+			const result = await operation.execute.call(this, itemIndex, service);
+			return Array.isArray(result) ? result.map((json) => ('returned' in json ? json : toolSummary(json))) : toolSummary(result);
+		},
+	};
 }
 
 /** n8n stores the node an error carries in the execution: let it be a copy without secrets. */

@@ -68,6 +68,11 @@ function credentialsHelper(data, byType = {}) {
 	};
 }
 
+/** The Tool variant n8n makes of a node: its type name ends with "Tool"; everything else is the node's. */
+function asToolVariant(node) {
+	return { description: { ...node.description, name: `${node.description.name}Tool` }, methods: node.methods, execute: node.execute };
+}
+
 /**
  * @param {object} options
  * @param {object} options.node       an instance of our node class
@@ -77,9 +82,12 @@ function credentialsHelper(data, byType = {}) {
  * @param {object} [options.extraCredentials] decrypted data of further credential types, by type (e.g. awsConnectionSecretApi)
  * @param {boolean} [options.continueOnFail]
  * @param {number} [options.typeVersion] the node's version (default: the one the editor gives a new node)
+ * @param {boolean} [options.asTool] run the node's Tool variant (`<node>Tool`), as an AI Agent or MCP trigger does
  * @returns {Promise<{output: object[]|undefined, error: Error|undefined, run: object}>}
  */
-async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, extraCredentials = {}, continueOnFail = false, typeVersion }) {
+async function runNode({ node, parameters, inputItems = [{}], credentials = DEFAULT_CREDENTIALS, extraCredentials = {}, continueOnFail = false, typeVersion, asTool = false }) {
+	// As a tool: the `<node>Tool` type n8n derives from a node with usableAsTool (same execute()).
+	if (asTool) node = asToolVariant(node);
 	const typeName = `n8n-nodes-aws-connections.${node.description.name}`;
 	const nodes = [
 		{

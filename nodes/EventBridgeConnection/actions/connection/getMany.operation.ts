@@ -13,6 +13,7 @@ import { eventBridgeConnectionAsDefinition, eventBridgeSecretMember } from '../.
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
+import { toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import type { EventBridgeService } from '../../transport';
 import { optionsField } from './shared';
 
@@ -72,7 +73,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
 	const references = readSecretReferences(bag);
-	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
+	const wanted = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
+	const limit = toolListFetchLimit(this, wanted);
 	const eventBridge = await service();
 	const { client, sdk } = eventBridge;
 	const results: IDataObject[] = [];
@@ -97,5 +99,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		}
 		NextToken = page.NextToken;
 	} while (NextToken && results.length < limit);
-	return results;
+	return toolListOutput(this, results, wanted);
 }

@@ -4,6 +4,7 @@ import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { connectionOutput } from '../../common/output';
+import { isToolMode } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
@@ -14,7 +15,8 @@ export const keys: OperationKeys<typeof description> = ['connection'];
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const bag = readParameters(this, itemIndex, description);
 	const name = connectionName(bag.connection);
-	const hidePassword = bag.hidePassword !== false;
+	// A model never sees a secret: in tool mode passwords are always hidden.
+	const hidePassword = bag.hidePassword !== false || isToolMode(this);
 	const glue = await service();
 	const { client, sdk } = glue;
 	const { Connection } = await client.send(

@@ -11,6 +11,7 @@ import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
 import { glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
+import { isToolMode, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
@@ -63,8 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
 	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
 	const references = readSecretReferences(bag);
-	const request = { ...getConnectionsRequest(bag), ...(asDefinitions ? { HidePassword: true } : {}) };
-	const limit = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
+	const request = { ...getConnectionsRequest(bag), ...(asDefinitions || isToolMode(this) ? { HidePassword: true } : {}) };
+	const wanted = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
+	const limit = toolListFetchLimit(this, wanted);
 	const glue = await service();
 	const { client, sdk } = glue;
 	const hide = request.HidePassword !== false;
@@ -78,8 +80,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 					? exportedItem(withSecretReferences(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements), references, glueSecretMember))
 					: connectionOutput(connection, hide, context),
 			);
-			if (results.length >= limit) return results;
+			if (results.length >= limit) return toolListOutput(this, results, wanted);
 		}
 	}
-	return results;
+	return toolListOutput(this, results, wanted);
 }

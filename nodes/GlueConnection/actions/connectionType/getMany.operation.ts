@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
+import { toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
 
 // ListConnectionTypes: MaxResults from 1 to 100.
@@ -14,14 +15,15 @@ export const description = pagingFields;
 /** ListConnectionTypes: one item per type (name, vendor, description, categories, capabilities). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
 	const bag = readParameters(this, itemIndex, description);
-	const limit = bag.returnAll === true ? Infinity : Math.max(1, Math.floor(Number(bag.limit ?? 50)) || 1);
+	const wanted = bag.returnAll === true ? Infinity : Math.max(1, Math.floor(Number(bag.limit ?? 50)) || 1);
+	const limit = toolListFetchLimit(this, wanted);
 	const { client, sdk } = await service();
 	const results: IDataObject[] = [];
 	for await (const page of sdk.paginateListConnectionTypes({ client, pageSize: Math.min(PAGE_SIZE, limit) }, {})) {
 		for (const brief of page.ConnectionTypes ?? []) {
 			results.push({ ...brief } as IDataObject);
-			if (results.length >= limit) return results;
+			if (results.length >= limit) return toolListOutput(this, results, wanted, 'connectionTypes');
 		}
 	}
-	return results;
+	return toolListOutput(this, results, wanted, 'connectionTypes');
 }
