@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { CONNECTION_SUBTITLE, connectionNodeDescription, operationCode } from '../shared/node';
 import { description as connectionDescription } from './actions/connection';
-import { toolFields } from './actions/tool';
 
 // Only the description is evaluated when n8n loads this file; the code runs from ./EventBridgeConnection.execute.
 const operations = operationCode(async () => await import('./EventBridgeConnection.execute'));
@@ -14,7 +13,7 @@ export class EventBridgeConnection implements INodeType {
 			displayName: 'AWS EventBridge Connection',
 			name: 'eventBridgeConnection',
 			description: 'Create and keep in shape Amazon EventBridge connections for API destinations',
-			properties: [...toolFields, ...connectionDescription],
+			properties: connectionDescription,
 		}),
 		icon: { light: 'file:eventbridge.svg', dark: 'file:eventbridge.dark.svg' },
 		subtitle: CONNECTION_SUBTITLE,

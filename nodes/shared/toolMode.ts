@@ -30,13 +30,17 @@ export function isToolMode(ctx: { getNode(): INode }): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
 
+/** Said by every tool description of an operation that writes secrets. */
+export const NO_SECRETS_NOTE =
+	'Never pass passwords, API keys or client secrets: they come from AWS Secrets Manager or an n8n credential the workflow author chose.';
+
 /**
- * The tool's description for each operation of a resource, shown only on the Tool variant and
- * editable there. n8n gives a model this text; without it the model reads only "Create a
- * connection in AWS Glue Connection". One field per operation, so each has its own default.
+ * The tool's description for one operation (listed first by the operation file), shown only on
+ * the Tool variant and editable there. n8n gives a model this text; without it the model reads
+ * only "Create a connection in AWS Glue Connection". Say what it does, needs and returns.
  */
-export function toolDescriptionFields(resource: string | undefined, texts: Record<string, string>): INodeProperties[] {
-	return Object.entries(texts).map(([operation, text]) => ({
+export function toolDescriptionField(text: string): INodeProperties {
+	return {
 		displayName: 'Description',
 		name: 'toolDescription',
 		type: 'string',
@@ -44,16 +48,16 @@ export function toolDescriptionFields(resource: string | undefined, texts: Recor
 		required: true,
 		typeOptions: { rows: 4 },
 		description: 'What the AI model reads about this tool: what it does, what it needs, what it returns',
-		displayOptions: { show: { '@tool': [true], ...(resource ? { resource: [resource] } : {}), operation: [operation] } },
-	}));
+		displayOptions: { show: { '@tool': [true] } },
+	};
 }
 
 /**
- * The author's switch for a destructive operation (shown only on the Tool variant, for `show`).
- * While off, a model's call is refused before anything is sent to AWS. Reconcile uses it for
- * Apply and Remove Extras.
+ * The author's switch for a destructive operation (listed by its operation file; shown only on
+ * the Tool variant, and under `show` when given, e.g. a Reconcile mode). While off, a model's call
+ * is refused before anything is sent to AWS.
  */
-export function allowInToolModeField(show: Show, what = 'this operation'): INodeProperties {
+export function allowInToolModeField(what: string, show: Show = {}): INodeProperties {
 	return {
 		displayName: 'Allow in AI Tool Mode',
 		name: ALLOW_IN_TOOL_MODE,

@@ -5,9 +5,8 @@ import { type KeyScope, routeOperation } from '../../shared/router';
 import { glueService } from '../transport';
 import * as connection from './connection';
 import * as connectionType from './connectionType';
-import { toolFields } from './tool';
 
-export const description = [...toolFields, ...connection.description, ...connectionType.description];
+export const description = [...connection.description, ...connectionType.description];
 
 /**
  * Items on one connection of one Data Catalog never run at once (each operation declares the

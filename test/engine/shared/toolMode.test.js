@@ -144,7 +144,7 @@ describe('guard rails', () => {
 describe('errors a model can act on', () => {
 	test('bad input: one short message naming the field and a valid value, no item number, nothing sent', async () => {
 		const { error } = await glueTool({ operation: 'get', connection: locator('={{ $json.name }}') }, { inputItems: [{ name: 'bad\nname' }] });
-		expect(error.message).toBe('Field Connection: must be a single line of text without control characters. Nothing was sent to AWS; correct the input and call the tool again.');
+		expect(error.message).toBe('Field Connection: must be a single line of text without control characters. A valid value looks like: sales-postgres. Nothing was sent to AWS; correct the input and call the tool again.');
 		const many = await glueTool({ operation: 'getMany', filters: { matchCriteria: Array.from({ length: 11 }, (_, index) => `c${index}`).join(',') } });
 		expect(many.error.message).toMatch(/^Field Match Criteria: .+\. A valid value looks like: prod\. Nothing was sent to AWS/);
 		expect(glueCalls()).toBe(0);

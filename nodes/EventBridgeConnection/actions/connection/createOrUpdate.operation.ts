@@ -3,13 +3,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationKeys } from '../../../shared/form';
 import type { ServiceProvider } from '../../../shared/router';
 import { carriesSecrets } from '../../../shared/secretModel';
+import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode';
 import { definitionFields, nameField } from '../../common/definition';
 import { definitionDifferences, stateSummary } from '../../common/output';
 import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { options, optionsField, readCreateRequest, settle } from './shared';
 
-export const description = [nameField, ...definitionFields, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	`Create an Amazon EventBridge connection, or update it only where it differs. Needs the connection name (1-64 characters: letters, digits, . - _). ${NO_SECRETS_NOTE} Returns { name, state, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences }.`;
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /**

@@ -3,11 +3,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
+import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { stateSummary } from '../../common/output';
 import type { EventBridgeService } from '../../transport';
 import { connectionField, locatedName, optionsField, settle } from './shared';
 
-export const description = [connectionField, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'Deauthorize an Amazon EventBridge connection by its exact name (EventBridge stops calling its API destinations). Works only if the workflow author allowed it for AI tools. Returns { name, state }.';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, optionsField, allowInToolModeField('Deauthorize')] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];
 
 /** Removes the authorization: EventBridge stops calling the API destinations that use it until reauthorized. */

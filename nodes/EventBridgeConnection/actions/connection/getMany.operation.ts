@@ -13,7 +13,7 @@ import { eventBridgeConnectionAsDefinition, eventBridgeSecretMember } from '../.
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
-import { toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
+import { toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import type { EventBridgeService } from '../../transport';
 import { optionsField } from './shared';
 
@@ -48,7 +48,11 @@ const outputFields = exportFields('getMany');
 /** DescribeConnection requests in flight at once while exporting (ListConnections returns summaries only). */
 const DESCRIBES_IN_FLIGHT = 10;
 
-export const description: INodeProperties[] = [...pagingFields, filtersField, ...outputFields, optionsField];
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'List Amazon EventBridge connections, at most 25 per call, optionally filtered as this tool asks. Returns { connections: [{ name, type, state }], returned, more }; more is true when further connections exist.';
+
+export const description: INodeProperties[] = [toolDescriptionField(TOOL_DESCRIPTION), ...pagingFields, filtersField, ...outputFields, optionsField];
 
 /** Pure: the ListConnections request (without paging) for the form's filters. */
 export function listConnectionsRequest(bag: ParameterBag): ListConnectionsRequest {

@@ -5,12 +5,17 @@ import { readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import type { ServiceProvider } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
+import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode';
 import { buildUpdateRequest, updateDefinitionFields } from '../../common/definition';
 import { stateSummary } from '../../common/output';
 import type { EventBridgeService } from '../../transport';
 import { connectionField, locatedName, optionsField, settle } from './shared';
 
-export const description = [connectionField, ...updateDefinitionFields, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	`Change an existing Amazon EventBridge connection: only the settings this tool asks for are changed. Needs its exact name. ${NO_SECRETS_NOTE} Returns { name, state, action: "updated" }.`;
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, ...updateDefinitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];
 
 /** Sends only the settings the user filled; AWS keeps the others (secrets included). */

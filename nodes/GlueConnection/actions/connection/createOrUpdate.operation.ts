@@ -3,12 +3,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ServiceProvider } from '../../../shared/router';
 import type { OperationKeys } from '../../../shared/form';
 import { carriesSecrets } from '../../../shared/secretModel';
+import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode';
 import { definitionFields, savedConnectionFields } from '../../common/definition';
 import { createConnection, differencesFrom, readConnection, secretContext, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { checkDescribedType, nameField, optionsField, readNamedDefinition } from './shared';
 
-export const description = [nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	`Create an AWS Glue connection, or update it only where it differs from the settings this tool asks for. Needs the connection name (1-255 characters). ${NO_SECRETS_NOTE} Returns { name, connectionType, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences: the changed fields }.`;
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /**

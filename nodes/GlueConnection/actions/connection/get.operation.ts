@@ -4,12 +4,16 @@ import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { connectionOutput } from '../../common/output';
-import { isToolMode } from '../../../shared/toolMode';
+import { isToolMode, toolDescriptionField } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, hidePasswordField, optionsField } from './shared';
 
-export const description = [connectionField, hidePasswordField, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'Read one AWS Glue connection by its exact name. Returns { name, type, state, description, properties }; passwords and other secrets are never returned. Fails with EntityNotFoundException when no connection has that name.';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, hidePasswordField, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {

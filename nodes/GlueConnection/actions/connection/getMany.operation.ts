@@ -11,7 +11,7 @@ import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
 import { glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
-import { isToolMode, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
+import { isToolMode, toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
@@ -40,7 +40,11 @@ const filtersField: INodeProperties = optionalSettings('Filter', [
 
 const outputFields = exportFields('getMany');
 
-export const description = [hidePasswordField, ...pagingFields, filtersField, ...outputFields, optionsField];
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'List AWS Glue connections, at most 25 per call, optionally filtered as this tool asks. Returns { connections: [{ name, type, state }], returned, more }; more is true when further connections exist (filter, or get one by its name).';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), hidePasswordField, ...pagingFields, filtersField, ...outputFields, optionsField];
 
 /** Pure: the GetConnections request (without paging) for the form's filters. */
 export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {

@@ -3,10 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
+import { toolDescriptionField } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
 import { catalogId, connectionField, connectionName, optionsField } from './shared';
 
-export const description = [connectionField, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'Ask AWS Glue to connect with a saved connection, by its exact name. Returns { name, success: true }, or an error with AWS\'s reason.';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];
 
 /** Asks AWS Glue to connect with a saved connection. */

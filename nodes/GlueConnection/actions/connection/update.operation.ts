@@ -5,6 +5,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { compact, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
+import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode';
 import { buildConnectionInput, definitionFields, savedConnectionFields } from '../../common/definition';
 import { updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
@@ -27,7 +28,11 @@ const replaceNotice: INodeProperties = {
 	default: '',
 };
 
-export const description = [connectionField, replaceNotice, newNameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	`Replace the whole definition of an existing AWS Glue connection. Needs its exact name and the complete new settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, connectionType, action: "updated" }.`;
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, replaceNotice, newNameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
 /** A rename holds its new name too. */
 export const keys: OperationKeys<typeof description> = ['connection', 'newName'];
 

@@ -3,14 +3,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
-import { toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
+import { toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
 
 // ListConnectionTypes: MaxResults from 1 to 100.
 const PAGE_SIZE = 100;
 const pagingFields = returnAllAndLimit(1000);
 
-export const description = pagingFields;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'List the connection types AWS Glue offers, at most 25 per call. Returns { connectionTypes: [{ name, type, state }], returned, more }.';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...pagingFields];
 
 /** ListConnectionTypes: one item per type (name, vendor, description, categories, capabilities). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {

@@ -22,6 +22,7 @@ import {
 	GLUE_PROPERTY_TYPES,
 } from '../../../shared/sdkEnums.generated';
 import { checkLength, checkOneOf, compact, fail, str } from '../../../shared/validation';
+import { toolDescriptionField } from '../../../shared/toolMode';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
 import { connectionTypeName } from './shared';
@@ -91,7 +92,11 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = [nameField, ...fields] as const;
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'Register a custom REST-based AWS Glue connection type from the settings this tool asks for. Returns { connectionType, connectionTypeArn, action: "registered" }.';
+
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...fields] as const;
 export const keys: OperationKeys<typeof description> = ['newConnectionType'];
 
 type Json = Record<string, unknown>;
