@@ -354,8 +354,35 @@ type Bag = Record<string, unknown>;
 
 export const declarationFor = (parameter: string) => SECRET_DECLARATIONS.find((declaration) => declaration.parameter === parameter);
 
+/**
+ * Parameters that hold a whole JSON Definition (contract 2: AWS's request shape, either node): a
+ * secret in it is wherever the SDK-side declarations say, typed as a literal text (a reference is
+ * an object, `{"$secret": …}`, and no secret).
+ */
+export const DEFINITION_PARAMETERS: readonly string[] = ['definitionJson'];
+
 /** The top-level parameters that hold declared secrets (what to read to redact an item's messages). */
-export const SECRET_PARAMETERS: readonly string[] = [...new Set(SECRET_DECLARATIONS.map((declaration) => declaration.parameter.split('.')[0]))];
+export const SECRET_PARAMETERS: readonly string[] = [
+	...new Set([...SECRET_DECLARATIONS.map((declaration) => declaration.parameter.split('.')[0]), ...DEFINITION_PARAMETERS]),
+];
+
+/** A JSON Definition parameter's value as an object (typed JSON text, or an object from an expression); undefined otherwise. */
+function definitionIn(value: unknown): Holder | undefined {
+	if (isObject(value)) return value;
+	if (typeof value !== 'string' || value.startsWith('=')) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(value);
+		return isObject(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The literal secrets of a JSON Definition (the two nodes' request shapes share no secret path). */
+const definitionSecrets = (definition: Holder) =>
+	[...secretLocations('glue', definition), ...secretLocations('eventBridge', definition)].filter(
+		(location) => typeof location.value === 'string' && location.value !== '',
+	);
 
 /** One secret value or reference in an item's parameters: the declaration, where, and what is there. */
 export interface FormSecret {
@@ -396,10 +423,16 @@ export function formSecrets(parameters: Bag): FormSecret[] {
 /** The secret texts typed into the parameters (with another source, rows hold references, not secrets). */
 export function typedSecretTexts(parameters: Bag): string[] {
 	const typed = (parameters[SECRET_SOURCE_FIELD] ?? FROM_NODE) === FROM_NODE;
-	return formSecrets(parameters)
-		.filter((secret) => typed || !secret.declaration.rows)
-		.map((secret) => secret.value)
-		.filter((text): text is string => typeof text === 'string' && text !== '');
+	const inDefinitions = DEFINITION_PARAMETERS.flatMap((name) => {
+		const definition = definitionIn(parameters[name]);
+		return definition ? definitionSecrets(definition).map((location) => location.value) : [];
+	});
+	return [
+		...formSecrets(parameters)
+			.filter((secret) => typed || !secret.declaration.rows)
+			.map((secret) => secret.value),
+		...inDefinitions,
+	].filter((text): text is string => typeof text === 'string' && text !== '');
 }
 
 /** A copy of the parameters with every declared secret place that holds text replaced by `mask`. */
@@ -410,6 +443,13 @@ export function maskFormSecrets<T extends Bag>(parameters: T, mask: string): T {
 		let holder = copy as Holder;
 		for (const key of path.slice(0, -1)) holder = holder[key] as Holder;
 		holder[path[path.length - 1]] = mask;
+	}
+	for (const name of DEFINITION_PARAMETERS) {
+		const definition = definitionIn(copy[name]);
+		const literals = definition ? definitionSecrets(definition) : [];
+		if (!definition || !literals.length) continue;
+		for (const location of literals) location.holder[location.key] = mask;
+		(copy as Bag)[name] = typeof copy[name] === 'string' ? JSON.stringify(definition, null, 2) : definition;
 	}
 	return copy;
 }

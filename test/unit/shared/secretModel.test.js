@@ -203,6 +203,30 @@ describe('form side', () => {
 		expect(model.typedSecretTexts({ ...parameters, secretSource: 'secretsManager' })).toEqual([`${SECRET}-1`]);
 	});
 
+	test('a JSON Definition parameter: its literal secrets are typed secrets and masked; references and the rest stay', () => {
+		const definition = {
+			Name: 'partner',
+			AuthorizationType: 'API_KEY',
+			AuthParameters: {
+				ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: `${SECRET}-json` },
+				InvocationHttpParameters: { HeaderParameters: [{ Key: 'x-ref', Value: { $secret: { credential: 'apiKey' } }, IsValueSecret: true }] },
+			},
+		};
+		const typedText = { definitionJson: JSON.stringify(definition) };
+		expect(model.typedSecretTexts(typedText)).toEqual([`${SECRET}-json`]);
+		const masked = model.maskFormSecrets(typedText, '**hidden**');
+		expect(JSON.parse(masked.definitionJson).AuthParameters).toEqual({
+			ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: '**hidden**' },
+			InvocationHttpParameters: definition.AuthParameters.InvocationHttpParameters,
+		});
+		expect(model.maskFormSecrets({ definitionJson: definition }, '**hidden**').definitionJson.AuthParameters.ApiKeyAuthParameters.ApiKeyValue).toBe('**hidden**');
+		const glueDefinition = { definitionJson: JSON.stringify({ Name: 'db', ConnectionType: 'JDBC', ConnectionProperties: { USERNAME: 'etl', PASSWORD: `${SECRET}-glue` } }) };
+		expect(model.typedSecretTexts(glueDefinition)).toEqual([`${SECRET}-glue`]);
+		// An expression, or text that is not JSON, is left as it is.
+		expect(model.maskFormSecrets({ definitionJson: '={{ $json.definition }}' }, 'x')).toEqual({ definitionJson: '={{ $json.definition }}' });
+		expect(model.typedSecretTexts({ definitionJson: '{ not json' })).toEqual([]);
+	});
+
 	test('masking: a copy, every secret text masked, the rest kept', () => {
 		const masked = model.maskFormSecrets(parameters, '**hidden**');
 		expect(JSON.stringify(masked)).not.toContain(SECRET);
