@@ -55,6 +55,29 @@ const createdAsTheHost = [
 	],
 ];
 
+/** The host's keys from a Pod Identity endpoint on loopback (extra variables on top), one fetch per node. */
+const podIdentityCase = (title, extraEnv, requestsCheck) => ({
+	title,
+	workflowId: WORKFLOW,
+	async setup({ aws, shared }) {
+		shared.keys = await hostKeys(aws);
+		shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
+	},
+	env: ({ shared }) =>
+		hostEnv({ [GATE]: 'true', ...extraEnv, AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri, AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN }),
+	teardown: async ({ shared }) => await shared.endpoint?.stop(),
+	checks: [
+		...createdAsTheHost,
+		[
+			requestsCheck,
+			({ shared }) => {
+				assert.equal(shared.endpoint.requests.length, 2);
+				for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);
+			},
+		],
+	],
+});
+
 module.exports = [
 	{
 		title: "host credentials: environment keys of the n8n process, allowed by the administrator, assume the role",
@@ -71,53 +94,16 @@ module.exports = [
 			}),
 		checks: createdAsTheHost,
 	},
-	{
-		title: 'host credentials: an EKS Pod Identity endpoint on loopback, with its authorization token, assumes the role',
-		workflowId: WORKFLOW,
-		async setup({ aws, shared }) {
-			shared.keys = await hostKeys(aws);
-			shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
-		},
-		env: ({ shared }) =>
-			hostEnv({ [GATE]: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri, AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN }),
-		teardown: async ({ shared }) => await shared.endpoint?.stop(),
-		checks: [
-			...createdAsTheHost,
-			[
-				'n8n fetched the keys from the endpoint with the token, once per node (each is one execution with one provider)',
-				({ shared }) => {
-					assert.equal(shared.endpoint.requests.length, 2);
-					for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);
-				},
-			],
-		],
-	},
-	{
-		title: 'host credentials: with N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES=none, the Pod Identity endpoint is read directly (as n8n does) and the role assumed',
-		workflowId: WORKFLOW,
-		async setup({ aws, shared }) {
-			shared.keys = await hostKeys(aws);
-			shared.endpoint = await startContainerEndpoint({ keys: shared.keys, token: POD_TOKEN, expiration: () => new Date(Date.now() + 3600_000) });
-		},
-		env: ({ shared }) =>
-			hostEnv({
-				[GATE]: 'true',
-				N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES: 'none',
-				AWS_CONTAINER_CREDENTIALS_FULL_URI: shared.endpoint.fullUri,
-				AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_TOKEN,
-			}),
-		teardown: async ({ shared }) => await shared.endpoint?.stop(),
-		checks: [
-			...createdAsTheHost,
-			[
-				'one direct request per node, with the token',
-				({ shared }) => {
-					assert.equal(shared.endpoint.requests.length, 2);
-					for (const request of shared.endpoint.requests) assert.equal(request.headers.authorization, POD_TOKEN);
-				},
-			],
-		],
-	},
+	podIdentityCase(
+		'host credentials: an EKS Pod Identity endpoint on loopback, with its authorization token, assumes the role',
+		{},
+		'n8n fetched the keys from the endpoint with the token, once per node (each is one execution with one provider)',
+	),
+	podIdentityCase(
+		'host credentials: with N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES=none, the Pod Identity endpoint is read directly (as n8n does) and the role assumed',
+		{ N8N_AWS_SYSTEM_CREDENTIALS_SDK_SOURCES: 'none' },
+		'one direct request per node, with the token',
+	),
 	{
 		title: "host credentials: refused without the administrator's variable, before any request",
 		workflowId: WORKFLOW,
