@@ -1,6 +1,6 @@
 // The emulator's Glue connection plug-in (emulator/plugins/glue_connections.py) through the real
 // AWS SDK, each behaviour pinned to the AWS Glue API reference: UpdateConnection, DeleteConnection,
-// BatchDeleteConnection, TestConnection, and GetConnection's Connection structure.
+// BatchDeleteConnection, TestConnection, and GetConnection's Connection structure (and what HidePassword hides).
 const glue = require('@aws-sdk/client-glue');
 const { emulatorSuite } = require('../../support/moto');
 
@@ -49,6 +49,17 @@ describe('GetConnection (API_GetConnection: the Connection structure)', () => {
 			},
 		});
 		expect(JSON.stringify(connection)).not.toContain('oauth-secret-1');
+	});
+
+	test('HidePassword leaves out PASSWORD and the properties the type\'s description marks SECRET; without it they are returned', async () => {
+		await create({ Name: 'wh', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { HOST: 'acme.snowflakecomputing.com', PRIVATE_KEY: 'pk-1', PASSWORD: 'pw-2' } });
+		await create(jdbc('db'));
+		const hidden = async (name) => (await emulator.client.send(new glue.GetConnectionCommand({ Name: name, HidePassword: true }))).Connection.ConnectionProperties;
+		expect(await hidden('wh')).toEqual({ HOST: 'acme.snowflakecomputing.com' });
+		expect((await get('wh')).ConnectionProperties).toEqual({ HOST: 'acme.snowflakecomputing.com', PRIVATE_KEY: 'pk-1', PASSWORD: 'pw-2' });
+		expect(await hidden('db')).toEqual({ JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.internal:5432/sales', USERNAME: 'etl' });
+		const { ConnectionList } = await emulator.client.send(new glue.GetConnectionsCommand({ HidePassword: true }));
+		expect(ConnectionList.find((connection) => connection.Name === 'wh').ConnectionProperties).toEqual({ HOST: 'acme.snowflakecomputing.com' });
 	});
 });
 
