@@ -214,3 +214,8 @@ export function withValuesAt(definition: Record<string, unknown>, paths: Readonl
 	});
 	return copy;
 }
+
+/** The value at a path of a parsed definition. */
+export function valueAt(definition: unknown, path: ReadonlyArray<string | number>): unknown {
+	return path.reduce<unknown>((node, step) => (node as Record<string | number, unknown> | undefined)?.[step], definition);
+}

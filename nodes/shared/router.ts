@@ -8,7 +8,7 @@ import { parameterValue } from './parameters';
 import { SECRET_PARAMETERS, SECRET_SOURCE_FIELD, typedSecretTexts } from './secretModel';
 import { releaseSecrets, secretsReadBy } from './secrets';
 import { checkChosenByAuthor, checkDestructiveAllowed, checkSecretsByReference, isToolMode, toolModeError, toolSummary } from './toolMode';
-import { InputProblem, numberFrom } from './validation';
+import { InputProblem, numberFrom, SetProblem } from './validation';
 
 /** The AWS client and SDK module, built on first call and then reused for every item. */
 export type ServiceProvider<Service> = () => Promise<Service>;
@@ -29,6 +29,23 @@ export interface Operation<Service> {
 	): Promise<IDataObject | IDataObject[]>;
 }
 
+/** Turns any failure into the node error to report for an item (secrets redacted, `secrets` too). */
+export type NodeErrorOf = (error: unknown, itemIndex: number, secrets?: string[]) => NodeOperationError | NodeApiError;
+
+/**
+ * An operation on the whole input at once (Reconcile: all items are one desired set). It pairs its
+ * output items itself and honours Continue On Fail itself; the router still builds the service
+ * once, redacts secrets from errors and releases the client.
+ */
+export interface SetOperation<Service> {
+	description: readonly INodeProperties[];
+	executeSet(this: IExecuteFunctions, service: ServiceProvider<Service>, nodeError: NodeErrorOf): Promise<INodeExecutionData[]>;
+}
+
+type AnyOperation<Service> = Operation<Service> | SetOperation<Service>;
+
+const isSetOperation = <Service>(operation: AnyOperation<Service>): operation is SetOperation<Service> => 'executeSet' in operation;
+
 /** Every operation's keys must be names its own description knows (see OperationKeys). */
 type KeysChecked<T> = {
 	[Name in keyof T]: T[Name] extends { description: infer Fields extends readonly INodeProperties[] } ? { keys?: OperationKeys<Fields> } : never;
@@ -36,7 +53,7 @@ type KeysChecked<T> = {
 
 /** A resource's operations, each one's `keys` checked by the type system against its own fields. */
 export function checkedOperations<Service>() {
-	return <T extends Record<string, Operation<Service>>>(operations: T & KeysChecked<T>): Record<string, Operation<Service>> => operations;
+	return <T extends Record<string, AnyOperation<Service>>>(operations: T & KeysChecked<T>): Record<string, AnyOperation<Service>> => operations;
 }
 
 /** Builds the service on first call only; `built()` is what was built, if anything. */
@@ -75,6 +92,7 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 	const node = ctx.getNode();
 	const toolMode = isToolMode(ctx);
 	if (error instanceof InputProblem) return toolMode ? toolModeError(node, error, fields) : inputError(node, itemIndex, error.field, error.problem);
+	if (error instanceof SetProblem) return new NodeOperationError(node, redact(error.message, secrets), { itemIndex: error.itemIndex });
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.message = redact(error.message, secrets);
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -135,6 +153,25 @@ export async function runPerItem<Service>(
 	}
 }
 
+/** A whole-set operation: one call for all items, with the same service, redaction and clean-up. */
+async function runWholeSet<Service>(
+	ctx: IExecuteFunctions,
+	operation: SetOperation<Service>,
+	getService: () => Promise<Service>,
+): Promise<INodeExecutionData[][]> {
+	const service = once(getService);
+	const nodeError: NodeErrorOf = (error, itemIndex, secrets = []) =>
+		toNodeError(ctx, error, itemIndex, [...typedSecrets(ctx, itemIndex), ...secretsReadBy(ctx), ...secrets]);
+	try {
+		return [await operation.executeSet.call(ctx, service, nodeError)];
+	} catch (error) {
+		throw nodeError(error, (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0);
+	} finally {
+		await release(service);
+		await releaseSecrets(ctx);
+	}
+}
+
 /** An item whose names cannot be read (a failing expression) fails in its own run: no key then. */
 function keysOrNone(itemKeys: (itemIndex: number) => string[], itemIndex: number): string[] {
 	try {
@@ -180,7 +217,7 @@ async function runItem<Service>(
 /** A node's execute(): runs the operation the user chose, per item, with one service for all items. */
 export async function routeOperation<Service>(
 	ctx: IExecuteFunctions,
-	operations: Record<string, Operation<Service>>,
+	operations: Record<string, AnyOperation<Service>>,
 	getService: () => Promise<Service>,
 	scope?: KeyScope,
 ): Promise<INodeExecutionData[][]> {
@@ -191,6 +228,8 @@ export async function routeOperation<Service>(
 		if (!operation) {
 			throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not supported`);
 		}
+		// A whole-set operation applies its own tool-mode guard rails (Reconcile: Apply and Remove Extras).
+		if (isSetOperation(operation)) return await runWholeSet(ctx, operation, getService);
 		if (!isToolMode(ctx)) return await runPerItem(ctx, operation, getService, scope);
 		checkDestructiveAllowed(ctx, `Operation "${operationName}"`);
 		return await runPerItem(ctx, asTool(operation), getService, scope);

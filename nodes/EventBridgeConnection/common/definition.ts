@@ -2,6 +2,7 @@ import type { CreateConnectionRequest, UpdateConnectionRequest } from '@aws-sdk/
 import type { INodeProperties } from 'n8n-workflow';
 
 import { newConnectionNameField, optionalSettings } from '../../shared/descriptions';
+import { hiddenWhileJson } from '../../shared/reconcileFields';
 import { secretSourceField } from '../../shared/secrets';
 import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
 import { authorizationFields, authorizationTypeFor, authorizationUpdateFields } from '../authorizationTypes';
@@ -24,10 +25,11 @@ export function connectionName(value: unknown, field = 'Name'): string {
 	return checkPattern(name, field, new RegExp(NAME_PATTERN), NAME_HINT);
 }
 
-export const nameField = newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`);
+export const nameField = hiddenWhileJson([newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`)])[0];
 
 /** Settings every authorization type has; on Update, only the ones added here are sent. */
-export const additionalFields = optionalSettings('Field', [
+export const additionalFields = hiddenWhileJson([
+	optionalSettings('Field', [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 2 } },
 	...httpParameterFields('invocation', 'Invocation'),
 	{
@@ -46,12 +48,13 @@ export const additionalFields = optionalSettings('Field', [
 		placeholder: 'e.g. arn:aws:vpc-lattice:eu-west-1:123456789012:resourceconfiguration/rcfg-0123456789abcdef0',
 		description: 'For an API destination in a private network: the VPC Lattice resource configuration that reaches it',
 	},
-]);
+]),
+])[0];
 
 const secretSource = secretSourceField({});
 
 /** The definition Create and Create or Update show, in form order. */
-export const definitionFields: INodeProperties[] = [secretSource, ...authorizationFields, additionalFields];
+export const definitionFields: INodeProperties[] = [secretSource, ...hiddenWhileJson(authorizationFields), additionalFields];
 
 /** The definition Update shows: the same, nothing required, the authorization only when a type is picked. */
 export const updateDefinitionFields: INodeProperties[] = [secretSource, ...authorizationUpdateFields, additionalFields];

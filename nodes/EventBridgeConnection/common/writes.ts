@@ -40,3 +40,8 @@ export async function deleteConnection(service: EventBridgeService, name: string
 		},
 	);
 }
+
+/** UpdateConnection with a whole definition: writing it twice leaves the same connection, so a retry is safe as it is. */
+export async function updateConnection({ client, sdk }: EventBridgeService, request: CreateConnectionRequest): Promise<void> {
+	await client.send(new sdk.UpdateConnectionCommand(request));
+}

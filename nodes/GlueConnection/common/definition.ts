@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalSettings } from '../../shared/descriptions';
 import { keyValueCollection, listField, toList, toStringMap } from '../../shared/keyValue';
+import { hiddenWhileJson } from '../../shared/reconcileFields';
 import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
 import {
@@ -123,7 +124,7 @@ const additionalPropertiesField: INodeProperties = {
 	};
 
 /** The parts of a definition only a saved connection has (Create, Update, Create or Update; not Test Definition). */
-export const savedConnectionFields: INodeProperties[] = [
+export const savedConnectionFields: INodeProperties[] = hiddenWhileJson([
 	{
 		displayName: 'Network (VPC)',
 		name: 'physicalConnectionRequirements',
@@ -159,7 +160,7 @@ export const savedConnectionFields: INodeProperties[] = [
 		{ ...keyValueCollection({ name: 'sparkProperties', displayName: 'Spark Properties', description: 'Properties for the Spark compute environment' }) },
 		{
 			...keyValueCollection({ name: 'tags', displayName: 'Tags', description: 'Tags for a new connection, at most 50 (AWS ignores them on update)' }),
-			displayOptions: { show: { '/operation': ['create', 'createOrUpdate'] } },
+			displayOptions: { show: { '/operation': ['create', 'createOrUpdate', 'reconcile'] } },
 		},
 		{
 			displayName: 'Validate Credentials',
@@ -177,7 +178,7 @@ export const savedConnectionFields: INodeProperties[] = [
 			options: GLUE_COMPUTE_ENVIRONMENTS.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
 		},
 	]),
-];
+]);
 
 /**
  * The definition form every operation that sends a definition shows (Create, Update, Create or
@@ -185,12 +186,10 @@ export const savedConnectionFields: INodeProperties[] = [
  * form or AWS's description of it, authentication and further properties.
  */
 export const definitionFields: INodeProperties[] = [
-	...connectionTypeFields,
+	...hiddenWhileJson(connectionTypeFields),
+	// Also for a JSON Definition: its {"$secret": {"credential": …}} references need the credential.
 	secretSourceField({}),
-	...connectionTypeFormFields(),
-	...describedTypeFields,
-	...authenticationFields,
-	additionalPropertiesField,
+	...hiddenWhileJson([...connectionTypeFormFields(), ...describedTypeFields, ...authenticationFields, additionalPropertiesField]),
 ];
 
 /**

@@ -94,3 +94,14 @@ export function definitionDifferences(
 	);
 	return differences;
 }
+
+/**
+ * What a plan saw of a connection AWS has: its definition as GetConnection (HidePassword) gives
+ * it, without what AWS changes on its own (status, times, who updated it last).
+ */
+export function definitionState(connection: Connection): IDataObject {
+	const definition = Object.entries(connection).filter(([key]) => !MANAGED_BY_AWS.includes(key));
+	return toJson(Object.fromEntries(definition)) as IDataObject;
+}
+
+const MANAGED_BY_AWS = ['Status', 'StatusReason', 'CreationTime', 'LastUpdatedTime', 'LastUpdatedBy', 'LastConnectionValidationTime'];

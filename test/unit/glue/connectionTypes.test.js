@@ -432,7 +432,7 @@ describe('the registry', () => {
 				expect(shown).toHaveLength(1);
 				expect(shown[0].displayOptions.show.connectionType).toEqual([form.type]);
 				expect(shown[0].displayOptions.show.resource).toEqual(['connection']);
-				expect(shown[0].displayOptions.show.operation.sort()).toEqual(['create', 'createOrUpdate', 'testDefinition', 'update']);
+				expect(shown[0].displayOptions.show.operation.sort()).toEqual(['create', 'createOrUpdate', 'reconcile', 'testDefinition', 'update']);
 				// The field's own conditions stay.
 				for (const [key, values] of Object.entries(own.displayOptions?.show ?? {})) expect(shown[0].displayOptions.show[key]).toEqual(values);
 			}

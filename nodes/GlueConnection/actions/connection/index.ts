@@ -9,6 +9,7 @@ import * as createOrUpdate from './createOrUpdate.operation';
 import * as deleteConnection from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as reconcile from './reconcile.operation';
 import * as testConnection from './testConnection.operation';
 import * as testDefinition from './testDefinition.operation';
 import * as update from './update.operation';
@@ -24,6 +25,7 @@ export const operations = checkedOperations<GlueService>()({
 	getMany,
 	testConnection,
 	testDefinition,
+	reconcile,
 });
 
 const operationField = connectionOperationField([
@@ -34,6 +36,12 @@ const operationField = connectionOperationField([
 		value: 'testDefinition',
 		action: 'Test a connection definition',
 		description: 'Ask AWS Glue to connect with a definition before saving it',
+	},
+	{
+		name: 'Reconcile',
+		value: 'reconcile',
+		action: 'Reconcile connections with a desired set',
+		description: 'Make the connections in a scope equal to the input items: plan, then apply (create, update, remove extras)',
 	},
 	{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Replace the whole definition of a connection' },
 ]);

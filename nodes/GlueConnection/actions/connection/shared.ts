@@ -2,6 +2,7 @@ import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue'
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
+import { hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { resolveSecrets } from '../../../shared/secrets';
@@ -11,7 +12,7 @@ import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
 
 /** Fields several operations share: each operation file lists the ones it shows. */
-export const nameField = newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)');
+export const nameField = hiddenWhileJson([newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)')])[0];
 
 export const connectionField = connectionLocator({
 	searchListMethod: 'searchConnections',

@@ -1,0 +1,77 @@
+import type { CreateConnectionRequest } from '@aws-sdk/client-eventbridge';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { valueAt, withValuesAt } from '../../../shared/definitionJson';
+import type { OperationKeys } from '../../../shared/form';
+import { readParameters } from '../../../shared/parameters';
+import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, reconcileFields } from '../../../shared/reconcileFields';
+import { type DesiredItem, type ReconcileAdapter, runReconcile } from '../../../shared/reconcileRun';
+import type { NodeErrorOf, ServiceProvider } from '../../../shared/router';
+import { carriesSecrets } from '../../../shared/secretModel';
+import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
+import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
+import { eventBridgeDefinition } from '../../common/definitionJson';
+import { comparedView, connectionsInScope, type EventBridgeCurrent, eventBridgeDifferences } from '../../common/reconcile';
+import { createConnection, deleteConnection, updateConnection } from '../../common/writes';
+import type { EventBridgeService } from '../../transport';
+import { optionsField } from './shared';
+
+export const description = [
+	...reconcileFields('The scope is the account and Region of the credential.'),
+	...definitionFromFields('{"Name": "prod-orders-api", "AuthorizationType": "API_KEY", "AuthParameters": {…}}'),
+	nameField,
+	...definitionFields,
+	optionsField,
+] as const;
+/** The field that names an item's connection (a whole-set run refuses two items with one name instead of ordering them). */
+export const keys: OperationKeys<typeof description> = ['name'];
+
+/** One item's desired connection: the form's fields or a JSON Definition, secrets not yet read. */
+function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSecrets: boolean): DesiredItem<CreateConnectionRequest> {
+	const from = readParameters(ctx, itemIndex, description.filter((field) => field.name === DEFINITION_FROM))[DEFINITION_FROM];
+	if (from === FROM_JSON) {
+		const { name, request, parsed } = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), literalSecrets);
+		const paths = parsed.references.map((reference) => reference.path);
+		return {
+			name,
+			itemIndex,
+			request,
+			publicView: comparedView(withValuesAt(request as never, paths, []) as Partial<CreateConnectionRequest>),
+			carriesSecrets: true,
+			secretTexts: parsed.literalSecrets.map((path) => String(valueAt(request, path))),
+			resolve: async () =>
+				paths.length ? (withValuesAt(request as never, paths, await readSecretValues(ctx, itemIndex, parsed.references)) as unknown as CreateConnectionRequest) : request,
+		};
+	}
+	const bag = readParameters(ctx, itemIndex, [nameField, ...definitionFields]);
+	const { request, references } = buildWithStandIns(bag, buildCreateRequest);
+	return {
+		name: String(request.Name),
+		itemIndex,
+		request,
+		publicView: comparedView(request),
+		carriesSecrets: references.length > 0 || carriesSecrets('eventBridge', request),
+		resolve: async () =>
+			references.length ? buildCreateRequest(withSecretValues(bag, references, await readSecretValues(ctx, itemIndex, references))) : request,
+	};
+}
+
+const adapter: ReconcileAdapter<EventBridgeService, CreateConnectionRequest, EventBridgeCurrent> = {
+	scope: (_, prefix) => ({ prefix, key: `eventbridge|${prefix}`, output: {} }),
+	desired: desiredConnection,
+	readExisting: async (eventBridge, scope, desiredNames, limit) => await connectionsInScope(eventBridge, scope.prefix, desiredNames, limit),
+	differences: async (_, desired, existing) => eventBridgeDifferences(desired.request, existing.current),
+	create: async (eventBridge, _, request) => {
+		await createConnection(eventBridge, request);
+	},
+	update: async (eventBridge, _, request) => await updateConnection(eventBridge, request),
+	delete: async (eventBridge, _, existing) => await deleteConnection(eventBridge, existing.name),
+};
+
+/**
+ * Reconcile: all input items are the desired set of the scope (a name prefix). Plan reads
+ * (ListConnections pages, DescribeConnection for desired names) and reports; Apply writes the plan.
+ */
+export async function executeSet(this: IExecuteFunctions, service: ServiceProvider<EventBridgeService>, nodeError: NodeErrorOf): Promise<INodeExecutionData[]> {
+	return await runReconcile(this, adapter, service, nodeError, { literalSecrets: true });
+}
