@@ -12,6 +12,8 @@ const { GlueConnection } = require('../../nodes/GlueConnection/GlueConnection.no
 const { EventBridgeConnection } = require('../../nodes/EventBridgeConnection/EventBridgeConnection.node');
 
 const PASSWORD = 'reconcile-pass-1';
+// 100+ connections seeded and several runs per test, on a machine other suites share.
+jest.setTimeout(180000);
 let moto;
 let proxy;
 let glueClient;
