@@ -15,6 +15,7 @@ import {
 } from './reconcile';
 import { reconcileFields } from './reconcileFields';
 import { concurrencyOf, type NodeErrorOf, type ServiceProvider } from './router';
+import { ALLOW_IN_TOOL_MODE, isToolMode } from './toolMode';
 import { fail, required, SetProblem } from './validation';
 
 /**
@@ -233,4 +234,21 @@ export async function runReconcile<Service, Request, Current>(
 		if (failure) return { json: { ...output(entry).json, ...failure.json, applied: false }, pairedItem: output(entry).pairedItem };
 		return output(entry, { applied: Boolean(entry.writeId) });
 	});
+}
+
+/**
+ * Reconcile's guard rails as an AI tool (contract 3): a plan is a read, but Apply and Remove Extras
+ * are refused unless the author switched "Allow in AI Tool Mode" on; a JSON Definition may carry a
+ * secret only by reference.
+ */
+export function reconcileGuards(ctx: IExecuteFunctions): ReconcileGuards {
+	const toolMode = isToolMode(ctx);
+	return {
+		literalSecrets: !toolMode,
+		refusal: ({ apply, removeExtras }) => {
+			if (!toolMode || (!apply && !removeExtras)) return undefined;
+			if (ctx.getNodeParameter(ALLOW_IN_TOOL_MODE, 0, false) === true) return undefined;
+			return `Reconcile with ${apply ? 'Mode Apply' : 'Remove Extras'} is not allowed for AI tools in this workflow: the author has not switched on "Allow in AI Tool Mode". Nothing was sent to AWS. Plan (without Remove Extras) is allowed.`;
+		},
+	};
 }

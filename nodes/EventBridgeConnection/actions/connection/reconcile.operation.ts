@@ -5,9 +5,10 @@ import { valueAt, withValuesAt } from '../../../shared/definitionJson';
 import type { OperationKeys } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, reconcileFields } from '../../../shared/reconcileFields';
-import { type DesiredItem, type ReconcileAdapter, runReconcile } from '../../../shared/reconcileRun';
+import { type DesiredItem, type ReconcileAdapter, reconcileGuards, runReconcile } from '../../../shared/reconcileRun';
 import type { NodeErrorOf, ServiceProvider } from '../../../shared/router';
 import { carriesSecrets } from '../../../shared/secretModel';
+import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { eventBridgeDefinition } from '../../common/definitionJson';
@@ -16,12 +17,18 @@ import { createConnection, deleteConnection, updateConnection } from '../../comm
 import type { EventBridgeService } from '../../transport';
 import { optionsField } from './shared';
 
+/** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
+const TOOL_DESCRIPTION =
+	'Plan or apply a desired set of Amazon EventBridge connections under a name prefix. Each input item is one desired connection. Plan only reads and returns one item per connection with its action (create, update, delete, unchanged, keep), its differences and planFingerprint. Apply and Remove Extras work only if the workflow author allowed them for AI tools.';
+
 export const description = [
+	toolDescriptionField(TOOL_DESCRIPTION),
 	...reconcileFields('The scope is the account and Region of the credential.'),
 	...definitionFromFields('{"Name": "prod-orders-api", "AuthorizationType": "API_KEY", "AuthParameters": {…}}'),
 	nameField,
 	...definitionFields,
 	optionsField,
+	allowInToolModeField('Reconcile with Mode Apply or Remove Extras'),
 ] as const;
 /** The field that names an item's connection (a whole-set run refuses two items with one name instead of ordering them). */
 export const keys: OperationKeys<typeof description> = ['name'];
@@ -73,5 +80,5 @@ const adapter: ReconcileAdapter<EventBridgeService, CreateConnectionRequest, Eve
  * (ListConnections pages, DescribeConnection for desired names) and reports; Apply writes the plan.
  */
 export async function executeSet(this: IExecuteFunctions, service: ServiceProvider<EventBridgeService>, nodeError: NodeErrorOf): Promise<INodeExecutionData[]> {
-	return await runReconcile(this, adapter, service, nodeError, { literalSecrets: true });
+	return await runReconcile(this, adapter, service, nodeError, reconcileGuards(this));
 }
