@@ -1,7 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { type NamedField, namedField } from './form';
-import { DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS_LIMIT, MAX_ATTEMPTS_PARAMETER } from './transport/retry';
+import {
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_MAX_RETRY_TIME,
+	MAX_ATTEMPTS_LIMIT,
+	MAX_ATTEMPTS_PARAMETER,
+	MAX_RETRY_TIME_LIMIT,
+	MAX_RETRY_TIME_PARAMETER,
+} from './transport/retry';
 
 /**
  * Orders options by name, ignoring case. Not localeCompare: these lists are sorted when n8n loads
@@ -175,13 +182,28 @@ export function concurrencyOptions(): INodeProperties[] {
 	return [option(1, [1]), option(10, [{ _cnd: { gte: 1.1 } }])];
 }
 
-/** Both nodes' "Max Attempts" option (read by transport/retry.ts, which explains the default). */
-export const maxAttemptsField: INodeProperties = {
-	displayName: 'Max Attempts',
-	name: MAX_ATTEMPTS_PARAMETER,
+/** A retry option of both nodes: a whole number from 1, read once per run by transport/retry.ts (which explains the defaults). */
+const retryOption = (displayName: string, name: string, defaultValue: number, maxValue: number, description: string): INodeProperties => ({
+	displayName,
+	name,
 	type: 'number',
-	default: DEFAULT_MAX_ATTEMPTS,
-	typeOptions: { minValue: 1, maxValue: MAX_ATTEMPTS_LIMIT, numberPrecision: 0 },
-	description:
-		"How many times to send each AWS request before giving up, the first time included. Retries use the AWS SDK's adaptive mode: they wait longer after each throttled or failed attempt and slow the whole run down while AWS throttles. Lower it to fail fast; the value of the first item applies to the whole run.",
-};
+	default: defaultValue,
+	typeOptions: { minValue: 1, maxValue, numberPrecision: 0 },
+	description,
+});
+
+export const maxAttemptsField = retryOption(
+	'Max Attempts',
+	MAX_ATTEMPTS_PARAMETER,
+	DEFAULT_MAX_ATTEMPTS,
+	MAX_ATTEMPTS_LIMIT,
+	"How many times to send each AWS request before giving up, the first time included. Retries use the AWS SDK's adaptive mode: they wait longer after each throttled or failed attempt and slow the whole run down while AWS throttles. Lower it to fail fast; the value of the first item applies to the whole run.",
+);
+
+export const maxRetryTimeField = retryOption(
+	'Max Retry Time',
+	MAX_RETRY_TIME_PARAMETER,
+	DEFAULT_MAX_RETRY_TIME,
+	MAX_RETRY_TIME_LIMIT,
+	'Seconds after the first attempt of an AWS request during which it may still be retried; after that the last error is reported. An answer that says the action is not implemented (HTTP 501) is never retried. The value of the first item applies to the whole run.',
+);

@@ -63,6 +63,9 @@ function operationOf(req, body) {
  * @param {(operation: string) => boolean} [options.applies] which operations may be faulted (default: all)
  * @param {string[]} [options.script] fates of the first faultable requests ('pass' or a fault name),
  *   before the seeded draws take over: a test can lose exactly the first answer
+ * @param {Record<string, {status: number, contentType?: string, body: string}>} [options.answers] a
+ *   fixed answer for every request of an operation (nothing reaches the emulator, no draw is made):
+ *   an endpoint that never implements it, or fails it every time
  */
 async function startFaultProxy(options) {
 	const target = new URL(options.target);
@@ -111,6 +114,11 @@ async function startFaultProxy(options) {
 		stats.requests++;
 		const counts = (stats.byOperation[operation] ??= { requests: 0, forwarded: 0 });
 		counts.requests++;
+		const fixed = options.answers?.[operation];
+		if (fixed) {
+			res.writeHead(fixed.status, { 'content-type': fixed.contentType ?? 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(fixed.body), date: now() });
+			return res.end(fixed.body);
+		}
 		const { fate, latency } = draw();
 		const applied = !applies(operation) ? 'pass' : script.length ? script.shift() : fate;
 		if (latency) await new Promise((resolve) => setTimeout(resolve, latency));

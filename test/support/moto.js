@@ -58,11 +58,16 @@ async function scriptConnectionStates(endpoint, name, states) {
 	if (response.status !== 204) throw new Error(`scripting states: HTTP ${response.status} ${await response.text()}`);
 }
 
-/** @returns {Promise<{endpoint: string, port: number, credentials: object, reset(): Promise<void>, stop(): Promise<void>}>} */
-async function startMoto() {
+/**
+ * @param {{ plugins?: boolean }} [options] plugins: false starts moto as PyPI ships it, without the
+ *   project's plug-ins (what a user who runs `moto_server` has)
+ * @returns {Promise<{endpoint: string, port: number, credentials: object, reset(): Promise<void>, stop(): Promise<void>}>}
+ */
+async function startMoto({ plugins = true } = {}) {
 	const port = await freePort();
 	const endpoint = `http://127.0.0.1:${port}`;
-	const child = spawn(motoPython(), [EMULATOR_SERVER, '-H', '127.0.0.1', '-p', String(port)], {
+	const server = plugins ? [EMULATOR_SERVER] : ['-m', 'moto.server'];
+	const child = spawn(motoPython(), [...server, '-H', '127.0.0.1', '-p', String(port)], {
 		stdio: ['ignore', 'ignore', 'pipe'],
 		env: { ...process.env, HOME: os.tmpdir() },
 	});

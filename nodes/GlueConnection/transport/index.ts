@@ -12,6 +12,13 @@ export type GlueService = AwsService<GlueSdk.GlueClient, typeof GlueSdk> & {
 	 * other failure (throttling or 5xx after the retries) fails the item and is asked again next time.
 	 */
 	describeConnectionType(type: string): Promise<ConnectionTypeDescription | undefined>;
+	/**
+	 * The same for what is only a refinement (the SECRET properties a Get leaves out, where AWS's
+	 * HidePassword already guards): undefined when the type is not reported, and, once
+	 * DescribeConnectionType has failed in this execution, at once for every type not yet described.
+	 * An endpoint that cannot describe types then costs one request's retries, not one per connection.
+	 */
+	describeConnectionTypeIfAnswering(type: string | undefined): Promise<ConnectionTypeDescription | undefined>;
 };
 
 /** DescribeConnectionType's answers for a type AWS does not describe, or a caller not allowed to ask. */
@@ -39,5 +46,13 @@ export async function glueService(ctx: IExecuteFunctions | ILoadOptionsFunctions
 		if (failure) throw failure;
 		return description;
 	};
-	return { ...service, describeConnectionType };
+	let answering = true;
+	const describeConnectionTypeIfAnswering = async (type: string | undefined) => {
+		if (!type || (!answering && !answers.has(type))) return undefined;
+		return await describeConnectionType(type).catch(() => {
+			answering = false;
+			return undefined;
+		});
+	};
+	return { ...service, describeConnectionType, describeConnectionTypeIfAnswering };
 }

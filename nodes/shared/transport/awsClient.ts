@@ -10,7 +10,7 @@ import {
 	isHostAccessAllowed,
 	refreshing,
 } from './credentialSources';
-import { adaptiveRetryStrategy, DEFAULT_MAX_ATTEMPTS, maxAttemptsOption } from './retry';
+import { adaptiveRetryStrategy, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_TIME, maxAttemptsOption, maxRetryTimeOption } from './retry';
 
 /** The services our clients talk to; each may have its own endpoint in the credential. */
 export type AwsServiceName = 'glue' | 'eventbridge' | 'sts' | 'secretsmanager';
@@ -247,8 +247,9 @@ export async function createAwsClient<Client>(
 	service: AwsServiceName,
 	ClientConstructor: ClientClass<Client>,
 	maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
+	maxRetryTimeMs: number = DEFAULT_MAX_RETRY_TIME * 1000,
 ): Promise<Client> {
-	const retry = { maxAttempts, retryStrategy: await adaptiveRetryStrategy(maxAttempts) };
+	const retry = { maxAttempts, retryStrategy: await adaptiveRetryStrategy(maxAttempts, maxRetryTimeMs) };
 	return new ClientConstructor(clientConfig(access.settings, service, access.credentials, retry));
 }
 
@@ -266,5 +267,5 @@ export async function awsService<Client, Sdk>(
 	ClientConstructor: ClientClass<Client>,
 ): Promise<AwsService<Client, Sdk>> {
 	const access = await executionAccess(ctx);
-	return { client: await createAwsClient(access, service, ClientConstructor, maxAttemptsOption(ctx)), sdk };
+	return { client: await createAwsClient(access, service, ClientConstructor, maxAttemptsOption(ctx), maxRetryTimeOption(ctx)), sdk };
 }

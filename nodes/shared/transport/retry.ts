@@ -1,4 +1,4 @@
-import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryBackoffStrategy } from '@smithy/types';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { fail, numberFrom } from '../validation';
@@ -7,61 +7,121 @@ import { fail, numberFrom } from '../validation';
  * Attempts per AWS request (the first one included) unless the node's "Max Attempts" option says
  * otherwise. Under the fault mix of our fault test (about 45 % of attempts throttled, failed,
  * reset or unanswered), the chance that all of 15 attempts fail is 0.45^15 ≈ 6e-6: fewer than one
- * false failure in 100,000 requests. The SDK's back-off caps each wait at 20 s, so an item in a
- * sustained outage gives up after about 3.5 minutes at worst (Terraform's AWS provider retries 25
- * times by default; the SDK's default of 3 gives up after a second or two).
+ * false failure in 100,000 requests. Max Retry Time bounds the same retries in time.
  */
 export const DEFAULT_MAX_ATTEMPTS = 15;
 export const MAX_ATTEMPTS_LIMIT = 50;
 export const MAX_ATTEMPTS_PARAMETER = 'maxAttempts';
 
 /**
- * The node's "Max Attempts" option. One client serves the whole execution, so the first item's
- * value counts (an expression there is resolved for item 0). The editor's list searches make 3
- * attempts, the SDK's default: a list should answer at once, not after minutes of back-off.
+ * Seconds after a request's first attempt during which it may still be retried ("Max Retry Time").
+ * The SDK's back-off caps each wait at 20 s, so 15 attempts at a failure that does not go away
+ * (a 5xx on every attempt) take about 80 s; a minute is enough for the fault mix above (its 15
+ * attempts need well under half of it) and lets a person in the editor see the error in time.
  */
-export function maxAttemptsOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
-	if (!('getInputData' in ctx)) return 3;
-	const value = numberFrom(ctx.getNodeParameter(`options.${MAX_ATTEMPTS_PARAMETER}`, 0, DEFAULT_MAX_ATTEMPTS));
-	if (!Number.isInteger(value) || value < 1 || value > MAX_ATTEMPTS_LIMIT) {
-		fail('Max Attempts', `must be a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
-	}
+export const DEFAULT_MAX_RETRY_TIME = 60;
+export const MAX_RETRY_TIME_LIMIT = 3600;
+export const MAX_RETRY_TIME_PARAMETER = 'maxRetryTime';
+
+/** The editor's list searches: a list should answer at once, not after minutes of back-off. */
+const LIST_SEARCH_ATTEMPTS = 3;
+const LIST_SEARCH_RETRY_TIME = 10;
+
+/** A whole-number option read once per execution (one client serves it), from the first item. */
+function executionOption(ctx: IExecuteFunctions, name: string, label: string, fallback: number, limit: number): number {
+	const value = numberFrom(ctx.getNodeParameter(`options.${name}`, 0, fallback));
+	if (!Number.isInteger(value) || value < 1 || value > limit) fail(label, `must be a whole number from 1 to ${limit}`);
 	return value;
+}
+
+/** The node's "Max Attempts" option; an expression there is resolved for item 0. */
+export function maxAttemptsOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
+	if (!('getInputData' in ctx)) return LIST_SEARCH_ATTEMPTS;
+	return executionOption(ctx, MAX_ATTEMPTS_PARAMETER, 'Max Attempts', DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS_LIMIT);
+}
+
+/** The node's "Max Retry Time" option, in milliseconds. */
+export function maxRetryTimeOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
+	if (!('getInputData' in ctx)) return LIST_SEARCH_RETRY_TIME * 1000;
+	return executionOption(ctx, MAX_RETRY_TIME_PARAMETER, 'Max Retry Time', DEFAULT_MAX_RETRY_TIME, MAX_RETRY_TIME_LIMIT) * 1000;
+}
+
+/**
+ * Whether an AWS answer says the action does not exist on that endpoint: HTTP 501 (LocalStack), or
+ * an error that says so (an emulator's "The X action has not been implemented"). Asking again cannot
+ * change it. The SDK already gives up on a 501 (a 5xx it does not count as transient), but retries
+ * a 500 whatever its message says.
+ */
+export function isNotImplemented(error: unknown): boolean {
+	const { name, message, $metadata } = (error ?? {}) as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } };
+	if ($metadata?.httpStatusCode === 501) return true;
+	if (typeof name === 'string' && /^NotImplemented/.test(name)) return true;
+	return typeof message === 'string' && /\bnot (?:been |yet )?implemented\b/i.test(message);
 }
 
 /** The SDK's retry module, bundled into dist/vendor like the clients and loaded on first use. */
 const loadRetry = async () => await import('@smithy/core/retry');
 
 /**
- * The SDK's adaptive retry mode (exponential back-off with jitter, and a client-side CUBIC rate
- * limiter that slows every request of the execution down after throttling), with one change: the
- * SDK's retry quota (500 tokens per client, 5 per throttled and 14 per failed attempt, refunded
- * only on success) is kept per request instead of per client. One client serves a whole execution,
- * and under sustained throttling the shared quota runs dry after about 150 items: from then on every
- * fault fails at its first attempt (measured through the fault proxy). Each request stays bounded
- * by Max Attempts, and the rate limiter is still shared by all requests of the execution.
+ * The SDK's exponential back-off with full jitter (a random wait up to base × 2^retries, at most
+ * 20 s), cut short so that no wait ends after the request's deadline.
  */
-export async function adaptiveRetryStrategy(maxAttempts: number): Promise<RetryStrategyV2 & { mode: string }> {
-	const { AdaptiveRetryStrategy, DefaultRateLimiter } = await loadRetry();
+class BackoffUntil implements StandardRetryBackoffStrategy {
+	constructor(
+		private readonly deadline: number,
+		private readonly maximumDelay: number,
+		private base: number,
+	) {}
+
+	computeNextBackoffDelay(retries: number): number {
+		const delay = Math.floor(Math.random() * Math.min(this.base * 2 ** retries, this.maximumDelay));
+		return Math.max(0, Math.min(delay, this.deadline - Date.now()));
+	}
+
+	setDelayBase(delay: number): void {
+		this.base = delay;
+	}
+}
+
+/**
+ * The SDK's adaptive retry mode (exponential back-off with jitter, and a client-side CUBIC rate
+ * limiter that slows every request of the execution down after throttling), with three changes:
+ * - the SDK's retry quota (500 tokens per client, 5 per throttled and 14 per failed attempt,
+ *   refunded only on success) is kept per request instead of per client. One client serves a whole
+ *   execution, and under sustained throttling the shared quota runs dry after about 150 items: from
+ *   then on every fault fails at its first attempt (measured through the fault proxy);
+ * - a request is not retried once Max Retry Time has passed since its first attempt (and no wait
+ *   runs past it): the SDK then reports the last error, as when the attempts run out;
+ * - an answer that says the action is not implemented is not retried (see isNotImplemented).
+ * Each request stays bounded by Max Attempts, and the rate limiter is shared by the execution.
+ */
+export async function adaptiveRetryStrategy(
+	maxAttempts: number,
+	maxRetryTimeMs: number = DEFAULT_MAX_RETRY_TIME * 1000,
+): Promise<RetryStrategyV2 & { mode: string }> {
+	const { AdaptiveRetryStrategy, DefaultRateLimiter, DEFAULT_RETRY_DELAY_BASE, MAXIMUM_RETRY_DELAY } = await loadRetry();
 	const rateLimiter = new DefaultRateLimiter();
-	const strategyOf = new WeakMap<RetryToken, RetryStrategyV2>();
-	const remember = (token: RetryToken, strategy: RetryStrategyV2) => {
-		strategyOf.set(token, strategy);
+	const requestOf = new WeakMap<RetryToken, { strategy: RetryStrategyV2; deadline: number }>();
+	const remember = (token: RetryToken, request: { strategy: RetryStrategyV2; deadline: number }) => {
+		requestOf.set(token, request);
 		return token;
 	};
 	return {
 		mode: 'adaptive',
 		async acquireInitialRetryToken(scope: string) {
-			const strategy = new AdaptiveRetryStrategy(maxAttempts, { rateLimiter });
-			return remember(await strategy.acquireInitialRetryToken(scope), strategy);
+			const deadline = Date.now() + maxRetryTimeMs;
+			const backoff = new BackoffUntil(deadline, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
+			const strategy = new AdaptiveRetryStrategy(maxAttempts, { rateLimiter, backoff });
+			return remember(await strategy.acquireInitialRetryToken(scope), { strategy, deadline });
 		},
 		async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo) {
-			const strategy = strategyOf.get(token);
-			if (!strategy) throw new Error('No retry token available');
-			return remember(await strategy.refreshRetryTokenForRetry(token, errorInfo), strategy);
+			const request = requestOf.get(token);
+			// A refusal makes the SDK report the error of the last attempt.
+			if (!request || isNotImplemented(errorInfo.error) || Date.now() >= request.deadline) throw new Error('No retry token available');
+			return remember(await request.strategy.refreshRetryTokenForRetry(token, errorInfo), request);
 		},
 		recordSuccess(token: RetryToken) {
-			strategyOf.get(token)?.recordSuccess(token);
+			requestOf.get(token)?.strategy.recordSuccess(token);
 		},
 	};
 }

@@ -15,6 +15,14 @@ const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/
 /** The proxy settings of issue 8's measurement. */
 const ISSUE_FAULTS = { throttle: 0.3, serverError: 0.1, reset: 0.03, lostAnswer: 0.03 };
 const ITEMS = 100;
+/**
+ * The bulk runs are about attempts and read-backs. On a clock 50 times faster, every real
+ * millisecond the emulator and the engine spend counts 50, so the default minute of Max Retry Time
+ * would be 1.2 real seconds per request, which a loaded machine can use up in a few attempts: they
+ * run with the longest Max Retry Time, and Max Retry Time is proved on its own (retry.test.js,
+ * describeUnavailable.test.js).
+ */
+const ATTEMPTS_ONLY = { maxRetryTime: 3600 };
 
 let moto;
 let direct;
@@ -94,7 +102,7 @@ function expectEveryItemCreated({ output, error, stats }, wanted) {
 
 test(`Glue: ${ITEMS} creates in one execution through throttling, 5xx, resets and lost answers: ${ITEMS} created, ${ITEMS} exist, no error item, no duplicate`, async () => {
 	const wanted = names("fault-glue", ITEMS);
-	const result = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('={{ $json.name }}') }, ISSUE_FAULTS, {
+	const result = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('={{ $json.name }}'), options: ATTEMPTS_ONLY }, ISSUE_FAULTS, {
 		inputItems: wanted.map((name) => ({ name })),
 		continueOnFail: true,
 	});
@@ -104,7 +112,7 @@ test(`Glue: ${ITEMS} creates in one execution through throttling, 5xx, resets an
 
 test(`EventBridge: ${ITEMS} creates in one execution through the same faults: ${ITEMS} created, ${ITEMS} exist, no error item, no duplicate`, async () => {
 	const wanted = names('fault-eb', ITEMS);
-	const result = await throughProxy(new EventBridgeConnection(), { operation: 'create', ...apiKey('={{ $json.name }}') }, ISSUE_FAULTS, {
+	const result = await throughProxy(new EventBridgeConnection(), { operation: 'create', ...apiKey('={{ $json.name }}'), options: ATTEMPTS_ONLY }, ISSUE_FAULTS, {
 		inputItems: wanted.map((name) => ({ name })),
 		continueOnFail: true,
 	});
@@ -159,6 +167,71 @@ describe('one lost answer, then the retry', () => {
 	});
 });
 
+describe('Connection Type resource: one lost answer, then the retry', () => {
+	const lostFirstOf = (operation) => ({ applies: (name) => name === operation, script: ['lostAnswer'] });
+	const TYPE = 'REST-TICKETS';
+	const restConfiguration = (path = '/tickets') => ({ GlobalSourceConfiguration: { RequestMethod: 'GET', RequestPath: path, ResponseConfiguration: { ResultPath: '$.items' } } });
+	const register = (path) => ({
+		resource: 'connectionType',
+		operation: 'register',
+		newConnectionType: TYPE,
+		connectorAuthenticationTypes: ['CUSTOM'],
+		connectionPropertiesConfiguration: JSON.stringify({ Url: { Name: 'INSTANCE_URL', Required: true, PropertyType: 'USER_INPUT' } }),
+		restConfiguration: JSON.stringify(restConfiguration(path)),
+		connectionTypeFields: { description: 'Our tickets API' },
+	});
+	const registerDirectly = async (path) =>
+		await direct.glue.send(
+			new glue.RegisterConnectionTypeCommand({
+				ConnectionType: TYPE,
+				IntegrationType: 'REST',
+				Description: 'Our tickets API',
+				ConnectionProperties: { Url: { Name: 'INSTANCE_URL', Required: true, PropertyType: 'USER_INPUT' } },
+				ConnectorAuthenticationConfiguration: { AuthenticationTypes: ['CUSTOM'] },
+				RestConfiguration: restConfiguration(path),
+			}),
+		);
+	const customTypes = async () => {
+		const found = [];
+		for await (const page of glue.paginateListConnectionTypes({ client: direct.glue }, {})) found.push(...page.ConnectionTypes.map((t) => t.ConnectionType));
+		return found.filter((type) => type.startsWith('REST-'));
+	};
+
+	test('Register: reported registered (one type), although the retried attempt was told the name is taken', async () => {
+		const { output, error, stats } = await throughProxy(new GlueConnection(), register(), lostFirstOf('RegisterConnectionType'));
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ connectionType: TYPE, action: 'registered', changed: true });
+		expect(stats.lostAnswer).toBe(1);
+		expect(stats.byOperation.RegisterConnectionType.forwarded).toBe(2);
+		// The read-back: one description of the type, compared with what was sent.
+		expect(stats.byOperation.DescribeConnectionType.forwarded).toBe(1);
+		expect(await customTypes()).toEqual([TYPE]);
+	});
+
+	test('Delete: reported deleted, although the retried attempt was told EntityNotFound', async () => {
+		await registerDirectly();
+		const { output, error, stats } = await throughProxy(
+			new GlueConnection(),
+			{ resource: 'connectionType', operation: 'delete', connectionTypeName: locator(TYPE) },
+			lostFirstOf('DeleteConnectionType'),
+		);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ connectionType: TYPE, deleted: true });
+		expect(stats.byOperation.DeleteConnectionType.forwarded).toBe(2);
+		expect(await customTypes()).toEqual([]);
+	});
+
+	test('genuine conflicts stay errors: a retried Register told the name is taken by a type that differs; a first-attempt Delete of a missing type', async () => {
+		await registerDirectly('/elsewhere');
+		const registered = await throughProxy(new GlueConnection(), register('/tickets'), { applies: (name) => name === 'RegisterConnectionType', script: ['serverError'] });
+		expect(registered.stats.byOperation.RegisterConnectionType.requests).toBe(2);
+		expect(registered.error.message).toMatch(/^ValidationException: Connection type REST-TICKETS already exists/);
+		const deleted = await throughProxy(new GlueConnection(), { resource: 'connectionType', operation: 'delete', connectionTypeName: locator('REST-MISSING') }, {});
+		expect(deleted.error.message).toMatch(/^EntityNotFoundException: /);
+		expect(deleted.stats.byOperation.DescribeConnectionType).toBeUndefined();
+	});
+});
+
 describe('genuine conflicts stay errors', () => {
 	test('a name taken before the first attempt: AlreadyExistsException, whatever the node would have sent', async () => {
 		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'taken', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'acme.snowflakecomputing.com' } } }));
@@ -190,6 +263,27 @@ describe('Max Attempts option', () => {
 	test('a value outside 1 to 50 is refused before any request', async () => {
 		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('attempts-0'), options: { maxAttempts: 0 } }, {});
 		expect(error.message).toBe('Max Attempts: must be a whole number from 1 to 50 (item 0)');
+		expect(stats.requests).toBe(0);
+	});
+});
+
+describe('Max Retry Time option', () => {
+	test('a request that fails every time stops when the time is up, long before 50 attempts; a shorter time, fewer attempts', async () => {
+		const always500 = { applies: (operation) => operation === 'CreateConnection', serverError: 1 };
+		const minute = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-60'), options: { maxAttempts: 50 } }, always500);
+		const seconds = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-5'), options: { maxAttempts: 50, maxRetryTime: 5 } }, always500);
+		expect(minute.error.message).toMatch(/^(InternalFailure|ServiceUnavailable): /);
+		expect(seconds.error.message).toMatch(/^(InternalFailure|ServiceUnavailable): /);
+		const attempts = [seconds, minute].map(({ stats }) => stats.byOperation.CreateConnection.requests);
+		expect(attempts[0]).toBeGreaterThan(1);
+		expect(attempts[0]).toBeLessThan(attempts[1]);
+		expect(attempts[1]).toBeLessThan(50);
+		expect(await glueNames()).toEqual([]);
+	});
+
+	test('a value outside 1 to 3600 seconds is refused before any request', async () => {
+		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-0'), options: { maxRetryTime: 0 } }, {});
+		expect(error.message).toBe('Max Retry Time: must be a whole number from 1 to 3600 (item 0)');
 		expect(stats.requests).toBe(0);
 	});
 });

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
-import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
 import { locatorValue, readParameters } from '../../../shared/parameters';
 import { resolveSecrets } from '../../../shared/secrets';
 import { buildCreateRequest, connectionName, NAME_PATTERN } from '../../common/definition';
@@ -27,6 +27,7 @@ export const optionsField = optionalSettings('Option', [
 		'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Every authorization type carries a secret, so when on, Create or Update always writes: turn on for secret rotation.',
 	),
 	maxAttemptsField,
+	maxRetryTimeField,
 	...withDisplayOptions(
 		[
 			{

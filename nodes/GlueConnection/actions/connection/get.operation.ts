@@ -27,6 +27,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		new sdk.GetConnectionCommand({ Name: name, CatalogId: catalogId(bag), HidePassword: hidePassword }),
 	);
 	const connection = Connection ?? { Name: name };
-	const context = hidePassword ? await secretContext(glue, String(connection.ConnectionType)) : {};
+	const context = hidePassword ? await secretContext(glue, connection.ConnectionType) : {};
 	return connectionOutput(connection, hidePassword, context);
 }

@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
 		for (const connection of page.ConnectionList ?? []) {
-			const context = hide ? await secretContext(glue, String(connection.ConnectionType)) : {};
+			const context = hide ? await secretContext(glue, connection.ConnectionType) : {};
 			results.push(
 				asDefinitions
 					? exportedItem(withSecretReferences(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements), references, glueSecretMember))

@@ -1,7 +1,7 @@
 import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
 import { hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
@@ -44,6 +44,7 @@ export const optionsField = optionalSettings('Option', [
 		'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
 	),
 	maxAttemptsField,
+	maxRetryTimeField,
 ]);
 
 /** The Catalog ID option, or undefined for the credential's account. */

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationKeys } from '../../../shared/form';
 import type { ServiceProvider } from '../../../shared/router';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
+import { deleteConnectionType } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { connectionTypeLocator, locatedType } from './shared';
 
@@ -16,7 +17,6 @@ export const keys: OperationKeys<typeof description> = ['connectionTypeName'];
 /** DeleteConnectionType: removes a custom (REST-) connection type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const type = locatedType(this, itemIndex, description);
-	const { client, sdk } = await service();
-	await client.send(new sdk.DeleteConnectionTypeCommand({ ConnectionType: type }));
+	await deleteConnectionType(await service(), type);
 	return { connectionType: type, deleted: true };
 }

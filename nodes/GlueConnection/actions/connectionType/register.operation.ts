@@ -24,6 +24,7 @@ import {
 import { checkLength, checkOneOf, compact, fail, str } from '../../../shared/validation';
 import { toolDescriptionField } from '../../../shared/toolMode';
 import type { ParameterBag } from '../../connectionTypes/types';
+import { registerConnectionType } from '../../common/writes';
 import type { GlueService } from '../../transport';
 import { connectionTypeName } from './shared';
 
@@ -274,7 +275,6 @@ export function buildRegisterConnectionTypeRequest(bag: ParameterBag): RegisterC
 /** RegisterConnectionType: a custom REST-based connection type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const request = buildRegisterConnectionTypeRequest(readParameters(this, itemIndex, description));
-	const { client, sdk } = await service();
-	const { ConnectionTypeArn } = await client.send(new sdk.RegisterConnectionTypeCommand(request));
+	const { ConnectionTypeArn } = await registerConnectionType(await service(), request);
 	return { connectionType: request.ConnectionType, connectionTypeArn: ConnectionTypeArn, action: 'registered', changed: true };
 }
