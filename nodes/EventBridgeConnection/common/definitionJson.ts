@@ -47,11 +47,6 @@ export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 	required: ['Name', 'AuthorizationType', 'AuthParameters'],
 } satisfies { object: Record<string, Schema>; required: string[] };
 
-/** Whether a text value at this path of a CreateConnection request is a secret (as the secret model declares them; a row's Value when it says IsValueSecret). */
-export function isEventBridgeSecretPath(path: ReadonlyArray<string | number>, definition: Record<string, unknown>): boolean {
-	return isSecretAt('eventBridge', definition, path);
-}
-
 export interface EventBridgeDefinition {
 	name: string;
 	/** The request, referenced secrets held by stand-ins. */
@@ -63,7 +58,7 @@ const at = (path: string) => `${DEFINITION_FIELD} › ${path}`;
 
 /** Pure: an EventBridge JSON Definition, validated (an InputProblem names the path). */
 export function eventBridgeDefinition(value: unknown, literalSecrets = true): EventBridgeDefinition {
-	const parsed = parseDefinition(value, { schema: EVENTBRIDGE_DEFINITION_SCHEMA, isSecretPath: isEventBridgeSecretPath, literalSecrets });
+	const parsed = parseDefinition(value, { schema: EVENTBRIDGE_DEFINITION_SCHEMA, isSecretPath: (path, definition) => isSecretAt('eventBridge', definition, path), literalSecrets });
 	const request = parsed.definition as unknown as CreateConnectionRequest;
 	const name = connectionName(request.Name, at('Name'));
 	const type = checkOneOf(String(request.AuthorizationType), at('AuthorizationType'), EVENTBRIDGE_AUTHORIZATION_TYPES);

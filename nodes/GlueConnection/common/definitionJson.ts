@@ -50,11 +50,6 @@ export const GLUE_DEFINITION_SCHEMA = {
 	required: ['Name', 'ConnectionType'],
 } satisfies { object: Record<string, Schema>; required: string[] };
 
-/** Whether a text value at this path of a ConnectionInput is a secret (as the secret model declares them). */
-export function isGlueSecretPath(path: ReadonlyArray<string | number>, definition: Record<string, unknown>): boolean {
-	return isSecretAt('glue', definition, path);
-}
-
 export interface GlueDefinition {
 	name: string;
 	/** The ConnectionInput, referenced secrets held by stand-ins. */
@@ -79,7 +74,7 @@ const at = (path: string) => `${DEFINITION_FIELD} › ${path}`;
 
 /** Pure: a Glue JSON Definition, validated (an InputProblem names the path) and mapped. */
 export function glueDefinition(value: unknown, literalSecrets = true): GlueDefinition {
-	const parsed = parseDefinition(value, { schema: GLUE_DEFINITION_SCHEMA, isSecretPath: isGlueSecretPath, literalSecrets });
+	const parsed = parseDefinition(value, { schema: GLUE_DEFINITION_SCHEMA, isSecretPath: (path, definition) => isSecretAt('glue', definition, path), literalSecrets });
 	const { Tags, ...definition } = parsed.definition as unknown as ConnectionInput & { Tags?: Record<string, string> };
 	const name = checkConnectionName(String(definition.Name).trim(), at('Name'));
 	const type = checkPattern(String(definition.ConnectionType), at('ConnectionType'), /^[A-Z0-9_]{1,64}$/, 'a connection type code such as JDBC or SNOWFLAKE');
