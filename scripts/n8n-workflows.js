@@ -36,6 +36,15 @@ function idFor(fileName) {
 	return `wf${crypto.createHash('sha256').update(path.basename(fileName)).digest('hex').slice(0, 14)}`;
 }
 
+/**
+ * A workflow built around an AI Agent or MCP Server Trigger (n8n's LangChain nodes): it needs a
+ * chat model or an MCP client, so the agents suite (scripts/test-agents.sh) runs it, not the
+ * suites that start workflows with `n8n execute` or a webhook.
+ */
+function isAgentWorkflow(workflow) {
+	return workflow.nodes.some((node) => node.type.startsWith('@n8n/n8n-nodes-langchain.'));
+}
+
 function isTrigger(node) {
 	return /trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.cron' || node.type === 'n8n-nodes-base.interval';
 }
@@ -131,4 +140,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { prepareWorkflow, addManualTrigger, idFor, targetCredential, TARGET_PLACEHOLDER, TARGET_REGION };
+module.exports = { prepareWorkflow, addManualTrigger, idFor, targetCredential, TARGET_PLACEHOLDER, TARGET_REGION, isAgentWorkflow };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs what is missing (Node 24, npm packages, the moto
 # venv, n8n, chromium), then lint, type-check and build, jest (unit, engine, moto), the end-to-end
-# run in a real n8n, and the editor in a real browser. `--quick` stops after jest.
+# run in a real n8n, the AI Agent and MCP run (scripted model, MCP client), and the editor in a real
+# browser. `--quick` stops after jest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -38,6 +39,7 @@ if ! $quick; then
   E2E_TARBALL=$(pack_package "$pack_dir")
   export E2E_TARBALL UI_TARBALL="$E2E_TARBALL"
   stage "e2e (real n8n)" bash scripts/test-e2e.sh
+  stage "agents (AI Agent, MCP)" bash scripts/test-agents.sh
   stage "ui (real browser)" bash scripts/test-ui.sh
   stage "queue mode (workers)" bash scripts/test-queue.sh
 fi

@@ -177,12 +177,24 @@ function fromAiKey(value: unknown): string | undefined {
 	return /\$fromAI\(\s*(['"`])([^'"`]+)\1/.exec(value)?.[2];
 }
 
-/** Every `$fromAI` key in a parameter value (at any depth), for fields inside collections and mappers. */
-function fromAiKeysIn(value: unknown, path: string, out: Map<string, string>): Map<string, string> {
+/** The first `$fromAI` key anywhere inside a parameter value (a locator's value, a mapper's column). */
+function firstFromAiKey(value: unknown): string | undefined {
 	const key = fromAiKey(value);
-	if (key) out.set(path, key);
-	if (value && typeof value === 'object') {
-		for (const [member, inner] of Object.entries(value)) fromAiKeysIn(inner, member, out);
+	if (key || !value || typeof value !== 'object') return key;
+	for (const inner of Object.values(value)) {
+		const found = firstFromAiKey(inner);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** The `$fromAI` key of each parameter (and each member of a collection or mapper) the model fills. */
+function fromAiKeys(parameters: Record<string, unknown>, out = new Map<string, string>()): Map<string, string> {
+	for (const [name, value] of Object.entries(parameters)) {
+		const key = firstFromAiKey(value);
+		if (!key) continue;
+		if (!out.has(name)) out.set(name, key);
+		if (value && typeof value === 'object' && !Array.isArray(value)) fromAiKeys(value as Record<string, unknown>, out);
 	}
 	return out;
 }
@@ -217,7 +229,7 @@ export function toolModeError(
 	if (error instanceof InputProblem) {
 		const field = error.field.split(' › ')[0];
 		const property = findProperty(properties, field);
-		const keys = fromAiKeysIn(node.parameters, '', new Map());
+		const keys = fromAiKeys(node.parameters);
 		const key = (property && keys.get(property.name)) ?? [...keys.values()].find((candidate) => candidate.replace(/_/g, ' ').toLowerCase() === field.toLowerCase());
 		const example = exampleOf(property);
 		const parts = [
