@@ -317,13 +317,9 @@ export async function resolveSecrets<T>(
 	bag: Bag,
 	build: (bag: Bag) => T,
 ): Promise<T> {
-	const references = secretReferences(bag);
-	if (!references.length) return build(bag);
-	build(withSecretValues(bag, references, references.map(() => STAND_IN)));
-	const reader = readerFor(ctx);
-	const values: string[] = [];
-	for (const reference of references) values.push(await reader.read(reference, itemIndex));
-	return build(withSecretValues(bag, references, values));
+	const { request, references } = buildWithStandIns(bag, build);
+	if (!references.length) return request;
+	return build(withSecretValues(bag, references, await readSecretValues(ctx, itemIndex, references)));
 }
 
 /** The secret values this execution has read so far (to redact them from error messages). */
@@ -343,6 +339,8 @@ export async function releaseSecrets(ctx: IExecuteFunctions): Promise<void> {
  */
 export function buildWithStandIns<T>(bag: Bag, build: (bag: Bag) => T): { request: T; references: SecretReference[] } {
 	const references = secretReferences(bag);
+	// Without references the request is final: no copy of the parameters.
+	if (!references.length) return { request: build(bag), references };
 	return { request: build(withSecretValues(bag, references, references.map(() => STAND_IN))), references };
 }
 
