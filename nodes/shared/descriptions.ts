@@ -151,6 +151,12 @@ export function connectionOperationField(own: Array<{ name: string; value: strin
 		{ name: 'Delete', value: 'delete', action: 'Delete a connection' },
 		{ name: 'Get', value: 'get', action: 'Get a connection' },
 		{ name: 'Get Many', value: 'getMany', action: 'Get many connections' },
+		{
+			name: 'Reconcile',
+			value: 'reconcile',
+			action: 'Reconcile connections with a desired set',
+			description: 'Make the connections in a scope equal to the input items: plan, then apply (create, update, remove extras)',
+		},
 	];
 	return {
 		displayName: 'Operation',

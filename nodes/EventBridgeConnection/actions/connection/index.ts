@@ -15,26 +15,11 @@ import * as update from './update.operation';
 
 // In this order the form reads top to bottom as it always has: the connection's name (or which
 // connection), its definition, then each operation's own fields and the options.
-export const operations = checkedOperations<EventBridgeService>()({
-	create,
-	createOrUpdate,
-	update,
-	deauthorize,
-	delete: deleteConnection,
-	get,
-	getMany,
-	reconcile,
-});
+export const operations = checkedOperations<EventBridgeService>()({ create, createOrUpdate, update, deauthorize, delete: deleteConnection, get, getMany, reconcile });
 
 const operationField = connectionOperationField([
 	{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a new connection (the name must be free)' },
 	{ name: 'Deauthorize', value: 'deauthorize', action: 'Deauthorize a connection', description: 'Stop EventBridge calling its API destinations' },
-	{
-		name: 'Reconcile',
-		value: 'reconcile',
-		action: 'Reconcile connections with a desired set',
-		description: 'Make the connections in a scope equal to the input items: plan, then apply (create, update, remove extras)',
-	},
 	{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Change only the fields you fill' },
 ]);
 

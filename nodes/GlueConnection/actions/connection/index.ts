@@ -16,17 +16,7 @@ import * as update from './update.operation';
 
 // In this order the form reads top to bottom as it always has: the connection's name (or which
 // connection), its definition, then each operation's own fields and the options.
-export const operations = checkedOperations<GlueService>()({
-	create,
-	createOrUpdate,
-	update,
-	delete: deleteConnection,
-	get,
-	getMany,
-	testConnection,
-	testDefinition,
-	reconcile,
-});
+export const operations = checkedOperations<GlueService>()({ create, createOrUpdate, update, delete: deleteConnection, get, getMany, testConnection, testDefinition, reconcile });
 
 const operationField = connectionOperationField([
 	{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a new connection; fails if the name is taken' },
@@ -36,12 +26,6 @@ const operationField = connectionOperationField([
 		value: 'testDefinition',
 		action: 'Test a connection definition',
 		description: 'Ask AWS Glue to connect with a definition before saving it',
-	},
-	{
-		name: 'Reconcile',
-		value: 'reconcile',
-		action: 'Reconcile connections with a desired set',
-		description: 'Make the connections in a scope equal to the input items: plan, then apply (create, update, remove extras)',
 	},
 	{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Replace the whole definition of a connection' },
 ]);
