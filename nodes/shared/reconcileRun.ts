@@ -119,7 +119,8 @@ export async function runReconcile<Service, Request, Current>(
 		const refusal = guards.refusal?.(settings);
 		if (refusal) throw new SetProblem(refusal);
 	} catch (error) {
-		return stop(error);
+		// A setting of the whole set: with Continue On Fail, one error item stands for every item.
+		return stop(error, everyItem);
 	}
 
 	// Every item is read first: an item's own problem is an error item paired with it.
@@ -144,6 +145,8 @@ export async function runReconcile<Service, Request, Current>(
 		const first = desired.find((item) => item.name === desired.find((other) => other.itemIndex === problem.itemIndex)?.name)?.itemIndex ?? 0;
 		return [...problems, ...stop(error, [...new Set([first, problem.itemIndex])])];
 	}
+	// Every item has a problem: there is no desired set to plan, and nothing is asked of AWS.
+	if (!desired.length && problems.length) return problems;
 	// A set with a bad item is not the desired set: an apply of it could delete what the item names.
 	if (problems.length && settings.apply) {
 		const good = desired.map((item) => item.itemIndex);

@@ -1,16 +1,23 @@
-// A generated corpus of malformed inputs for both nodes and every operation. Each case takes one
-// valid baseline (parameters that do reach AWS), puts an expression `{{ $json.bad }}` at one path,
-// and feeds the malformed value through the input item, as a workflow would. Two families:
+// A generated corpus of malformed inputs for both nodes and every operation. The operations come
+// from the node descriptions (each resource's Operation field), so a new operation is in the corpus
+// without editing it: an operation without a hand-written baseline below gets one derived from the
+// baseline of the same resource that fills most of its fields, plus a value for each required field
+// it still shows (the corpus test proves every baseline, derived or not, reaches AWS well-formed).
+// Each case takes one valid baseline (parameters that do reach AWS), puts an expression
+// `{{ $json.bad }}` at one path, and feeds the malformed value through the input item, as a workflow
+// would. Two families:
 // - wrong types, generated from the node description: for every field the baseline shows (nested
 //   collection options and key/value cells included), values of the wrong type (object, list,
 //   true/false for text; text, objects and true/false for numbers; text, numbers and objects for
-//   true/false). Two kinds of field are left out because n8n itself handles them before the node
-//   runs: a field other fields' visibility depends on (an expression there makes n8n report the
-//   workflow's issues and refuse to run it), and a whole collection or key/value list (n8n replaces
-//   an expression there with the field's default; the editor offers no expression for them either);
+//   true/false; text that is not JSON, a list, a number and true/false for a JSON field; an object,
+//   true/false and a number for a multiple choice). Two kinds of field are left out because n8n
+//   itself handles them before the node runs: a field other fields' visibility depends on (an
+//   expression there makes n8n report the workflow's issues and refuse to run it), and a whole
+//   collection or key/value list (n8n replaces an expression there with the field's default; the
+//   editor offers no expression for them either);
 // - wrong content, from a table: control characters and newlines, huge strings, unicode lookalikes
 //   where a pattern is ASCII-only, reserved keys (__proto__, constructor, prototype) in key/value
-//   lists, missing required values (null, empty). Neither node has a JSON-typed field.
+//   lists, missing required values (null, empty), JSON of the wrong shape.
 const { NodeHelpers } = require('n8n-workflow');
 
 /** Put into every secret field: no message may contain it. */
@@ -67,6 +74,23 @@ const BASELINES = {
 		delete: { operation: 'delete', connection: locator('corpus-delete') },
 		testConnection: { operation: 'testConnection', connection: locator('corpus-test') },
 		getMany: { operation: 'getMany', returnAll: false, limit: 10, filters: { connectionType: 'JDBC', matchCriteria: 'prod' } },
+		'connectionType register': {
+			resource: 'connectionType',
+			operation: 'register',
+			newConnectionType: 'REST-CORPUS',
+			integrationType: 'REST',
+			connectorAuthenticationTypes: ['CUSTOM', 'BASIC'],
+			connectionPropertiesConfiguration: JSON.stringify({ Url: { Name: 'INSTANCE_URL', Required: true, PropertyType: 'USER_INPUT' } }),
+			restConfiguration: JSON.stringify({ GlobalSourceConfiguration: { RequestMethod: 'GET', RequestPath: '/items', ResponseConfiguration: { ResultPath: '$.items' } } }),
+			connectionTypeFields: {
+				description: 'corpus',
+				authenticationProperties: JSON.stringify({ BasicAuthenticationProperties: { Username: { Name: 'USER', Required: true, PropertyType: 'USER_INPUT' } } }),
+				tags: rows(['team', 'data']),
+			},
+		},
+		'connectionType get': { resource: 'connectionType', operation: 'get', connectionTypeName: locator('SNOWFLAKE') },
+		'connectionType delete': { resource: 'connectionType', operation: 'delete', connectionTypeName: locator('REST-CORPUS') },
+		'connectionType getMany': { resource: 'connectionType', operation: 'getMany', returnAll: false, limit: 10 },
 	},
 	eventBridge: {
 		'create API_KEY': {
@@ -108,18 +132,110 @@ const WRONG_TYPES = {
 	list: [[{ nested: 'object' }], true],
 	number: ['not a number', { nested: 'object' }, true],
 	boolean: ['yes', 1, { nested: 'object' }],
+	json: ['{ "not": json', '[1, 2]', 42, true],
+	choices: [{ nested: 'object' }, true, 42],
 };
 // Read once per execution (not per item) or chosen at design time: covered by their own cases.
-const SKIPPED = new Set(['resource', 'operation', 'concurrency', 'maxAttempts']);
+const SKIPPED = new Set(['resource', 'operation', 'concurrency', 'maxAttempts', 'maxRetryTime']);
 const LIST_FIELDS = new Set(['matchCriteria', 'securityGroupIds']);
 
 const kindOf = (type, name) =>
-	({ string: LIST_FIELDS.has(name) ? 'list' : 'text', options: 'text', resourceLocator: 'text', number: 'number', boolean: 'boolean', collection: 'collection', fixedCollection: 'collection' })[type];
+	({
+		string: LIST_FIELDS.has(name) ? 'list' : 'text',
+		options: 'text',
+		resourceLocator: 'text',
+		number: 'number',
+		boolean: 'boolean',
+		json: 'json',
+		multiOptions: 'choices',
+		collection: 'collection',
+		fixedCollection: 'collection',
+	})[type];
+
+/** Every resource and operation a node offers, from its description (a node without resources has one). */
+function operationsOf(description) {
+	const resourceField = description.properties.find((p) => p.name === 'resource');
+	const resources = resourceField ? resourceField.options.map((o) => o.value) : [undefined];
+	const found = [];
+	for (const resource of resources) {
+		for (const field of description.properties.filter((p) => p.name === 'operation' && p.type === 'options')) {
+			const shownFor = field.displayOptions?.show?.resource;
+			if (resource !== undefined && shownFor && !shownFor.includes(resource)) continue;
+			for (const option of field.options) found.push({ resource, operation: option.value, default: resource === resourceField?.default });
+		}
+	}
+	return found;
+}
+
+/** The fields a form shows for these parameters (n8n's own display rules; tool-only fields aside). */
+function shownFields(description, parameters) {
+	const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, NODE, description) ?? {};
+	return description.properties.filter((p) => p.type !== 'notice' && !p.displayOptions?.show?.['@tool'] && NodeHelpers.displayParameter(values, p, NODE, description));
+}
+
+/** A valid-looking value for a required field the donor baseline does not fill, from its type. */
+function generatedValue(field) {
+	switch (field.type) {
+		case 'resourceLocator':
+			return locator('corpus');
+		case 'options':
+			return field.default !== '' && field.default !== undefined ? field.default : field.options?.[0]?.value;
+		case 'multiOptions':
+			return [field.options[0].value];
+		case 'string':
+			return 'corpus';
+		default:
+			return field.default;
+	}
+}
+
+/**
+ * Baseline parameters for an operation nobody wrote one for: the fields it shares with the baseline
+ * of the same resource that fills most of them, and a generated value for every other required field
+ * it shows.
+ */
+function derivedBaseline(description, node, { resource, operation, default: isDefaultResource }, resourceDefault) {
+	const base = resource === undefined || isDefaultResource ? { operation } : { resource, operation };
+	let best = { parameters: base, shared: -1 };
+	for (const donor of Object.values(BASELINES[node])) {
+		if ((donor.resource ?? resourceDefault) !== (resource ?? resourceDefault)) continue;
+		const candidate = { ...donor, ...base };
+		const shown = new Set(shownFields(description, candidate).map((p) => p.name));
+		const kept = Object.fromEntries(Object.entries(candidate).filter(([name]) => name in base || shown.has(name)));
+		const shared = Object.keys(kept).length;
+		if (shared > best.shared) best = { parameters: kept, shared };
+	}
+	const parameters = best.parameters;
+	// Filling a field can show others (a chosen type shows its fields): repeat until nothing is missing.
+	for (let round = 0; round < 5; round++) {
+		const missing = shownFields(description, parameters).filter((p) => p.required && !(p.name in parameters) && generatedValue(p) !== undefined);
+		if (!missing.length) break;
+		for (const field of missing) parameters[field.name] = generatedValue(field);
+	}
+	return parameters;
+}
+
+/**
+ * Every baseline of a node: the hand-written ones, and one derived for each operation of the
+ * description that has none. @returns {Record<string, object>} parameters by baseline name
+ */
+function baselinesOf(node, description) {
+	const all = { ...BASELINES[node] };
+	const resourceDefault = description.properties.find((p) => p.name === 'resource')?.default;
+	for (const entry of operationsOf(description)) {
+		const covered = Object.values(BASELINES[node]).some(
+			(b) => b.operation === entry.operation && (b.resource ?? resourceDefault) === (entry.resource ?? resourceDefault),
+		);
+		if (covered) continue;
+		const prefix = entry.default || entry.resource === undefined ? '' : `${entry.resource} `;
+		all[`${prefix}${entry.operation} (derived)`] = derivedBaseline(description, node, entry, resourceDefault);
+	}
+	return all;
+}
 
 /** Every path of a baseline that holds a value the user set, with the label its errors name. */
 function typeTargets(description, parameters) {
-	const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, NODE, description) ?? {};
-	const shown = description.properties.filter((p) => p.type !== 'notice' && NodeHelpers.displayParameter(values, p, NODE, description));
+	const shown = shownFields(description, parameters);
 	const controllers = new Set(description.properties.flatMap((p) => [...Object.keys(p.displayOptions?.show ?? {}), ...Object.keys(p.displayOptions?.hide ?? {})]));
 	const targets = [];
 	for (const property of shown) {
@@ -182,6 +298,16 @@ const CONTENT = [
 	['glue', 'testDefinition SNOWFLAKE', ['otherConnectionType'], 'Other Connection Type', ['snow flake', 'SNOW\nFLAKE', 'ЅNOWFLAKE']],
 	['glue', 'testDefinition SNOWFLAKE', ['authBasicUsername'], 'Username', ['sv c']],
 	['glue', 'getMany', ['filters', 'matchCriteria'], 'Match Criteria', [Array.from({ length: 11 }, (_, i) => `m${i}`).join(',')]],
+	// Glue connection types: names, and JSON of the wrong shape.
+	...['connectionType get', 'connectionType delete'].map((b) => ['glue', b, ['connectionTypeName', 'value'], 'Connection Type', ['bad\ntype', 'bad\u0000', 'x'.repeat(256), null, '']]),
+	['glue', 'connectionType register', ['newConnectionType'], 'Name', ['CORPUS', 'REST-bad\nname', 'x'.repeat(256), null, '']],
+	['glue', 'connectionType register', ['integrationType'], 'Integration Type', ['SOAP']],
+	['glue', 'connectionType register', ['connectorAuthenticationTypes'], 'Authentication Types', [[], ['PASSWORDLESS']]],
+	['glue', 'connectionType register', ['connectionPropertiesConfiguration'], 'Connection Properties (JSON)', ['{}', '{"Url": "https://x"}', '{"Url": {"Name": "U", "Required": "yes", "PropertyType": "USER_INPUT"}}', '{"Url": {"Name": "U", "Required": true, "PropertyType": "MAGIC"}}']],
+	['glue', 'connectionType register', ['restConfiguration'], 'REST Configuration (JSON)', ['{}', '{"GlobalSourceConfiguration": {"RequestMethod": "BREW"}}', '{"EntityConfigurations": []}']],
+	['glue', 'connectionType register', ['connectionTypeFields', 'authenticationProperties'], 'Authentication Properties (JSON)', ['{"Kerberos": {}}', '{"OAuth2Properties": {}}', '[]']],
+	['glue', 'connectionType register', ['connectionTypeFields', 'description'], 'Description', ['x'.repeat(2049)]],
+	['glue', 'connectionType register', ['connectionTypeFields', 'tags', 'pairs', 0, 'key'], 'Tags', ['__proto__', 'constructor']],
 	// EventBridge definition fields.
 	['eventBridge', 'create API_KEY', ['keyHeaderName'], 'API Key Header Name', ['x-api:key', 'x-api\nkey', HUGE, null]],
 	['eventBridge', 'create API_KEY', ['apiKeyValue'], 'API Key Value', [`${SECRET}\u0000`, `${SECRET}:colon`, 'x'.repeat(513)]],
@@ -208,6 +334,8 @@ const CONTENT = [
 const WHOLE_RUN = [
 	...['create JDBC', 'get', 'getMany'].map((b) => ['glue', b, 'maxAttempts', 'Max Attempts', ['abc', true, { n: 3 }, 0, 51, 2.5]]),
 	...['create API_KEY', 'delete', 'deauthorize'].map((b) => ['eventBridge', b, 'maxAttempts', 'Max Attempts', ['abc', false, [3], -1]]),
+	...['create JDBC', 'getMany'].map((b) => ['glue', b, 'maxRetryTime', 'Max Retry Time', ['abc', true, { s: 60 }, 0, 3601, 2.5]]),
+	['eventBridge', 'delete', 'maxRetryTime', 'Max Retry Time', ['abc', false, [60], -1]],
 	['glue', 'delete', 'concurrency', 'Concurrency', ['ten', true, { n: 1 }, 0, 51]],
 	['eventBridge', 'update', 'concurrency', 'Concurrency', ['ten', true, [2], 0]],
 ];
@@ -226,20 +354,26 @@ function describeValue(value) {
 	return JSON.stringify(value) ?? String(value);
 }
 
+/** Every baseline of both nodes: { glue: { name: parameters }, eventBridge: { … } }. */
+function allBaselines(descriptions) {
+	return Object.fromEntries(Object.keys(BASELINES).map((node) => [node, baselinesOf(node, descriptions[node])]));
+}
+
 /**
  * @param {{ glue: object, eventBridge: object }} descriptions the nodes' descriptions
  * @returns {Array<{ node: string, baseline: string, label: string, path: Array<string|number>, value: unknown, name: string, parameters: object }>}
  */
 function buildCorpus(descriptions) {
+	const baselines = allBaselines(descriptions);
 	const cases = [];
 	const add = (node, baseline, path, label, value, family) => {
-		const base = structuredClone(BASELINES[node][baseline]);
+		const base = structuredClone(baselines[node][baseline]);
 		if (path[0] === 'options') base.options ??= {};
 		const parameters = withValueAt(base, path, '={{ $json.bad }}');
 		cases.push({ node, baseline, path, label, value, family, parameters, name: `${node} ${baseline}: ${path.join('.')} = ${describeValue(value)}` });
 	};
-	for (const [node, baselines] of Object.entries(BASELINES)) {
-		for (const [baseline, parameters] of Object.entries(baselines)) {
+	for (const [node, ofNode] of Object.entries(baselines)) {
+		for (const [baseline, parameters] of Object.entries(ofNode)) {
 			for (const target of typeTargets(descriptions[node], parameters)) {
 				for (const value of WRONG_TYPES[target.kind]) add(node, baseline, target.path, target.label, value, 'type');
 			}
@@ -254,4 +388,4 @@ function buildCorpus(descriptions) {
 	return cases;
 }
 
-module.exports = { BASELINES, SECRET, buildCorpus };
+module.exports = { SECRET, allBaselines, buildCorpus, operationsOf };

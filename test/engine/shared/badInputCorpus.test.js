@@ -5,12 +5,14 @@
 // sent, nothing may crash or reject unhandled, and no message may contain a secret.
 const { runNode } = require('../../support/engine');
 const { startRecordingEndpoint } = require('../../support/recordingEndpoint');
-const { BASELINES, SECRET, buildCorpus } = require('../../support/badInputCorpus');
+const { SECRET, allBaselines, buildCorpus, operationsOf } = require('../../support/badInputCorpus');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
 
 const NODES = { glue: GlueConnection, eventBridge: EventBridgeConnection };
-const corpus = buildCorpus({ glue: new GlueConnection().description, eventBridge: new EventBridgeConnection().description });
+const descriptions = { glue: new GlueConnection().description, eventBridge: new EventBridgeConnection().description };
+const corpus = buildCorpus(descriptions);
+const BASELINES = allBaselines(descriptions);
 
 let recorder;
 let credentials;
@@ -38,11 +40,23 @@ const run = (node, parameters, options) =>
 	runNode({ node: new NODES[node](), credentials, ...options, parameters: { ...parameters, options: { maxAttempts: 1, ...parameters.options } } });
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('the corpus holds at least 200 malformed inputs, across both nodes and every operation', () => {
-	expect(corpus.length).toBeGreaterThanOrEqual(200);
-	const operations = (node) => new Set(corpus.filter((c) => c.node === node).map((c) => c.parameters.operation));
-	expect([...operations('glue')].sort()).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getMany', 'testConnection', 'testDefinition', 'update']);
-	expect([...operations('eventBridge')].sort()).toEqual(['create', 'createOrUpdate', 'deauthorize', 'delete', 'get', 'getMany', 'update']);
+test('the corpus holds malformed inputs for every resource and operation the node descriptions offer', () => {
+	expect(corpus.length).toBeGreaterThanOrEqual(400);
+	for (const [node, description] of Object.entries(descriptions)) {
+		const resourceDefault = description.properties.find((p) => p.name === 'resource')?.default;
+		const key = ({ resource, operation }) => `${resource ?? resourceDefault}.${operation}`;
+		const offered = operationsOf(description).map(key).sort();
+		const covered = [...new Set(corpus.filter((c) => c.node === node).map((c) => key(c.parameters)))].sort();
+		expect(covered).toEqual(offered);
+	}
+	// The description is read, not assumed: both resources of Glue, Reconcile in both nodes.
+	expect(operationsOf(descriptions.glue).map((o) => `${o.resource}.${o.operation}`)).toEqual(
+		expect.arrayContaining(['connection.create', 'connection.reconcile', 'connectionType.register', 'connectionType.delete']),
+	);
+	expect(operationsOf(descriptions.eventBridge).map((o) => o.operation)).toEqual(expect.arrayContaining(['deauthorize', 'reconcile']));
+	// Both JSON fields of Register, and its multiple choice, get wrong types.
+	const register = corpus.filter((c) => c.baseline === 'connectionType register' && c.family === 'type').map((c) => c.path.join('.'));
+	expect(register).toEqual(expect.arrayContaining(['connectionPropertiesConfiguration', 'restConfiguration', 'connectionTypeFields.authenticationProperties', 'connectorAuthenticationTypes']));
 	expect(new Set(corpus.map((c) => c.family))).toEqual(new Set(['type', 'content', 'whole run']));
 });
 
@@ -68,7 +82,11 @@ describe.each(corpus.map((c, index) => [c.name, c, index]))('%s', (_name, entry,
 		const field = escape(entry.label);
 		if (tolerant) {
 			expect(error).toBeUndefined();
-			expect(output.map((item) => item.pairedItem.item)).toEqual([0, 1, 2]);
+			// One error item per item; or, for a setting of a whole-set operation (Reconcile's Scope
+			// Prefix), one error item naming item 0 that stands for every item.
+			const setLevel = output.length === 1 && Array.isArray(output[0].pairedItem);
+			const expected = setLevel ? [[{ item: 0 }, { item: 1 }, { item: 2 }]] : [{ item: 0 }, { item: 1 }, { item: 2 }];
+			expect(output.map((item) => item.pairedItem)).toEqual(expected);
 			output.forEach((item, itemIndex) => {
 				expect(item.json.error).toMatch(new RegExp(`^${field}: .+ \\(item ${itemIndex}\\)$`, 's'));
 				expect(item.json.description).toContain('Nothing was sent to AWS');

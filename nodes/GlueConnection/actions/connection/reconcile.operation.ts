@@ -80,9 +80,13 @@ function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSec
 }
 
 const adapter = (ctx: IExecuteFunctions): ReconcileAdapter<GlueService, GlueDesired, import('@aws-sdk/client-glue').Connection> => {
-	const catalog = catalogId(readParameters(ctx, 0, [optionsField]));
+	// Read with the set's other settings (scope comes first), so a bad Catalog ID is the set's error item.
+	let catalog: string | undefined;
 	return {
-		scope: (_, prefix) => ({ prefix, key: `glue|${catalog ?? ''}|${prefix}`, output: catalog ? { catalogId: catalog } : {} }),
+		scope: (_, prefix) => {
+			catalog = catalogId(readParameters(ctx, 0, [optionsField]));
+			return { prefix, key: `glue|${catalog ?? ''}|${prefix}`, output: catalog ? { catalogId: catalog } : {} };
+		},
 		desired: (_, itemIndex, literalSecrets) => desiredConnection(ctx, itemIndex, literalSecrets),
 		readExisting: async (glue, scope) => await connectionsInScope(glue, scope.prefix, catalog),
 		differences: async (glue, desired, existing) => await glueDifferences(glue, desired.request, existing.current),
