@@ -1,4 +1,4 @@
-import type { CreateConnectionRequest, CreateConnectionResponse, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { CreateConnectionRequest, CreateConnectionResponse, DeauthorizeConnectionResponse, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 
 import { writeSafely } from '../../shared/retriedWrite';
 import type { EventBridgeService } from '../transport';
@@ -44,4 +44,22 @@ export async function deleteConnection(service: EventBridgeService, name: string
 /** UpdateConnection with a whole definition: writing it twice leaves the same connection, so a retry is safe as it is. */
 export async function updateConnection({ client, sdk }: EventBridgeService, request: CreateConnectionRequest): Promise<void> {
 	await client.send(new sdk.UpdateConnectionCommand(request));
+}
+
+/** The states a connection is in once a deauthorization has taken effect. */
+const DEAUTHORIZED_STATES = ['DEAUTHORIZING', 'DEAUTHORIZED'];
+
+/**
+ * DeauthorizeConnection. A retried attempt after a lost one meets the connection still
+ * DEAUTHORIZING: AWS answers ConcurrentModificationException. The connection's state decides.
+ */
+export async function deauthorizeConnection(service: EventBridgeService, name: string): Promise<Partial<DeauthorizeConnectionResponse>> {
+	const { client, sdk } = service;
+	return await writeSafely<Partial<DeauthorizeConnectionResponse>>(async () => await client.send(new sdk.DeauthorizeConnectionCommand({ Name: name })), {
+		echoes: ['ConcurrentModificationException'],
+		readBack: async () => {
+			const current = await describeConnection(service, name);
+			return current && DEAUTHORIZED_STATES.includes(String(current.ConnectionState)) ? current : undefined;
+		},
+	});
 }

@@ -232,6 +232,37 @@ describe('Connection Type resource: one lost answer, then the retry', () => {
 	});
 });
 
+describe('EventBridge Deauthorize: one lost answer, then the retry', () => {
+	const lostFirst = { applies: (operation) => operation === 'DeauthorizeConnection', script: ['lostAnswer'] };
+	const createDirectly = async (name, authorization) => await direct.eb.send(new eb.CreateConnectionCommand({ Name: name, ...authorization }));
+	const API_KEY = { AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'k', ApiKeyValue: 'v' } } };
+	const OAUTH = {
+		AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+		AuthParameters: { OAuthParameters: { ClientParameters: { ClientID: 'id', ClientSecret: 's' }, AuthorizationEndpoint: 'https://auth.example.com/token', HttpMethod: 'POST' } },
+	};
+
+	test('reported deauthorized, although the retried attempt met the connection still DEAUTHORIZING (ConcurrentModificationException)', async () => {
+		await createDirectly('lost-deauth', API_KEY);
+		const { output, error, stats } = await throughProxy(new EventBridgeConnection(), { operation: 'deauthorize', connection: locator('lost-deauth') }, lostFirst);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'lost-deauth', action: 'deauthorized', changed: true });
+		expect(output[0].json.state).toMatch(/^DEAUTHORIZ(ING|ED)$/);
+		expect(stats.byOperation.DeauthorizeConnection.forwarded).toBe(2);
+		expect(stats.byOperation.DescribeConnection.forwarded).toBe(1);
+	});
+
+	test('a retried attempt told ConcurrentModification by a connection that is still authorizing: still the error', async () => {
+		await createDirectly('busy-deauth', OAUTH); // AUTHORIZING until described
+		const { error, stats } = await throughProxy(
+			new EventBridgeConnection(),
+			{ operation: 'deauthorize', connection: locator('busy-deauth') },
+			{ applies: (operation) => operation === 'DeauthorizeConnection', script: ['throttle'] },
+		);
+		expect(stats.throttle).toBe(1);
+		expect(error.message).toMatch(/^ConcurrentModificationException: /);
+	});
+});
+
 describe('genuine conflicts stay errors', () => {
 	test('a name taken before the first attempt: AlreadyExistsException, whatever the node would have sent', async () => {
 		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'taken', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'acme.snowflakecomputing.com' } } }));

@@ -5,6 +5,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { stateSummary } from '../../common/output';
+import { deauthorizeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
 import { connectionField, locatedName, optionsField, settle } from './shared';
 
@@ -20,6 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const name = locatedName(this, itemIndex);
 	const bag = readParameters(this, itemIndex, [optionsField]);
 	const eventBridge = await service();
-	const reported = await eventBridge.client.send(new eventBridge.sdk.DeauthorizeConnectionCommand({ Name: name }));
+	const reported = await deauthorizeConnection(eventBridge, name);
 	return stateSummary(name, await settle(this, itemIndex, bag, name, eventBridge, reported), { action: 'deauthorized', changed: true });
 }
