@@ -123,7 +123,8 @@ async function bundleEntries() {
 				outfile,
 				external: ['n8n-workflow'],
 				// Smaller files parse faster: n8n requires every node file at start-up. Names stay (keepNames).
-				minify: true,
+				// MINIFY=0 keeps them readable, for a CPU profile.
+				minify: process.env.MINIFY !== '0',
 				keepNames: true,
 				plugins: isNodeFile(entry) ? [nodeFileParts, vendorAliases(outfile)] : [vendorAliases(outfile)],
 			});
