@@ -15,6 +15,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { awsClients } = require('../e2e/lib/aws');
+const { publishWorkflows } = require('../support/n8nRest');
 const { startModelServer } = require('./modelServer');
 const { chatWebhookId, MCP_PATH } = require('./workflows');
 
@@ -52,24 +53,6 @@ async function check(title, fn) {
 }
 
 const leaked = (text) => SECRETS.filter((secret) => text.includes(secret));
-
-/** Publishes workflows as the editor's Publish button does (owner, sign-in, activate). */
-async function publish(ids) {
-	const headers = { 'content-type': 'application/json', 'browser-id': 'agents-suite' };
-	const call = async (method, route, body, cookie) => {
-		const response = await fetch(`${BASE}/rest${route}`, { method, headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: body && JSON.stringify(body) });
-		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
-		return response;
-	};
-	const owner = { email: 'agents-owner@example.com', password: 'Agents-owner-1', firstName: 'Agents', lastName: 'Owner' };
-	await call('POST', '/owner/setup', owner);
-	const login = await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-	const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-	for (const id of ids) {
-		const { data } = await (await call('GET', `/workflows/${id}`, undefined, cookie)).json();
-		await call('POST', `/workflows/${id}/activate`, { versionId: data.versionId }, cookie);
-	}
-}
 
 /** The tool results (function_call_output) the model was sent, in order, by the tool called. */
 function toolResults(requests) {
@@ -240,7 +223,8 @@ async function main() {
 	const aws = awsClients(process.env.E2E_MOTO_ENDPOINT);
 	const report = {};
 	await aws.createSecret(API_KEY_SECRET, JSON.stringify({ apiKey: SECRETS[0] }));
-	await publish((process.env.AGENTS_WORKFLOW_IDS ?? '').split(' ').filter(Boolean));
+	const owner = { email: 'agents-owner@example.com', password: 'Agents-owner-1', firstName: 'Agents', lastName: 'Owner' };
+	await publishWorkflows(BASE, (process.env.AGENTS_WORKFLOW_IDS ?? '').split(' ').filter(Boolean), owner);
 	await agentStage(aws, report);
 	await mcpStage(aws, report);
 	await check('the emulator holds exactly the intended connections', async () => {

@@ -22,6 +22,7 @@ const { ListConnectionsCommand } = require('@aws-sdk/client-eventbridge');
 
 const { awsClients } = require('../e2e/lib/aws');
 const { nodeItems, nodeRawItems, runError } = require('../e2e/lib/n8n');
+const { publishWorkflows } = require('../support/n8nRest');
 
 const n8nModule = (name) => require(require.resolve(name, { paths: [path.join(process.env.N8N_DIR, 'node_modules', 'n8n')] }));
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
@@ -64,27 +65,10 @@ function database() {
 	});
 }
 
-/**
- * Publishes every workflow through the REST API, as the editor's Publish button does: sets up the
- * owner, signs in, then activates each workflow's current version. The main process then serves
- * their production webhooks.
- */
+/** Publishes every workflow through the REST API, as the editor's Publish button does. */
 async function publishAll(ids) {
-	const base = process.env.QUEUE_BASE_URL;
 	const owner = { email: 'queue-owner@example.com', password: 'Queue-owner-1', firstName: 'Queue', lastName: 'Owner' };
-	const headers = { 'content-type': 'application/json', 'browser-id': 'queue-suite' };
-	const call = async (method, route, body, cookie) => {
-		const response = await fetch(`${base}/rest${route}`, { method, headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: body && JSON.stringify(body) });
-		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
-		return response;
-	};
-	await call('POST', '/owner/setup', owner);
-	const login = await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-	const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-	for (const id of ids) {
-		const { data } = await (await call('GET', `/workflows/${id}`, undefined, cookie)).json();
-		await call('POST', `/workflows/${id}/activate`, { versionId: data.versionId }, cookie);
-	}
+	await publishWorkflows(process.env.QUEUE_BASE_URL, ids, owner);
 }
 
 async function trigger(webhookPath, body = {}) {
