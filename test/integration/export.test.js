@@ -200,6 +200,52 @@ describe('Glue', () => {
 		expect(source.ConnectionList).toHaveLength(4);
 	});
 
+	test('round trip: Export with credential references → Create (Definition (JSON)) in another Region → the copy exports as the original; Create or Update then finds it unchanged', async () => {
+		await seed();
+		const exported = await exportWith(GlueConnection, { secretReferences: 'credential', ...replace([SOURCE, TARGET]) });
+		expect(exported.output.flatMap((item) => item.json.secretsToSupply)).toEqual([]);
+		const targetSecrets = { password: 'target-pass-7', clientSecret: 'target-client-8' };
+		const writeWith = (operation) =>
+			runNode({
+				node: new GlueConnection(),
+				parameters: { operation, definitionFrom: 'json', definitionJson: '={{ $json.definition }}', secretSource: 'credential' },
+				inputItems: exported.output.map((item) => item.json),
+				credentials: credentials(TARGET),
+				extraCredentials: { awsConnectionSecretApi: targetSecrets },
+			});
+		const created = await writeWith('create');
+		expect(created.error).toBeUndefined();
+		expect(created.output.map((item) => [item.json.name, item.json.action])).toEqual(exported.output.map((item) => [item.json.name, 'created']));
+		expect(JSON.stringify(created.output)).not.toMatch(/target-pass-7|target-client-8/);
+		const copies = byName((await exportWith(GlueConnection, { secretReferences: 'credential' }, TARGET)).output);
+		for (const item of exported.output) {
+			const expected = structuredClone(item.json.definition);
+			// AWS never returns inline OAuth2 credentials; the emulator keeps no secret it made.
+			delete expected.AuthenticationConfiguration?.OAuth2Properties?.OAuth2Credentials;
+			expect(copies[item.json.name].definition).toEqual(expected);
+		}
+		const { Connection } = await clients[`glue-${TARGET}`].send(new glue.GetConnectionCommand({ Name: 'sales-postgres', HidePassword: false }));
+		expect(Connection.ConnectionProperties.PASSWORD).toBe('target-pass-7');
+		const again = await writeWith('createOrUpdate');
+		expect(again.error).toBeUndefined();
+		expect(again.output.map((item) => item.json.action)).toEqual(exported.output.map(() => 'unchanged'));
+	});
+
+	test('Create refuses a definition that still holds a placeholder, naming the path and the item, before any request', async () => {
+		await seed();
+		const { output } = await exportWith(GlueConnection, {});
+		proxy.reset();
+		const { error } = await runNode({
+			node: new GlueConnection(),
+			parameters: { operation: 'create', definitionFrom: 'json', definitionJson: '={{ $json.definition }}' },
+			inputItems: output.map((item) => item.json).filter((item) => item.name === 'sales-postgres'),
+			credentials: credentials(TARGET),
+		});
+		expect(error.message).toContain('ConnectionProperties.PASSWORD: still holds the placeholder');
+		expect(error.context.itemIndex).toBe(0);
+		expect(proxy.stats.requests).toBe(0);
+	});
+
 	test('Replace Values: a row with To but no From is refused naming the field and the item, before any request', async () => {
 		const { error } = await exportWith(GlueConnection, { replaceValues: { pairs: [{ from: '', to: 'eu-west-1' }] } });
 		expect(error.message).toMatch(/Replace Values/);
@@ -281,6 +327,27 @@ describe('EventBridge', () => {
 		]);
 		for (const item of output) expectParsedOrRefused(eventBridgeDefinition, item.json);
 		expect(proxy.stats.requests).toBe(1 + 2);
+	});
+
+	test('round trip: Export → Create (Definition (JSON)) in another Region with one Secrets Manager secret per connection; the target is authorized with its own secrets', async () => {
+		await seed();
+		const exported = await exportWith(EventBridgeConnection, { secretReferences: 'secretsManager', referencedNamePrefix: 'connections/', ...replace([SOURCE, TARGET]) });
+		const secrets = new (require('@aws-sdk/client-secrets-manager').SecretsManagerClient)({ region: TARGET, endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+		const { CreateSecretCommand } = require('@aws-sdk/client-secrets-manager');
+		await secrets.send(new CreateSecretCommand({ Name: 'connections/orders-api', SecretString: JSON.stringify({ apiKey: 'target-key-1', 'x-signing': 'target-sign-2' }) }));
+		await secrets.send(new CreateSecretCommand({ Name: 'connections/billing-private', SecretString: JSON.stringify({ clientSecret: 'target-client-3' }) }));
+		secrets.destroy();
+		const created = await runNode({
+			node: new EventBridgeConnection(),
+			parameters: { operation: 'create', definitionFrom: 'json', definitionJson: '={{ $json.definition }}' },
+			inputItems: exported.output.map((item) => item.json),
+			credentials: credentials(TARGET),
+		});
+		expect(created.error).toBeUndefined();
+		expect(created.output.map((item) => item.json.action)).toEqual(['created', 'created']);
+		expect(JSON.stringify(created.output)).not.toMatch(/target-key-1|target-sign-2|target-client-3/);
+		const copied = await exportWith(EventBridgeConnection, { secretReferences: 'secretsManager', referencedNamePrefix: 'connections/' }, TARGET);
+		expect(copied.output.map((item) => item.json.definition)).toEqual(exported.output.map((item) => item.json.definition));
 	});
 
 	test('Secret References: one Secrets Manager secret per connection, JSON keys from the secret declaration; the parser takes every definition', async () => {

@@ -7,13 +7,13 @@ import { definitionFields, nameField } from '../../common/definition';
 import { stateSummary } from '../../common/output';
 import { createConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
-import { optionsField, readCreateRequest, settle } from './shared';
+import { definitionFrom, optionsField, readCreateRequest, settle } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
 	`Create a new Amazon EventBridge connection (the authorization API destinations use). Needs a name not yet used (1-64 characters: letters, digits, . - _) and the settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, state, action: "created" }; state AUTHORIZED or AUTHORIZING is normal.`;
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...definitionFields, optionsField] as const;
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */

@@ -8,13 +8,13 @@ import { definitionFields, nameField } from '../../common/definition';
 import { definitionDifferences, stateSummary } from '../../common/output';
 import { createConnection, describeConnection } from '../../common/writes';
 import type { EventBridgeService } from '../../transport';
-import { options, optionsField, readCreateRequest, settle } from './shared';
+import { definitionFrom, options, optionsField, readCreateRequest, settle } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
 	`Create an Amazon EventBridge connection, or update it only where it differs. Needs the connection name (1-64 characters: letters, digits, . - _). ${NO_SECRETS_NOTE} Returns { name, state, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences }.`;
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...definitionFields, optionsField] as const;
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /**

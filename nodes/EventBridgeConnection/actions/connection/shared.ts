@@ -1,12 +1,16 @@
-import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { CreateConnectionRequest, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
+import { withValuesAt } from '../../../shared/definitionJson';
 import { locatorValue, readParameters } from '../../../shared/parameters';
-import { resolveSecrets } from '../../../shared/secrets';
+import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
+import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
+import { isToolMode } from '../../../shared/toolMode';
 import { buildCreateRequest, connectionName, NAME_PATTERN } from '../../common/definition';
+import { eventBridgeDefinition } from '../../common/definitionJson';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { StateProblem, waitForSettledState } from '../../common/wait';
 import type { EventBridgeService } from '../../transport';
@@ -91,14 +95,29 @@ export async function settle(
 	}
 }
 
-/** Create and Create or Update: one item's CreateConnection request, validated, secrets resolved. */
-export async function readCreateRequest(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
-	const bag = readParameters(ctx, itemIndex, fields);
-	const request = await resolveSecrets(ctx, itemIndex, bag, buildCreateRequest);
-	return { bag, request, name: String(request.Name) };
-}
-
 /** The name of the connection picked in the resource locator, validated before any call. */
 export function locatedName(ctx: IExecuteFunctions, itemIndex: number): string {
 	return connectionName(locatorValue(ctx, itemIndex), 'Connection');
+}
+
+/** Create and Create or Update: the form's fields, or one JSON Definition (what Export gives). */
+export const definitionFrom = definitionFromFields(
+	'{"Name": "orders-api", "AuthorizationType": "API_KEY", "AuthParameters": {"ApiKeyAuthParameters": {"ApiKeyName": "x-api-key", "ApiKeyValue": {"$secret": {"credential": "apiKey"}}}}}',
+);
+
+/**
+ * Create and Create or Update: the item's CreateConnection request with its secrets read, from the
+ * form's fields or from a JSON Definition (what Export gives), which Reconcile's parser checks
+ * before any call.
+ */
+export async function readCreateRequest(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
+	const bag = readParameters(ctx, itemIndex, fields);
+	if (bag[DEFINITION_FROM] !== FROM_JSON) {
+		const request = await resolveSecrets(ctx, itemIndex, bag, buildCreateRequest);
+		return { bag, request, name: String(request.Name) };
+	}
+	const definition = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), !isToolMode(ctx));
+	const paths = definition.parsed.references.map((reference) => reference.path);
+	const values = paths.length ? await readSecretValues(ctx, itemIndex, definition.parsed.references) : [];
+	return { bag, request: withValuesAt(definition.request as never, paths, values) as unknown as CreateConnectionRequest, name: definition.name };
 }

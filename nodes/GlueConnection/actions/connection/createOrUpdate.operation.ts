@@ -7,13 +7,13 @@ import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode'
 import { definitionFields, savedConnectionFields } from '../../common/definition';
 import { createConnection, differencesFrom, readConnection, secretContext, updateConnection } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { checkDescribedType, nameField, optionsField, readNamedDefinition } from './shared';
+import { checkDescribedType, definitionFrom, nameField, optionsField, readNamedDefinition } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
 	`Create an AWS Glue connection, or update it only where it differs from the settings this tool asks for. Needs the connection name (1-255 characters). ${NO_SECRETS_NOTE} Returns { name, connectionType, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences: the changed fields }.`;
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];
 
 /**
@@ -22,7 +22,7 @@ export const keys: OperationKeys<typeof description> = ['name'];
  * "Update When Secrets Are Given" a definition that carries a secret is always written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
-	const { bag, name, input, tags, catalogId: CatalogId } = await readNamedDefinition(this, itemIndex, description);
+	const { bag, name, input, tags, catalogId: CatalogId, markedSecretKeys } = await readNamedDefinition(this, itemIndex, description);
 	const options = (bag.options ?? {}) as IDataObject;
 	const dryRun = options.dryRun === true;
 	const glue = await service();
@@ -34,7 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		return { ...result, action: dryRun ? 'wouldCreate' : 'created', changed: true, differences: [] };
 	}
 	// AWS never returns secrets: a described type's SECRET properties are not compared either.
-	const context = await secretContext(glue, String(input.ConnectionType), bag);
+	const described = await secretContext(glue, String(input.ConnectionType), bag);
+	const context = { describedSecretKeys: [...(described.describedSecretKeys ?? []), ...markedSecretKeys] };
 	const differences = differencesFrom(input, current, context);
 	const secretsForced = options.updateWhenSecretsGiven === true && carriesSecrets('glue', input, context);
 	if (!differences.length && !secretsForced) {

@@ -5,11 +5,18 @@ import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemp
 import { hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
-import { resolveSecrets } from '../../../shared/secrets';
+import { withValuesAt } from '../../../shared/definitionJson';
+import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
+import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
+import { isToolMode } from '../../../shared/toolMode';
 import { buildConnectionInput, buildTags, checkConnectionName, FIRST_CLASS_TYPES } from '../../common/definition';
+import { glueDefinition } from '../../common/definitionJson';
 import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
+
+/** Create and Create or Update: the form's fields, or one JSON Definition (what Export gives). */
+export const definitionFrom = definitionFromFields('{"Name": "sales-postgres", "ConnectionType": "JDBC", "ConnectionProperties": {"JDBC_CONNECTION_URL": "…", "SECRET_ID": "glue/sales"}}');
 
 /** Fields several operations share: each operation file lists the ones it shows. */
 export const nameField = hiddenWhileJson([newConnectionNameField('e.g. sales-postgres', 'The name of the connection (1 to 255 characters)')])[0];
@@ -61,6 +68,7 @@ export function connectionName(value: unknown, field = 'Connection'): string {
 /** Create and Create or Update: the named definition of one item, validated and mapped, secrets resolved. */
 export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
 	const bag = readParameters(ctx, itemIndex, fields);
+	if (bag[DEFINITION_FROM] === FROM_JSON) return { bag, ...(await readJsonDefinition(ctx, itemIndex)), catalogId: catalogId(bag) };
 	const name = connectionName(bag.name, 'Name');
 	return {
 		bag,
@@ -68,7 +76,21 @@ export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: num
 		input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name)),
 		tags: buildTags(bag),
 		catalogId: catalogId(bag),
+		markedSecretKeys: [] as string[],
 	};
+}
+
+/**
+ * A JSON Definition (what Export gives): parsed and checked before any call by Reconcile's parser,
+ * then its {"$secret": …} references read. `markedSecretKeys`: properties the definition gives as
+ * secrets (never compared with AWS's answer).
+ */
+async function readJsonDefinition(ctx: IExecuteFunctions, itemIndex: number) {
+	const definition = glueDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), !isToolMode(ctx));
+	const paths = definition.parsed.references.map((reference) => reference.path);
+	const values = paths.length ? await readSecretValues(ctx, itemIndex, definition.parsed.references) : [];
+	const input = withValuesAt(definition.input as never, paths, values) as unknown as ConnectionInput;
+	return { name: definition.name, input, tags: definition.tags, markedSecretKeys: definition.secretKeys };
 }
 
 /**
