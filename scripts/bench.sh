@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds, then runs the benchmarks on the built files; exits 1 when a goal is
 # missed. Timings depend on the machine, so this is not part of `npm test`: run it on a quiet one.
-#   npm run bench [-- --only=a,b,c,d --items=1000 --rounds=3]
+#   npm run bench [-- --only=a,b,c,d --items=1000 --rounds=3]   (scripts/benchmark.js, then the plan benchmark)
+#   npm run bench:plan [-- --connections=1000 --latency=50 --rounds=3]   (scripts/benchmark-plan.js only)
 #   npm run bench:faults [-- items glue|eventbridge|both seed]   (scripts/benchmark-faults.js)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,13 @@ npx gulp build >/dev/null
 if [ "${1:-}" = "--faults" ]; then
   shift
   node scripts/benchmark-faults.js "$@"
+elif [ "${1:-}" = "--plan" ]; then
+  shift
+  node scripts/benchmark-plan.js "$@"
 else
-  node scripts/benchmark.js "$@"
+  # Both run; a missed goal in either is exit 1.
+  status=0
+  node scripts/benchmark.js "$@" || status=1
+  node scripts/benchmark-plan.js || status=1
+  exit $status
 fi
