@@ -11,7 +11,10 @@
 //
 // Cases live in test/e2e/cases/*.js: each exports an array of
 //   { title, workflowId, expectStatus? ("success"), setup?({aws, shared}), env?({aws, shared}) (variables
-//     for that n8n process; undefined removes one), teardown?({shared}), checks: [[name, async (ctx) => {...}], ...] }
+//     for that n8n process; undefined removes one), teardown?({shared}), checks: [[name, async (ctx) => {...}], ...],
+//     resume?: { url(ctx), checks } (a run that waits at a Wait node is resumed with a GET of the URL
+//     the waiting run gives, e.g. its signed resume URL, in a started n8n; the checks then run on the
+//     finished execution) }
 // ctx: { run, execution, items(node), raw(node), aws, shared }. Every check counts as one test, and so
 // does the run's status; when n8n printed no execution at all, every check fails with the reason.
 // The last line is "N passed, N failed"; the exit code is 1 when anything failed.
@@ -22,7 +25,7 @@ const assert = require('node:assert/strict');
 const { awsClients } = require('./lib/aws');
 const EXAMPLE_SETUPS = require('./lib/exampleSetups');
 const { isAgentWorkflow } = require('../../scripts/n8n-workflows');
-const { executeWorkflow, environmentWith, nodeItems, nodeRawItems, runError } = require('./lib/n8n');
+const { executeWorkflow, environmentWith, nodeItems, nodeRawItems, resumeWaitingExecution, runError } = require('./lib/n8n');
 
 const OUR_TYPES = /^n8n-nodes-aws-connections\./;
 
@@ -40,6 +43,8 @@ function loadCases() {
 		.sort()
 		.flatMap((file) => require(path.join(dir, file)).map((c) => ({ ...c, file })));
 }
+
+const WAIT_NODE = 'n8n-nodes-base.wait';
 
 /** One case per example workflow: it runs to "success" and none of our nodes reports an error. */
 function exampleCases() {
@@ -60,6 +65,8 @@ function exampleCases() {
 				title: `example ${file} (${name.join(' ')})`,
 				workflowId,
 				setup: EXAMPLE_SETUPS[file],
+				// An example that waits for a person (a Wait node, e.g. an approval) pauses there.
+				expectStatus: workflow.nodes.some((node) => node.type === WAIT_NODE) ? 'waiting' : undefined,
 				checks: [
 					['has at least one of our nodes', () => assert.ok(ours.length > 0, 'no AWS Connections node in it')],
 					...ours.map((node) => [
@@ -131,18 +138,39 @@ async function main() {
 			`the run ends with status "${expected}"`,
 			({ run }) => assert.equal(run.status, expected, runError(run.execution) ?? `status ${run.status}`),
 		];
-		for (const [name, check] of [statusCheck, ...testCase.checks]) {
-			const label = `${testCase.title} › ${name}`;
-			try {
-				if (fatal) throw Object.assign(new Error(fatal), { stack: fatal });
-				await check(ctx);
-				passed++;
-				console.log(`ok - ${label}`);
-			} catch (error) {
-				failed++;
-				failures.push(label);
-				console.log(`not ok - ${label}\n${describe(error).replace(/^/gm, '    ')}`);
+		const runChecks = async (checks, context, problem) => {
+			for (const [name, check] of checks) {
+				const label = `${testCase.title} › ${name}`;
+				try {
+					if (problem) throw Object.assign(new Error(problem), { stack: problem });
+					await check(context);
+					passed++;
+					console.log(`ok - ${label}`);
+				} catch (error) {
+					failed++;
+					failures.push(label);
+					console.log(`not ok - ${label}\n${describe(error).replace(/^/gm, '    ')}`);
+				}
 			}
+		};
+		await runChecks([statusCheck, ...testCase.checks], ctx, fatal);
+		if (testCase.resume) {
+			// The person the run waits for answers (e.g. approves): the execution goes on from its Wait node.
+			let resumed;
+			let problem = fatal;
+			try {
+				if (!problem) resumed = await resumeWaitingExecution(testCase.workflowId, testCase.resume.url(ctx));
+			} catch (error) {
+				problem = `resuming failed: ${error.stack ?? error}`;
+			}
+			const context = resumed && {
+				...ctx,
+				execution: resumed.execution,
+				items: (node, options) => nodeItems(resumed.execution, node, options),
+				raw: (node, options) => nodeRawItems(resumed.execution, node, options),
+			};
+			const resumedStatus = ['the resumed run ends with status "success"', () => assert.equal(resumed.status, 'success', runError(resumed.execution) ?? `status ${resumed.status}`)];
+			await runChecks([resumedStatus, ...testCase.resume.checks], context, problem);
 		}
 		if (testCase.teardown) await testCase.teardown({ shared }).catch((error) => console.log(`#   teardown failed: ${error.message}`));
 	}

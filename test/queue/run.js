@@ -81,11 +81,11 @@ async function trigger(webhookPath, body = {}) {
 }
 
 /** Waits until `count` executions newer than `afterId` exist and all have finished; returns them. */
-async function finishedExecutions(db, afterId, count, timeoutMs) {
+async function finishedExecutions(db, afterId, count, timeoutMs, finished = FINISHED) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const { rows } = await db.query('SELECT id, "workflowId", status FROM execution_entity WHERE id > $1 ORDER BY id', [afterId]);
-		if (rows.length >= count && rows.every((row) => FINISHED.includes(row.status))) return rows;
+		if (rows.length >= count && rows.every((row) => finished.includes(row.status))) return rows;
 		if (Date.now() > deadline) throw new Error(`executions not finished after ${timeoutMs / 1000} s: ${JSON.stringify(rows)}`);
 		await sleep(300);
 	}
@@ -158,7 +158,8 @@ async function runE2eCase(db, aws, testCase, logsText) {
 		if (testCase.setup) await testCase.setup({ aws, shared });
 		const after = await lastExecutionId(db);
 		await trigger(testCase.entry.webhookPath);
-		const [row] = await finishedExecutions(db, after, 1, 180000);
+		// A run that waits for a person (a Wait node) is done for now when it waits.
+		const [row] = await finishedExecutions(db, after, 1, 180000, testCase.expectStatus === 'waiting' ? [...FINISHED, 'waiting'] : FINISHED);
 		execution = await loadExecution(db, row.id);
 		console.log(`#   execution ${row.id}: ${row.status}`);
 	} catch (error) {
@@ -181,7 +182,34 @@ async function runE2eCase(db, aws, testCase, logsText) {
 			await fn(ctx);
 		});
 	}
+	if (testCase.resume) await resumeE2eCase(db, testCase, ctx, execution, fatal);
 	if (testCase.teardown) await testCase.teardown({ shared }).catch(() => undefined);
+}
+
+/** The person a waiting run waits for answers: GET its resume URL; a worker finishes the execution. */
+async function resumeE2eCase(db, testCase, ctx, waiting, fatal) {
+	let execution;
+	let problem = fatal;
+	try {
+		if (!problem) {
+			const { pathname, search } = new URL(testCase.resume.url(ctx));
+			const answer = await fetch(`${process.env.QUEUE_BASE_URL}${pathname}${search}`);
+			if (!answer.ok) throw new Error(`resume: HTTP ${answer.status} ${await answer.text()}`);
+			await finishedExecutions(db, Number(waiting.id) - 1, 1, 180000);
+			execution = await loadExecution(db, waiting.id);
+			console.log(`#   resumed execution ${waiting.id}: ${execution.status}`);
+		}
+	} catch (error) {
+		problem = error;
+	}
+	const resumed = { ...ctx, execution, items: (node, options) => nodeItems(execution, node, options), raw: (node, options) => nodeRawItems(execution, node, options) };
+	const statusCheck = ['the resumed run ends with status "success"', () => assert.equal(execution.status, 'success', runError(execution) ?? `status ${execution.status}`)];
+	for (const [name, fn] of [statusCheck, ...testCase.resume.checks]) {
+		await check(`queue: ${testCase.title} › ${name}`, async () => {
+			if (problem) throw problem;
+			await fn(resumed);
+		});
+	}
 }
 
 async function allGlueNames(aws) {

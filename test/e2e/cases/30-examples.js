@@ -6,7 +6,123 @@ const { DeauthorizeConnectionCommand } = require('@aws-sdk/client-eventbridge');
 const { executeWorkflow } = require('../lib/n8n');
 const EXAMPLE_SETUPS = require('../lib/exampleSetups');
 
+const { COPY_SECRETS } = EXAMPLE_SETUPS;
+const byName = (list) => Object.fromEntries(list.map((entry) => [entry.name ?? entry.Name, entry]));
+const namesIn = async (aws, prefix) => (await aws.glueConnections()).map((c) => c.Name).filter((name) => name.startsWith(prefix)).sort();
+/** Unset members and empty maps left out (AWS answers an empty ConnectionProperties either way). */
+const plain = (value) => JSON.parse(JSON.stringify(value, (key, member) => (member && typeof member === 'object' && !Array.isArray(member) && !Object.keys(member).length ? undefined : member)));
+/** A Glue connection as its definition compares: what CreateConnection took, not what AWS adds. */
+const glueDefinition = ({ Name, Description, ConnectionType, MatchCriteria, ConnectionProperties, PhysicalConnectionRequirements }) =>
+	plain({ Name, Description, ConnectionType, MatchCriteria, ConnectionProperties, PhysicalConnectionRequirements });
+const eventBridgeDefinition = ({ Name, Description, AuthorizationType, AuthParameters }) => plain({ Name, Description, AuthorizationType, AuthParameters });
+
 module.exports = [
+	{
+		title: 'example glue-keep-equal-with-approval: the plan waits for approval; approved, the apply makes the scope equal to the list',
+		workflowId: idFor('glue-keep-equal-with-approval.json'),
+		expectStatus: 'waiting',
+		setup: EXAMPLE_SETUPS['glue-keep-equal-with-approval.json'],
+		checks: [
+			[
+				'the plan: forecast to create, billing to update, legacy to delete (Remove Extras), orders unchanged; nothing outside the scope',
+				({ items }) => {
+					const plan = byName(items('Plan'));
+					assert.deepEqual(Object.fromEntries(Object.entries(plan).map(([name, entry]) => [name, entry.action])), {
+						'team-sales-billing': 'update',
+						'team-sales-forecast': 'create',
+						'team-sales-legacy': 'delete',
+						'team-sales-orders': 'unchanged',
+					});
+					assert.deepEqual(plan['team-sales-billing'].differences, ['Description']);
+				},
+			],
+			[
+				'the approver gets one summary with the plan fingerprint and the resume link',
+				({ items }) => {
+					const [summary] = items('Summarize the Plan');
+					assert.equal(summary.summary, '1 to create, 1 to update, 1 to delete, 1 unchanged');
+					assert.match(summary.planFingerprint, /\S{8,}/);
+					assert.match(summary.approveUrl, /\/webhook-waiting\/\d+\?(.+&)?approved=true$/);
+				},
+			],
+			['nothing is written before the approval', async ({ aws }) => {
+				assert.deepEqual(await namesIn(aws, 'team-sales-'), ['team-sales-billing', 'team-sales-legacy', 'team-sales-orders']);
+				assert.equal((await aws.glueConnection('team-sales-billing')).Description, 'billing database (hand-made)');
+			}],
+		],
+		resume: {
+			// The approver opens the link the summary carries (n8n's signed resume URL).
+			url: ({ items }) => items('Summarize the Plan')[0].approveUrl,
+			checks: [
+				[
+					'approved: the apply writes exactly the plan; the scope now equals the list; the connection outside it is untouched',
+					async ({ aws }) => {
+						assert.deepEqual(await namesIn(aws, 'team-sales-'), ['team-sales-billing', 'team-sales-forecast', 'team-sales-orders']);
+						assert.equal((await aws.glueConnection('team-sales-billing')).Description, 'billing database (managed by n8n)');
+						assert.ok(await aws.glueConnection('finance-ledger'), 'finance-ledger (outside the scope) is gone');
+					},
+				],
+				[
+					'the apply reports a write for exactly the three connections the plan listed',
+					({ items }) => {
+						const written = items('Apply the Approved Plan').filter((entry) => !['unchanged', 'keep'].includes(entry.action));
+						assert.deepEqual(written.map((entry) => entry.name).sort(), ['team-sales-billing', 'team-sales-forecast', 'team-sales-legacy']);
+					},
+				],
+			],
+		},
+	},
+	{
+		title: 'example copy-connections-to-another-region: every exported connection exists in eu-west-1, equal apart from the replaced values; no secret in any output',
+		workflowId: idFor('copy-connections-to-another-region.json'),
+		setup: EXAMPLE_SETUPS['copy-connections-to-another-region.json'],
+		checks: [
+			[
+				'Glue: eu-west-1 holds the two exported connections, equal to us-east-1 apart from the Region inside the secret ARN and the Availability Zones',
+				async ({ aws }) => {
+					const target = aws.inRegion('eu-west-1');
+					const copies = byName(await target.glueConnections());
+					assert.deepEqual(Object.keys(copies).sort(), ['shared-network', 'shared-orders']);
+					for (const name of ['shared-orders', 'shared-network']) {
+						const source = glueDefinition(await aws.glueConnection(name));
+						const expected = JSON.parse(JSON.stringify(source).replace(/us-east-1/g, 'eu-west-1'));
+						assert.deepEqual(glueDefinition(copies[name]), expected);
+					}
+					assert.equal(copies['shared-orders'].PhysicalConnectionRequirements.AvailabilityZone, 'eu-west-1a');
+				},
+			],
+			[
+				'EventBridge: eu-west-1 holds the two exported connections with equal definitions, authorized with the target\'s own secrets',
+				async ({ aws }) => {
+					const target = aws.inRegion('eu-west-1');
+					assert.deepEqual((await target.eventBridgeConnections()).map((c) => c.Name).sort(), ['shared-billing', 'shared-partner']);
+					for (const name of ['shared-partner', 'shared-billing']) {
+						assert.deepEqual(eventBridgeDefinition(await target.eventBridgeConnection(name)), eventBridgeDefinition(await aws.eventBridgeConnection(name)));
+					}
+					const partnerSecret = await target.secretString((await target.eventBridgeConnection('shared-partner')).SecretArn);
+					assert.ok(partnerSecret.includes(COPY_SECRETS.targetApiKey) && partnerSecret.includes(COPY_SECRETS.targetSigning), 'the copy does not hold the target\'s API key and signing header');
+					const billingSecret = await target.secretString((await target.eventBridgeConnection('shared-billing')).SecretArn);
+					assert.ok(billingSecret.includes(COPY_SECRETS.targetClientSecret), 'the copy does not hold the target\'s client secret');
+				},
+			],
+			[
+				'what was not exported stays where it was; us-east-1 is unchanged',
+				async ({ aws }) => {
+					const target = aws.inRegion('eu-west-1');
+					assert.equal(await target.glueConnection('local-only'), undefined);
+					assert.equal(await target.eventBridgeConnection('local-hook'), undefined);
+					assert.deepEqual((await aws.glueConnections()).map((c) => c.Name).sort(), ['local-only', 'shared-network', 'shared-orders']);
+				},
+			],
+			[
+				'no secret in any output or in what n8n printed',
+				({ execution, run }) => {
+					const text = JSON.stringify(execution) + (run?.stdout ?? '') + (run?.stderr ?? '');
+					for (const [label, secret] of Object.entries(COPY_SECRETS)) assert.ok(!text.includes(secret), `${label} appears in the output`);
+				},
+			],
+		],
+	},
 	{
 		title: 'example glue-jdbc-upkeep: creates the JDBC connection (its URL from host, port, engine and database) with a secret',
 		workflowId: idFor('glue-jdbc-upkeep.json'),

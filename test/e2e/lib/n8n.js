@@ -2,6 +2,7 @@
 // The environment (N8N_USER_FOLDER, N8N_ENCRYPTION_KEY, quiet flags) comes from scripts/lib-n8n.sh.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -125,4 +126,70 @@ function exportWorkflow(id, { n8nBin = process.env.N8N_BIN } = {}) {
 	}
 }
 
-module.exports = { executeWorkflow, environmentWith, parseExecution, nodeItems, nodeRawItems, runError, storedExecutions, exportWorkflow };
+const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A module of the n8n installation N8N_BIN belongs to (e.g. flatted, which n8n stores execution data with). */
+function n8nModule(name, n8nBin = process.env.N8N_BIN) {
+	const n8nDir = path.resolve(fs.realpathSync(n8nBin), '..', '..');
+	return require(require.resolve(name, { paths: [n8nDir] }));
+}
+
+/**
+ * Resumes the newest execution of a workflow that waits at a Wait node ("On Webhook Call"), as the
+ * person it waits for does: `n8n start` on a free loopback port (only a running n8n serves the
+ * resume URL; `n8n execute` cannot), a GET of the resume URL the run gave (its path and signed
+ * query, on that port), then the execution read back from the database once it has finished.
+ * Resolves with { id, status, execution }.
+ */
+async function resumeWaitingExecution(workflowId, resumeUrl, { n8nBin = process.env.N8N_BIN } = {}) {
+	const [waiting] = storedExecutions(workflowId);
+	if (waiting?.status !== 'waiting') throw new Error(`the newest execution of ${workflowId} is ${waiting?.status ?? 'missing'}, not waiting`);
+	const port = await new Promise((resolve, reject) => {
+		const server = net.createServer().on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port: free } = server.address();
+			server.close(() => resolve(free));
+		});
+	});
+	const child = spawn(n8nBin, ['start'], { env: { ...process.env, N8N_PORT: String(port) }, detached: true, stdio: 'ignore' });
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	try {
+		const base = `http://127.0.0.1:${port}`;
+		const deadline = Date.now() + 180000;
+		while (!(await fetch(`${base}/healthz/readiness`).then((answer) => answer.ok, () => false))) {
+			if (child.exitCode !== null || Date.now() > deadline) throw new Error('n8n start did not become ready');
+			await sleep(500);
+		}
+		const { pathname, search } = new URL(resumeUrl);
+		if (!pathname.endsWith(`/webhook-waiting/${waiting.id}`)) throw new Error(`${resumeUrl} does not resume execution ${waiting.id}`);
+		const answer = await fetch(`${base}${pathname}${search}`);
+		if (!answer.ok) throw new Error(`resume: HTTP ${answer.status} ${await answer.text()}`);
+		for (;;) {
+			const stored = storedExecutions(workflowId).find((execution) => execution.id === waiting.id);
+			if (FINISHED.includes(stored.status)) {
+				const data = n8nModule('flatted', n8nBin).parse(stored.data);
+				return { id: stored.id, status: stored.status, execution: { status: stored.status, data } };
+			}
+			if (Date.now() > deadline) throw new Error(`the resumed execution is still ${stored.status}`);
+			await sleep(500);
+		}
+	} finally {
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, 15000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
+
+module.exports = { executeWorkflow, environmentWith, parseExecution, nodeItems, nodeRawItems, runError, storedExecutions, exportWorkflow, resumeWaitingExecution };
