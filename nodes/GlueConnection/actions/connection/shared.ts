@@ -2,11 +2,10 @@ import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue'
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
-import { hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { withValuesAt } from '../../../shared/definitionJson';
-import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
+import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
 import { isToolMode } from '../../../shared/toolMode';
 import { buildConnectionInput, buildTags, checkConnectionName, FIRST_CLASS_TYPES } from '../../common/definition';
