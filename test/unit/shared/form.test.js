@@ -64,8 +64,8 @@ describe('the forms users know', () => {
 	const SAVED = ['physicalConnectionRequirements', 'additionalFields'];
 
 	test.each([
-		['create', ['name', ...JDBC_FORM, ...SAVED, 'options']],
-		['createOrUpdate', ['name', ...JDBC_FORM, ...SAVED, 'options']],
+		['create', ['definitionFrom', 'name', ...JDBC_FORM, ...SAVED, 'options']],
+		['createOrUpdate', ['definitionFrom', 'name', ...JDBC_FORM, ...SAVED, 'options']],
 		['update', ['connection', 'updateNotice', 'newName', ...JDBC_FORM, ...SAVED, 'options']],
 		['testDefinition', [...JDBC_FORM, 'options']],
 		['delete', ['connection', 'options']],
@@ -74,6 +74,10 @@ describe('the forms users know', () => {
 		['getMany', ['hidePassword', 'returnAll', 'limit', 'filters', 'output', 'options']],
 	])('Glue connection / %s', (operation, expected) => {
 		expect(names(glue, { resource: 'connection', operation })).toEqual(['resource', 'operation', ...expected]);
+	});
+
+	test.each(['create', 'createOrUpdate'])('Glue connection / %s from a Definition (JSON): the JSON field and what a reference to the credential needs, no form field', (operation) => {
+		expect(names(glue, { resource: 'connection', operation, definitionFrom: 'json' })).toEqual(['resource', 'operation', 'definitionFrom', 'definitionJson', 'secretSource', 'options']);
 	});
 
 	test.each([
@@ -86,8 +90,8 @@ describe('the forms users know', () => {
 	});
 
 	test.each([
-		['create', { authorizationType: 'API_KEY' }, ['name', 'secretSource', 'authorizationType', 'keyHeaderName', 'apiKeyValue', 'additionalFields', 'options']],
-		['createOrUpdate', { authorizationType: 'API_KEY' }, ['name', 'secretSource', 'authorizationType', 'keyHeaderName', 'apiKeyValue', 'additionalFields', 'options']],
+		['create', { authorizationType: 'API_KEY' }, ['definitionFrom', 'name', 'secretSource', 'authorizationType', 'keyHeaderName', 'apiKeyValue', 'additionalFields', 'options']],
+		['createOrUpdate', { authorizationType: 'API_KEY' }, ['definitionFrom', 'name', 'secretSource', 'authorizationType', 'keyHeaderName', 'apiKeyValue', 'additionalFields', 'options']],
 		['update', {}, ['connection', 'secretSource', 'authorizationType', 'additionalFields', 'options']],
 		['update', { authorizationType: 'API_KEY' }, ['connection', 'secretSource', 'authorizationType', 'typeChangeNotice', 'keyHeaderName', 'apiKeyValue', 'additionalFields', 'options']],
 		['deauthorize', {}, ['connection', 'options']],
