@@ -153,6 +153,8 @@ step "run the workflows through the queue"
 export QUEUE_BASE_URL="http://127.0.0.1:$n8n_port"
 export QUEUE_LOGS="main=$WORK/main.log worker1=$WORK/worker1.log worker2=$WORK/worker2.log redis=$WORK/redis.log postgres=$PG_ROOT/postgres.log"
 export QUEUE_WORKER_LOGS="$WORK/worker1.log $WORK/worker2.log"
+# The workers' process groups, in the same order (the Reconcile part kills one mid-apply).
+export QUEUE_WORKER_PIDS="$WORKER1_PID $WORKER2_PID"
 export N8N_DIR
 set +e
 node test/queue/run.js

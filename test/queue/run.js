@@ -126,7 +126,7 @@ function executionsPerWorker() {
  * case sets the n8n process's environment, which a worker shares with every execution) and
  * 50-secrets (it needs a credential of its own and reads the e2e suite's SQLite database).
  */
-const QUEUE_CASE_FILES = ['00-smoke.js', '10-glue.js', '15-glue-described.js', '20-eventbridge.js', '30-examples.js'];
+const QUEUE_CASE_FILES = ['00-smoke.js', '10-glue.js', '15-glue-described.js', '20-eventbridge.js', '30-examples.js', '60-reconcile.js'];
 
 /** The e2e cases to send through the queue: the first case of each prepared workflow in those
  * files, except those that set the n8n process's environment or run the workflow themselves first. */
@@ -260,6 +260,66 @@ async function runBulk(db, aws, manifest) {
 	return rows;
 }
 
+/**
+ * Part 3: a Reconcile Apply whose worker is killed (SIGKILL, the whole process group) while it
+ * writes, then the same apply sent again: it must finish the set, each desired connection existing
+ * exactly once, nothing else in the scope, and only the missing connections written.
+ */
+async function runKilledApply(db, aws, manifest) {
+	const PREFIX = 'qrc-';
+	const COUNT = 400;
+	await aws.reset();
+	const webhookPath = manifest.find((entry) => entry.id === 'queueReconcile001').webhookPath;
+	const inScope = async () => (await allGlueNames(aws)).filter((name) => name.startsWith(PREFIX));
+	const after = await lastExecutionId(db);
+	await trigger(webhookPath, { prefix: PREFIX, count: COUNT });
+	let partial = [];
+	const deadline = Date.now() + 180000;
+	while ((partial = await inScope()).length < 20) {
+		if (Date.now() > deadline) throw new Error(`the apply wrote ${partial.length} connections in 180 s`);
+		await sleep(100);
+	}
+	const { rows } = await db.query('SELECT id FROM execution_entity WHERE id > $1 ORDER BY id', [after]);
+	const killedId = Number(rows[0].id);
+	const logs = (process.env.QUEUE_WORKER_LOGS ?? '').split(' ').filter(Boolean);
+	const pids = (process.env.QUEUE_WORKER_PIDS ?? '').split(' ').filter(Boolean).map(Number);
+	const running = logs.findIndex((file) => fs.readFileSync(file, 'utf8').includes(`Worker started execution ${killedId} `));
+	await check('reconcile: the apply ran on a worker, which was killed while it wrote', () => {
+		assert.ok(running >= 0 && pids[running], `no worker log says it started execution ${killedId}`);
+		process.kill(-pids[running], 'SIGKILL');
+	});
+	await sleep(2000);
+	const before = await inScope();
+	console.log(`# reconcile: worker ${running + 1} killed during execution ${killedId}; ${before.length} of ${COUNT} connections existed after it`);
+	await check('reconcile: the kill left the apply unfinished', () => assert.ok(before.length > 0 && before.length < COUNT, `${before.length} of ${COUNT}`));
+
+	const again = await lastExecutionId(db);
+	await trigger(webhookPath, { prefix: PREFIX, count: COUNT });
+	// The killed execution may stay "running" (or be run again by the surviving worker): follow the new one.
+	const deadlineAgain = Date.now() + 300000;
+	let finished;
+	while (!finished) {
+		const { rows: newer } = await db.query('SELECT id, status FROM execution_entity WHERE id > $1 ORDER BY id', [again]);
+		finished = newer.find((row) => FINISHED.includes(row.status));
+		if (!finished && Date.now() > deadlineAgain) throw new Error('the second apply did not finish in 300 s');
+		if (!finished) await sleep(300);
+	}
+	const execution = await loadExecution(db, finished.id);
+	await check('reconcile: the same apply sent again succeeds', () => assert.equal(execution.status, 'success', runError(execution)));
+	const output = nodeItems(execution, 'Reconcile');
+	const existing = await inScope();
+	await check(`reconcile: every desired connection exists exactly once (${COUNT}), nothing else in the scope`, () => {
+		assert.equal(new Set(existing).size, existing.length, 'a name is listed twice');
+		assert.deepEqual(existing.sort(), Array.from({ length: COUNT }, (_, i) => `${PREFIX}${String(i).padStart(4, '0')}`));
+	});
+	await check('reconcile: the second apply created only what was missing, and no error item', () => {
+		assert.equal(output.filter((item) => item.error).length, 0, JSON.stringify(output.find((item) => item.error)));
+		const created = output.filter((item) => item.action === 'create' && item.applied).length;
+		assert.ok(created <= COUNT - before.length, `created ${created}, but ${before.length} of ${COUNT} already existed`);
+		assert.equal(created + output.filter((item) => item.action === 'unchanged').length, COUNT);
+	});
+}
+
 async function main() {
 	const dir = process.env.QUEUE_DIR;
 	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
@@ -288,6 +348,8 @@ async function main() {
 		await check('every execution ran on exactly one worker (none in the main process)', () => {
 			for (const id of ids) assert.equal(perWorker.filter((set) => set.has(id)).length, 1, `execution ${id}`);
 		});
+		// Last: it kills a worker.
+		if (manifest.some((entry) => entry.id === 'queueReconcile001')) await runKilledApply(db, aws, manifest);
 		const secrets = [...new Set(manifest.flatMap((entry) => entry.secrets))];
 		const logs = readLogs();
 		await check(`no secret (${secrets.length}) in any process's log (${logs.map((log) => log.label).join(', ')})`, () => {
