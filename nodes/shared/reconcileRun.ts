@@ -11,6 +11,7 @@ import {
 	fingerprintOf,
 	type PlanEntry,
 	planReconcile,
+	SECRETS_ONLY,
 	unapprovedWrites,
 } from './reconcile';
 import { reconcileFields } from './reconcileFields';
@@ -88,6 +89,30 @@ function readSettings(ctx: IExecuteFunctions): Settings {
 		expectedFingerprint: fingerprint || undefined,
 		rewriteSecrets: bag.rewriteSecrets === true,
 	};
+}
+
+/**
+ * The value at a difference's dotted path (`ConnectionProperties.JDBC_CONNECTION_URL`,
+ * `SparkProperties.spark.executor.memory`): a key may itself hold dots, so the longest key that
+ * starts the path is taken at each level.
+ */
+function valueAtDotted(root: unknown, path: string): unknown {
+	if (!root || typeof root !== 'object') return undefined;
+	const node = root as Record<string, unknown>;
+	if (Object.hasOwn(node, path)) return node[path];
+	const key = Object.keys(node)
+		.filter((candidate) => path.startsWith(`${candidate}.`))
+		.sort((a, b) => b.length - a.length)[0];
+	return key === undefined ? undefined : valueAtDotted(node[key], path.slice(key.length + 1));
+}
+
+/** For an update, each difference with AWS's value and the desired one (both views hold no secret), for the person who approves. */
+function changesOf(entry: { action: string; differences: string[]; desired?: { publicView: unknown }; existing?: { stateView: unknown } }): IDataObject {
+	if (entry.action !== 'update') return {};
+	const changes = entry.differences
+		.filter((path) => path !== SECRETS_ONLY)
+		.map((path) => ({ path, aws: valueAtDotted(entry.existing?.stateView, path) ?? null, desired: valueAtDotted(entry.desired?.publicView, path) ?? null }));
+	return { changes } as IDataObject;
 }
 
 const paired = (indexes: number[]): IPairedItemData | IPairedItemData[] => (indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item })));
@@ -182,7 +207,7 @@ export async function runReconcile<Service, Request, Current>(
 	const planFingerprint = fingerprintOf(entries);
 	const planSummary = countActions(entries);
 	const output = (entry: Entry<Request, Current>, extra: IDataObject = {}): INodeExecutionData => ({
-		json: { name: entry.name, action: entry.action, differences: entry.differences, ...scope.output, ...extra, planSummary, planFingerprint },
+		json: { name: entry.name, action: entry.action, differences: entry.differences, ...changesOf(entry), ...scope.output, ...extra, planSummary, planFingerprint },
 		// Extras answer to no item: they are paired with the first, as a Get Many's results are.
 		pairedItem: { item: entry.desired?.itemIndex ?? 0 },
 	});

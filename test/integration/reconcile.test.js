@@ -69,7 +69,9 @@ function scenario({ Node, service, seed, definition, names }) {
 		expect(plan.output).toHaveLength(105);
 		const fingerprint = plan.output[0].json.planFingerprint;
 		expect(plan.output.every(({ json }) => json.planFingerprint === fingerprint)).toBe(true);
-		expect(plan.output.find(({ json }) => json.name === 'app-085').json.differences).toEqual(names.changedPaths);
+		const changed = plan.output.find(({ json }) => json.name === 'app-085').json;
+		expect(changed.differences).toEqual(names.changedPaths);
+		expect(changed.changes).toEqual(names.changes('app-085'));
 		// Desired connections are paired with their items, extras with the first item.
 		expect(plan.output.find(({ json }) => json.name === 'app-new-2').pairedItem).toEqual({ item: 94 });
 		expect(plan.output.find(({ json }) => json.name === 'app-095').pairedItem).toEqual({ item: 0 });
@@ -181,6 +183,10 @@ describe('Glue', () => {
 		definition: jdbc,
 		names: {
 			changedPaths: ['Description', 'ConnectionProperties.JDBC_CONNECTION_URL'],
+			changes: (name) => [
+				{ path: 'Description', aws: 'orders replica', desired: 'moved to the new host' },
+				{ path: 'ConnectionProperties.JDBC_CONNECTION_URL', aws: `jdbc:postgresql://old.internal:5432/${name}`, desired: `jdbc:postgresql://new.internal:5432/${name}` },
+			],
 			planReads: ['AWSGlue.GetConnections'],
 			// 103 connections at 100 a page.
 			checkPlanReads: (reads) => expect(reads['AWSGlue.GetConnections']).toBe(2),
@@ -208,6 +214,10 @@ describe('EventBridge', () => {
 		definition: apiKey,
 		names: {
 			changedPaths: ['AuthParameters.ApiKeyAuthParameters.ApiKeyName', 'Description'],
+			changes: () => [
+				{ path: 'AuthParameters.ApiKeyAuthParameters.ApiKeyName', aws: 'x-api-key', desired: 'x-api-key-2' },
+				{ path: 'Description', aws: 'orders api', desired: 'rotated header' },
+			],
 			planReads: ['AWSEvents.ListConnections', 'AWSEvents.DescribeConnection'],
 			// 100 in the scope at 100 a page (NamePrefix leaves the other 3 out), one Describe per desired name that exists.
 			checkPlanReads: (reads) => {

@@ -47,7 +47,7 @@ function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSec
 			name: definition.name,
 			itemIndex,
 			request,
-			publicView: { input: withoutSecrets('glue', referenced, context), tags: definition.tags },
+			publicView: { ...withoutSecrets('glue', referenced, context), Tags: definition.tags },
 			carriesSecrets: references.length > 0 || carriesSecrets('glue', definition.input, context),
 			secretTexts: definition.parsed.literalSecrets.map((path) => String(valueAt(definition.input, path))),
 			resolve: async () => {
@@ -69,7 +69,7 @@ function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSec
 		name,
 		itemIndex,
 		request,
-		publicView: { input: withoutSecrets('glue', input, context), tags },
+		publicView: { ...withoutSecrets('glue', input, context), Tags: tags },
 		carriesSecrets: references.length > 0 || carriesSecrets('glue', input, context),
 		resolve: async () => {
 			if (!references.length) return request;
