@@ -29,7 +29,6 @@ export type SecretNode = 'glue' | 'eventBridge';
  * "Secret Values From" (n8n shows the optional credential from one parameter only).
  */
 export type SecretSupply = 'typed' | 'secretsManager' | 'credential';
-export const SECRET_SUPPLIES: readonly SecretSupply[] = ['typed', 'secretsManager', 'credential'];
 
 /**
  * Which rows of a key/value collection hold secrets: all of them; those the user flagged "Value Is
