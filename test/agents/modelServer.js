@@ -70,9 +70,11 @@ function startModelServer(script, port = 0) {
 			} catch {
 				body = { unparsed: raw };
 			}
-			requests.push({ method: req.method, url: req.url, headers: req.headers, raw, body });
+			const request = { method: req.method, url: req.url, headers: req.headers, raw, body };
+			requests.push(request);
 			if (req.method === 'POST' && req.url.replace(/\?.*$/, '') === '/v1/responses') {
 				const response = responseFor(body);
+				request.response = response;
 				if (body.stream) {
 					res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 					res.end(streamed(response));
