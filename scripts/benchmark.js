@@ -14,7 +14,7 @@
 //     at a time and 10 in flight, our node at Concurrency 1 and 10. Goal: node at 10 <= 1.10 x raw at 10.
 // (c) 10,000 items through one execution (Glue create, Concurrency 10, fast endpoint): RSS and heap
 //     after 1,000 and after 10,000 requests (after a GC). Goal: heap growth no more than the output
-//     items' own size in memory (what a copy of them takes).
+//     items' own size in memory (what a copy of them takes); RSS is shown too.
 // (d) Start-up: time and memory to require our node and credential files (package.json's n8n lists)
 //     after n8n-workflow and create each class once, as n8n's PackageDirectoryLoader does, in fresh
 //     processes (15 runs). Goal: <= 10 ms (main-thread CPU, mean) and <= 3 MB (RSS, median).
@@ -320,7 +320,9 @@ async function memoryOverItems(subjects) {
 		console.log(`    after ${COUNT} requests: RSS ${fixed(samples[COUNT].rss / MB, 1)} MB, heap ${fixed(samples[COUNT].heapUsed / MB, 1)} MB`);
 		console.log(`    growth 1k -> 10k: RSS ${fixed(growthRss / MB, 1)} MB, heap ${fixed(growthHeap / MB, 1)} MB; the 9,000 output items themselves: ${fixed(outputGrowth / MB, 1)} MB in memory (${Math.round(outputPerItem)} bytes/item)`);
 		goal('(c) heap growth 1k -> 10k items / the output items\' own size in memory', growthHeap / outputGrowth, 1, 'x');
-		goal('(c) RSS growth 1k -> 10k items / the output items\' own size in memory', growthRss / outputGrowth, 1, 'x');
+		// RSS is shown, not a goal: it moves by megabytes from run to run with when V8 hands freed
+		// heap pages back to the system (the same build measured 2.7 and 4.0 MB here).
+		console.log(`    RSS growth / the output items' own size: ${fixed(growthRss / outputGrowth)}x (not a goal)`);
 	} finally {
 		server.close();
 	}

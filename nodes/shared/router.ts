@@ -153,6 +153,17 @@ export async function runPerItem<Service>(
 	}
 }
 
+/**
+ * An operation's result as output items paired with their input item, as n8n's
+ * returnJsonArray + constructExecutionMetaData make them. One result (most operations) is one
+ * item, not a list of one: the run holds every item's result until the last, and a list per item
+ * would grow the heap by more than the output itself.
+ */
+function pairedOutput(ctx: IExecuteFunctions, result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData | INodeExecutionData[] {
+	if (!Array.isArray(result) && !result?.json) return { json: result, pairedItem: { item: itemIndex } };
+	return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+}
+
 /** A whole-set operation: one call for all items, with the same service, redaction and clean-up. */
 async function runWholeSet<Service>(
 	ctx: IExecuteFunctions,
@@ -200,17 +211,16 @@ async function runItem<Service>(
 	operation: Operation<Service>,
 	service: ServiceProvider<Service>,
 	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+): Promise<INodeExecutionData | INodeExecutionData[]> {
 	try {
-		const result = await operation.execute.call(ctx, itemIndex, service);
-		return ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+		return pairedOutput(ctx, await operation.execute.call(ctx, itemIndex, service), itemIndex);
 	} catch (error) {
 		const secrets = [...typedSecrets(ctx, itemIndex), ...secretsReadBy(ctx)];
 		const nodeError = toNodeError(ctx, error, itemIndex, secrets, operation.description);
 		if (!ctx.continueOnFail()) throw nodeError;
 		const json: IDataObject = { error: nodeError.message };
 		if (nodeError.description) json.description = nodeError.description;
-		return [{ json, pairedItem: { item: itemIndex } }];
+		return { json, pairedItem: { item: itemIndex } };
 	}
 }
 
