@@ -132,15 +132,15 @@ const SUMMARY_KEYS = ['action', 'changed', 'dryRun', 'differences', 'deleted', '
 export function toolSummary(json: IDataObject): IDataObject {
 	const awsShaped = 'Name' in json || 'ConnectionArn' in json || 'ConnectionType' in json;
 	if (!awsShaped) {
-		return Object.fromEntries(
-			Object.entries(json).filter(([key]) => !/Time$/.test(key) && !(key === 'connectionArn' && 'name' in json)),
-		) as IDataObject;
+		return Object.fromEntries(Object.entries(json).filter(([key]) => !/Time$/.test(key))) as IDataObject;
 	}
 	const summary: IDataObject = {
 		name: json.Name,
 		type: json.ConnectionType ?? json.AuthorizationType,
 		state: json.Status ?? json.ConnectionState,
 		stateReason: json.StatusReason ?? json.StateReason,
+		// An EventBridge connection's ARN is what an API destination needs next.
+		arn: json.ConnectionArn,
 		description: json.Description,
 		properties: json.ConnectionProperties,
 	};

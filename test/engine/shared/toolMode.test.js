@@ -105,9 +105,12 @@ describe('guard rails', () => {
 			expect(error.message).toContain(`Operation "${operation}" is not allowed for AI tools`);
 		}
 		expect(ebMock.calls()).toHaveLength(0);
-		ebMock.on(eventbridge.DescribeConnectionCommand).resolves({ Name: 'crm', ConnectionState: 'AUTHORIZED', AuthorizationType: 'API_KEY' });
-		const { error } = await ebTool({ operation: 'get', connection: locator('crm') });
+		const arn = 'arn:aws:events:us-east-1:123456789012:connection/crm/1';
+		ebMock.on(eventbridge.DescribeConnectionCommand).resolves({ Name: 'crm', ConnectionArn: arn, ConnectionState: 'AUTHORIZED', AuthorizationType: 'API_KEY', CreationTime: new Date() });
+		const { output, error } = await ebTool({ operation: 'get', connection: locator('crm') });
 		expect(error).toBeUndefined();
+		// The ARN stays: an API destination needs it next.
+		expect(output[0].json).toEqual({ name: 'crm', type: 'API_KEY', state: 'AUTHORIZED', arn });
 	});
 
 	test('the operation cannot come from an expression (a model cannot widen Get into Delete)', async () => {

@@ -11,7 +11,7 @@ import { definitionFrom, optionsField, readCreateRequest, settle } from './share
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
-	`Create a new Amazon EventBridge connection (the authorization API destinations use). Needs a name not yet used (1-64 characters: letters, digits, . - _) and the settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, state, action: "created" }; state AUTHORIZED or AUTHORIZING is normal.`;
+	`Create a new Amazon EventBridge connection (the authorization API destinations use). Needs a name not yet used (1-64 characters: letters, digits, . - _) and the settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, connectionArn, state, action: "created" }; state AUTHORIZED or AUTHORIZING is normal.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['name'];

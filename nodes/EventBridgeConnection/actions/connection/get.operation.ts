@@ -9,7 +9,7 @@ import { connectionField, locatedName, optionsField } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
-	'Read one Amazon EventBridge connection by its exact name. Returns { name, type (the authorization type), state, stateReason, description }; secrets are never returned. Fails with ResourceNotFoundException when no connection has that name.';
+	'Read one Amazon EventBridge connection by its exact name. Returns { name, type (the authorization type), state, stateReason, arn, description }; secrets are never returned. Fails with ResourceNotFoundException when no connection has that name.';
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];

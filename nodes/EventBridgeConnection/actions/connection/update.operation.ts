@@ -13,7 +13,7 @@ import { connectionField, locatedName, optionsField, settle } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
-	`Change an existing Amazon EventBridge connection: only the settings this tool asks for are changed. Needs its exact name. ${NO_SECRETS_NOTE} Returns { name, state, action: "updated" }.`;
+	`Change an existing Amazon EventBridge connection: only the settings this tool asks for are changed. Needs its exact name. ${NO_SECRETS_NOTE} Returns { name, connectionArn, state, action: "updated" }.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionField, ...updateDefinitionFields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connection'];
