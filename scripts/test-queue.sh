@@ -6,7 +6,8 @@
 # through the queue (see there). Last line: "N passed, N failed"; exit code 1 on any failure.
 #
 # Environment: QUEUE_TARBALL=<file> (or E2E_TARBALL) installs that package instead of building one;
-# QUEUE_KEEP=1 keeps the work folder (it is always kept when something fails).
+# QUEUE_KEEP=1 keeps the work folder (it is always kept when something fails); QUEUE_ONLY=<regex> runs
+# only the e2e cases whose title matches and no bulk flows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
