@@ -17,10 +17,10 @@ const fs = require('node:fs');
 const { awsClients } = require('../e2e/lib/aws');
 const { publishWorkflows } = require('../support/n8nRest');
 const { startModelServer } = require('./modelServer');
-const { chatWebhookId, MCP_PATH } = require('./workflows');
+const { chatWebhookId, MCP_PATH, TYPED_API_KEY } = require('./workflows');
 
 const BASE = process.env.AGENTS_BASE_URL;
-const SECRETS = (process.env.AGENTS_SECRETS ?? '').split('\n').filter(Boolean);
+const SECRETS = [...(process.env.AGENTS_SECRETS ?? '').split('\n').filter(Boolean), TYPED_API_KEY];
 if (SECRETS.length === 0) throw new Error('AGENTS_SECRETS is empty: nothing to check for');
 
 const API_KEY_SECRET = 'agents/partner-crm-key';
@@ -209,6 +209,12 @@ async function mcpStage(aws, report) {
 			assert.equal(refused.isError, true);
 			assert.match(refused.text, /not allowed for AI tools/);
 			assert.ok(await aws.glueConnection('mcp-network'));
+		});
+		await check('mcp: a key the author typed into the Tool node is refused (secrets only by reference); nothing is created', async () => {
+			const typed = await call('Create_EventBridge_Connection_With_Typed_Key', { connection_name: 'partner-typed' });
+			assert.equal(typed.isError, true);
+			assert.match(typed.text, /Secrets cannot be typed in an AI tool/);
+			assert.equal(await aws.eventBridgeConnection('partner-typed'), undefined);
 		});
 		await check('mcp: bad input comes back as a tool error naming the input; the session goes on', async () => {
 			const bad = await call('Get_Glue_Connection', { connection_name: 'bad\nname' });

@@ -13,6 +13,9 @@ const MCP_PATH = 'aws-connections-e2e';
 const GLUE_TOOL = 'n8n-nodes-aws-connections.glueConnectionTool';
 const EVENTBRIDGE_TOOL = 'n8n-nodes-aws-connections.eventBridgeConnectionTool';
 
+/** A key typed into a Tool node by its author: tool mode refuses it (secrets only by reference). */
+const TYPED_API_KEY = 'agents-typed-api-key-7c1e9d';
+
 const fromAI = (key, description) => `={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
 const byName = (key, description) => ({ __rl: true, mode: 'name', value: fromAI(key, description) });
 
@@ -39,6 +42,17 @@ function mcpWorkflow() {
 				name: fromAI('connection_name', 'The connection name, e.g. vpc-orders'),
 				connectionType: 'NETWORK',
 				physicalConnectionRequirements: { subnetId: 'subnet-0a1b2c3d', securityGroupIds: 'sg-0a1b2c3d', availabilityZone: 'us-east-1a' },
+			},
+		},
+		{
+			name: 'Create EventBridge Connection With Typed Key',
+			type: EVENTBRIDGE_TOOL,
+			parameters: {
+				operation: 'create',
+				name: fromAI('connection_name', 'The connection name, e.g. partner-typed'),
+				authorizationType: 'API_KEY',
+				keyHeaderName: 'x-api-key',
+				apiKeyValue: TYPED_API_KEY,
 			},
 		},
 		{
@@ -85,4 +99,4 @@ function main(argv) {
 
 if (require.main === module) main(process.argv.slice(2));
 
-module.exports = { chatWebhookId, mcpWorkflow, MCP_PATH };
+module.exports = { chatWebhookId, mcpWorkflow, MCP_PATH, TYPED_API_KEY };
