@@ -107,5 +107,14 @@ export function checkSecretId(value: string, field: string): string {
 
 /** Drops keys whose value is undefined, so SDK inputs stay minimal and comparable. */
 export function compact<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+	// A loop, not entries/filter/fromEntries: this runs for every item.
+	const defined: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		const member = (value as Record<string, unknown>)[key];
+		if (member === undefined) continue;
+		// As Object.fromEntries would: a key "__proto__" stays a member.
+		if (key === '__proto__') Object.defineProperty(defined, key, { value: member, enumerable: true, writable: true, configurable: true });
+		else defined[key] = member;
+	}
+	return defined as T;
 }
