@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFINITION_FIELD } from './definitionJson';
+import { type NamedField, namedField } from './form';
 
 /**
  * The fields of Reconcile (both nodes), and the choice between the form's fields and a JSON
@@ -9,11 +10,11 @@ import { DEFINITION_FIELD } from './definitionJson';
 export const DEFINITION_FROM = 'definitionFrom';
 export const FROM_FIELDS = 'fields';
 export const FROM_JSON = 'json';
-export const DEFINITION_JSON = 'definitionJson';
+export const DEFINITION_JSON = 'definitionJson' as const;
 export const RECONCILE = 'reconcile';
 
 /** "Fields Below" or "Definition (JSON)", and the JSON field (an operation lists them where it shows them). */
-export function definitionFromFields(example: string): INodeProperties[] {
+export function definitionFromFields(example: string): [INodeProperties, NamedField<typeof DEFINITION_JSON>] {
 	return [
 		{
 			displayName: 'Definition From',
@@ -30,7 +31,8 @@ export function definitionFromFields(example: string): INodeProperties[] {
 				},
 			],
 		},
-		{
+		// Named for the type system: Create's concurrency keys include it (a definition's Name).
+		namedField({
 			displayName: DEFINITION_FIELD,
 			name: DEFINITION_JSON,
 			type: 'json',
@@ -39,7 +41,7 @@ export function definitionFromFields(example: string): INodeProperties[] {
 			typeOptions: { rows: 6 },
 			description: `The connection, e.g. ${example}. A secret is a reference: {"$secret": {"secretsManager": "name or ARN", "jsonKey": "password"}} or {"$secret": {"credential": "password"}}.`,
 			displayOptions: { show: { [DEFINITION_FROM]: [FROM_JSON] } },
-		},
+		}),
 	];
 }
 

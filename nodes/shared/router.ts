@@ -192,13 +192,32 @@ function keysOrNone(itemKeys: (itemIndex: number) => string[], itemIndex: number
 	}
 }
 
-/** The trimmed, non-empty values of the operation's key fields for one item, scoped. */
+/** The Name of a JSON Definition (an object, or its text), as a key; none when it has no text Name. */
+function definitionName(value: unknown): string[] {
+	let definition = value;
+	if (typeof value === 'string') {
+		try {
+			definition = JSON.parse(value);
+		} catch {
+			return [];
+		}
+	}
+	const name = definition && typeof definition === 'object' ? (definition as { Name?: unknown }).Name : undefined;
+	return typeof name === 'string' && name.trim() ? [name.trim()] : [];
+}
+
+/** The trimmed, non-empty values of the operation's key fields for one item, scoped (a JSON Definition's Name too). */
 function keysOf<Service>(ctx: IExecuteFunctions, operation: Operation<Service>, scope: KeyScope = (_, __, names) => names) {
-	const fields = (operation.keys ?? []).map((name) => operation.description.find((field) => field.name === name) as INodeProperties);
+	const stored = ctx.getNode().parameters;
+	const fields = (operation.keys ?? [])
+		.map((name) => operation.description.find((field) => field.name === name) as INodeProperties)
+		// A JSON Definition the node does not hold (its form is used) is not read per item.
+		.filter((field) => field.type !== 'json' || field.name in stored);
 	return (itemIndex: number): string[] => {
 		if (!fields.length) return [];
 		const names = fields.flatMap((field) => {
 			const value = parameterValue(ctx, itemIndex, field.name, null, field.type === 'resourceLocator', true);
+			if (field.type === 'json') return definitionName(value);
 			return typeof value === 'string' && value.trim() ? [value.trim()] : [];
 		});
 		return scope(ctx, itemIndex, names);

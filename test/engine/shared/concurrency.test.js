@@ -150,6 +150,22 @@ test('two items naming one connection are never in flight at once, and keep thei
 	expect(onA).toEqual(['item 0', 'item 2', 'item 4', 'item 8']);
 });
 
+test('JSON Definitions: two items whose definitions name one connection are never in flight at once; other names run together', async () => {
+	const seen = countingCreate();
+	const definition = (name, index) => ({ definition: { Name: name, ConnectionType: 'SNOWFLAKE', Description: `item ${index}`, ConnectionProperties: { ENDPOINT: 'acme.snowflakecomputing.com' } } });
+	const names = ['a', 'b', 'a', 'c', 'A', 'd'];
+	const { error } = await glueRun(
+		{ operation: 'create', definitionFrom: 'json', definitionJson: '={{ $json.definition }}' },
+		{ inputItems: names.map(definition) },
+	);
+	expect(error).toBeUndefined();
+	expect(seen.maxPerName).toBe(1);
+	expect(seen.max).toBeGreaterThan(1);
+	// Names are compared ignoring case: a and A kept their input order.
+	const onA = seen.calls.filter((call) => /^a#/i.test(call)).map((call) => call.split('#')[1]);
+	expect(onA).toEqual(['item 0', 'item 2', 'item 4']);
+});
+
 test('Glue: the same name in two Data Catalogs may run at once', async () => {
 	const seen = countingCreate();
 	const parameters = { ...create(), options: { catalogId: '={{ $json.catalog }}' } };
@@ -205,7 +221,7 @@ describe('each operation declares the fields that name its connections', () => {
 	const glueConnection = require('../../../nodes/GlueConnection/actions/connection');
 	const glueConnectionType = require('../../../nodes/GlueConnection/actions/connectionType');
 	const eventBridgeConnection = require('../../../nodes/EventBridgeConnection/actions/connection');
-	const NAME_FIELDS = ['name', 'newName', 'newConnectionType'];
+	const NAME_FIELDS = ['name', 'newName', 'newConnectionType', 'definitionJson'];
 	const operations = [
 		...Object.entries(glueConnection.operations).map(([name, operation]) => [`Glue connection ${name}`, operation]),
 		...Object.entries(glueConnectionType.operations).map(([name, operation]) => [`Glue connection type ${name}`, operation]),

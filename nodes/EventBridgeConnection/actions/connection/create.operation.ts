@@ -14,7 +14,8 @@ const TOOL_DESCRIPTION =
 	`Create a new Amazon EventBridge connection (the authorization API destinations use). Needs a name not yet used (1-64 characters: letters, digits, . - _) and the settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, connectionArn, state, action: "created" }; state AUTHORIZED or AUTHORIZING is normal.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, optionsField] as const;
-export const keys: OperationKeys<typeof description> = ['name'];
+// A JSON Definition's Name is a key too: two items on one connection never run at once either way.
+export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'];
 
 /** Creates the connection; AWS stores its secrets in Secrets Manager and then authorizes it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject> {

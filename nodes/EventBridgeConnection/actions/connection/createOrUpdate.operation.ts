@@ -15,7 +15,8 @@ const TOOL_DESCRIPTION =
 	`Create an Amazon EventBridge connection, or update it only where it differs. Needs the connection name (1-64 characters: letters, digits, . - _). ${NO_SECRETS_NOTE} Returns { name, connectionArn, state, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences }.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, optionsField] as const;
-export const keys: OperationKeys<typeof description> = ['name'];
+// A JSON Definition's Name is a key too: two items on one connection never run at once either way.
+export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'];
 
 /**
  * Creates the connection when DescribeConnection says it does not exist; otherwise updates it only

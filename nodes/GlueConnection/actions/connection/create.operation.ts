@@ -13,7 +13,8 @@ const TOOL_DESCRIPTION =
 	`Create a new AWS Glue Data Catalog connection. Needs a name not yet used in the catalog (1-255 characters, one line) and the connection's settings this tool asks for. ${NO_SECRETS_NOTE} Returns { name, connectionType, status, action: "created" }. Fails with AlreadyExistsException if the name is taken: get it first, or pick another name.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
-export const keys: OperationKeys<typeof description> = ['name'];
+// A JSON Definition's Name is a key too: two items on one connection never run at once either way.
+export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const { name, input, tags, catalogId } = await readNamedDefinition(this, itemIndex, description);

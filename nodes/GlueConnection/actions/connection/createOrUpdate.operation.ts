@@ -14,7 +14,8 @@ const TOOL_DESCRIPTION =
 	`Create an AWS Glue connection, or update it only where it differs from the settings this tool asks for. Needs the connection name (1-255 characters). ${NO_SECRETS_NOTE} Returns { name, connectionType, action: "created" | "updated" | "unchanged" (with Dry Run "wouldCreate" | "wouldUpdate"), differences: the changed fields }.`;
 
 export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...definitionFrom, nameField, ...definitionFields, ...savedConnectionFields, optionsField] as const;
-export const keys: OperationKeys<typeof description> = ['name'];
+// A JSON Definition's Name is a key too: two items on one connection never run at once either way.
+export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'];
 
 /**
  * Creates the connection when it is missing; otherwise updates it only when the definition differs

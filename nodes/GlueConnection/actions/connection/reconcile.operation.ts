@@ -32,7 +32,7 @@ export const description = [
 	allowInToolModeField('Reconcile with Mode Apply or Remove Extras'),
 ] as const;
 /** The field that names an item's connection (a whole-set run refuses two items with one name instead of ordering them). */
-export const keys: OperationKeys<typeof description> = ['name'];
+export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'];
 
 /** One item's desired connection: the form's fields or a JSON Definition, secrets not yet read. */
 function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSecrets: boolean): DesiredItem<GlueDesired> {
