@@ -23,7 +23,8 @@ const http = require('node:http');
 const path = require('node:path');
 
 // GC on demand makes the memory figures of (c) and (d) mean something.
-if (typeof global.gc !== 'function' && !process.env.BENCHMARK_CHILD) {
+// (Not for the endpoint processes: a stopped wrapper would leave its child serving.)
+if (typeof global.gc !== 'function' && !process.env.BENCHMARK_CHILD && !process.env.BENCHMARK_ENDPOINT) {
 	const { status } = spawnSync(process.execPath, ['--expose-gc', __filename, ...process.argv.slice(2)], {
 		stdio: 'inherit',
 		env: { ...process.env, BENCHMARK_CHILD: '1' },
