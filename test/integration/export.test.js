@@ -19,6 +19,8 @@ const OTHER_ACCOUNT = '210987654321';
 const PLACEHOLDER = { $secret: 'required' };
 const SECRETS = ['moto-pass-1', 'moto-scram-2', 'moto-key-3', 'moto-client-4', 'moto-row-5'];
 
+jest.setTimeout(120000); // a loaded machine: the tests assert counts, not durations
+
 let moto;
 let proxy;
 const clients = {};
