@@ -31,38 +31,41 @@ export async function runBounded<T>({ count, limit, keysOf, run }: BoundedRun<T>
 	let inFlight = 0;
 	let failure: { index: number; error: unknown } | undefined;
 
+	// The helpers are made once per run, not once per item: with limit 1, schedule runs per item.
+	let reserved = new Set<string>();
+	let stillBlocked: number[] = [];
+	const isFree = (keys: string[]) => !keys.some((key) => busyKeys.has(key) || reserved.has(key));
+	const holdBack = (index: number, keys: string[]) => {
+		for (const key of keys) reserved.add(key);
+		keysOfBlocked.set(index, keys);
+		stillBlocked.push(index);
+	};
+
 	return await new Promise<T[]>((resolve, reject) => {
+		const runOne = async (index: number, keys: string[]) => {
+			try {
+				// A microtask first, as Promise.resolve().then(run): a task never starts inside schedule().
+				await undefined;
+				results[index] = await run(index);
+			} catch (error) {
+				if (!failure || index < failure.index) failure = { index, error };
+			} finally {
+				inFlight--;
+				for (const key of keys) busyKeys.delete(key);
+				schedule();
+			}
+		};
 		const start = (index: number, keys: string[]) => {
 			for (const key of keys) busyKeys.add(key);
 			inFlight++;
-			Promise.resolve()
-				.then(async () => await run(index))
-				.then(
-					(result) => {
-						results[index] = result;
-					},
-					(error: unknown) => {
-						if (!failure || index < failure.index) failure = { index, error };
-					},
-				)
-				.finally(() => {
-					inFlight--;
-					for (const key of keys) busyKeys.delete(key);
-					schedule();
-				});
+			void runOne(index, keys);
 		};
 		const schedule = () => {
 			// Keys of items held back: a later item naming one of them waits too, so two items on
 			// one connection always run in input order.
-			const reserved = new Set<string>();
-			const isFree = (keys: string[]) => !keys.some((key) => busyKeys.has(key) || reserved.has(key));
-			const holdBack = (index: number, keys: string[]) => {
-				for (const key of keys) reserved.add(key);
-				keysOfBlocked.set(index, keys);
-				stillBlocked.push(index);
-			};
+			reserved = new Set<string>();
 			// Items held back earlier come first: they precede everything not yet looked at.
-			const stillBlocked: number[] = [];
+			stillBlocked = [];
 			for (const index of blocked) {
 				const keys = keysOfBlocked.get(index) ?? [];
 				if (!failure && inFlight < limit && isFree(keys)) {

@@ -98,7 +98,16 @@ interface ExecutionParameters {
 	checked: Map<string, unknown>;
 	/** Per-item values read ahead (to schedule the item), handed to the item's own first read. */
 	readAhead: Map<string, unknown>;
+	/** Per list of fields (an operation's description), what readParameters reads for each item. */
+	plans: WeakMap<readonly Described[], ReadPlan>;
 }
+
+/**
+ * The stored fields of one list, de-duplicated and in order: a constant field with its checked
+ * value, or a field holding an expression (read for each item). A description lists every field of
+ * every type (about 100 for a Glue create), of which an item only needs the few n8n stored.
+ */
+type ReadPlan = Array<{ field: Described; constant: true; value: unknown } | { field: Described; constant: false }>;
 
 const perExecution = new WeakMap<object, ExecutionParameters>();
 
@@ -107,7 +116,7 @@ function executionParameters(ctx: IExecuteFunctions): ExecutionParameters {
 	if (!known) {
 		// getNode() copies the node: once per execution, never per item.
 		const stored = typeof ctx.getNode === 'function' ? (ctx.getNode()?.parameters as Record<string, unknown> | undefined) : undefined;
-		known = { stored, storedNames: stored && new Set(Object.keys(stored)), constant: new Map(), checked: new Map(), readAhead: new Map() };
+		known = { stored, storedNames: stored && new Set(Object.keys(stored)), constant: new Map(), checked: new Map(), readAhead: new Map(), plans: new WeakMap() };
 		perExecution.set(ctx, known);
 	}
 	return known;
@@ -172,21 +181,58 @@ export function parameterValue(
  * once per execution, like it is read once.
  */
 export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: readonly Described[]): Record<string, unknown> {
-	const { storedNames, constant, checked } = executionParameters(ctx);
+	const known = executionParameters(ctx);
+	const plan = known.plans.get(fields);
+	if (!plan) return readAndPlan(ctx, itemIndex, fields, known);
 	const bag: Record<string, unknown> = {};
+	for (const step of plan) {
+		if (step.field.name in bag) continue;
+		if (step.constant) bag[step.field.name] = step.value;
+		else readField(bag, ctx, itemIndex, step.field, known);
+	}
+	return bag;
+}
+
+/** One field of one item into the bag, checked (once per execution for a constant); absent when not set. */
+function readField(bag: Record<string, unknown>, ctx: IExecuteFunctions, itemIndex: number, field: Described, known: ExecutionParameters): void {
+	const { name, type } = field;
+	if (known.checked.has(name)) {
+		bag[name] = known.checked.get(name);
+		return;
+	}
+	// A fallback of null (undefined means "no fallback" to n8n): hidden fields come back as null.
+	const value = parameterValue(ctx, itemIndex, name, null, type === 'resourceLocator');
+	if (value === null || value === undefined) return;
+	bag[name] = normalize(value, field, field.displayName);
+	if (known.constant.has(cacheKey(name, type === 'resourceLocator'))) known.checked.set(name, deepFreeze(bag[name]));
+}
+
+/**
+ * The first read of a list of fields in an execution: reads them in order like any item, and
+ * keeps the plan for the next items only once every field was read and checked (a field refused
+ * here is refused again, for each item, naming it). Left out of the plan: fields n8n did not
+ * store, and constants not set or already in the bag, which every item would skip.
+ */
+function readAndPlan(ctx: IExecuteFunctions, itemIndex: number, fields: readonly Described[], known: ExecutionParameters): Record<string, unknown> {
+	const bag: Record<string, unknown> = {};
+	const plan: ReadPlan = [];
+	const constantNames = new Set<string>();
 	for (const field of fields) {
 		const { name, type } = field;
-		if ((storedNames && !storedNames.has(name)) || name in bag) continue;
-		if (checked.has(name)) {
-			bag[name] = checked.get(name);
+		if ((known.storedNames && !known.storedNames.has(name)) || constantNames.has(name)) continue;
+		if (name in bag) {
+			// After a field of the same name holding an expression: read when that one is not set.
+			plan.push({ field, constant: false });
 			continue;
 		}
-		// A fallback of null (undefined means "no fallback" to n8n): hidden fields come back as null.
-		const value = parameterValue(ctx, itemIndex, name, null, type === 'resourceLocator');
-		if (value === null || value === undefined) continue;
-		bag[name] = normalize(value, field, field.displayName);
-		if (constant.has(cacheKey(name, type === 'resourceLocator'))) checked.set(name, deepFreeze(bag[name]));
+		readField(bag, ctx, itemIndex, field, known);
+		if (!known.constant.has(cacheKey(name, type === 'resourceLocator'))) plan.push({ field, constant: false });
+		else if (name in bag) {
+			constantNames.add(name);
+			plan.push({ field, constant: true, value: bag[name] });
+		}
 	}
+	known.plans.set(fields, plan);
 	return bag;
 }
 

@@ -29,10 +29,12 @@ export function mayEchoEarlierAttempt(error: unknown, echoes: readonly string[])
 /** Sends the write; turns the echo of its own lost attempt into the success it was. */
 export async function writeSafely<Result>(write: () => Promise<Result>, recovery: WriteRecovery<Result>): Promise<Result> {
 	// The router turns whatever is rejected here into a NodeApiError naming the item.
-	return await write().catch(async (error: unknown) => {
+	try {
+		return await write();
+	} catch (error) {
 		if (!mayEchoEarlierAttempt(error, recovery.echoes)) return await Promise.reject(error);
 		// A read-back that fails too leaves AWS's answer to the write as the error to report.
 		const confirmed = await recovery.readBack().catch(() => undefined);
 		return confirmed === undefined ? await Promise.reject(error) : confirmed;
-	});
+	}
 }

@@ -103,8 +103,12 @@ export async function adaptiveRetryStrategy(
 ): Promise<RetryStrategyV2 & { mode: string }> {
 	const { AdaptiveRetryStrategy, DefaultRateLimiter, DEFAULT_RETRY_DELAY_BASE, MAXIMUM_RETRY_DELAY } = await loadRetry();
 	const rateLimiter = new DefaultRateLimiter();
-	const requestOf = new WeakMap<RetryToken, { strategy: RetryStrategyV2; deadline: number }>();
-	const remember = (token: RetryToken, request: { strategy: RetryStrategyV2; deadline: number }) => {
+	// First attempts and their successes: a request's own strategy (its quota and back-off) is made
+	// at its first retry only. Neither step uses the quota, so a request that succeeds at once (the
+	// bulk of them) costs no strategy of its own, with the same tokens and rate limiting.
+	const firstAttempts = new AdaptiveRetryStrategy(maxAttempts, { rateLimiter });
+	const requestOf = new WeakMap<RetryToken, { strategy?: RetryStrategyV2; deadline: number }>();
+	const remember = (token: RetryToken, request: { strategy?: RetryStrategyV2; deadline: number }) => {
 		requestOf.set(token, request);
 		return token;
 	};
@@ -112,18 +116,19 @@ export async function adaptiveRetryStrategy(
 		mode: 'adaptive',
 		async acquireInitialRetryToken(scope: string) {
 			const deadline = Date.now() + maxRetryTimeMs;
-			const backoff = new BackoffUntil(deadline, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
-			const strategy = new AdaptiveRetryStrategy(maxAttempts, { rateLimiter, backoff });
-			return remember(await strategy.acquireInitialRetryToken(scope), { strategy, deadline });
+			return remember(await firstAttempts.acquireInitialRetryToken(scope), { deadline });
 		},
 		async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo) {
 			const request = requestOf.get(token);
 			// A refusal makes the SDK report the error of the last attempt.
 			if (!request || isNotImplemented(errorInfo.error) || Date.now() >= request.deadline) throw new Error('No retry token available');
+			const backoff = () => new BackoffUntil(request.deadline, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
+			request.strategy ??= new AdaptiveRetryStrategy(maxAttempts, { rateLimiter, backoff: backoff() });
 			return remember(await request.strategy.refreshRetryTokenForRetry(token, errorInfo), request);
 		},
 		recordSuccess(token: RetryToken) {
-			requestOf.get(token)?.strategy.recordSuccess(token);
+			const request = requestOf.get(token);
+			(request?.strategy ?? firstAttempts).recordSuccess(token);
 		},
 	};
 }
