@@ -100,14 +100,22 @@ interface ExecutionParameters {
 	readAhead: Map<string, unknown>;
 	/** Per list of fields (an operation's description), what readParameters reads for each item. */
 	plans: WeakMap<readonly Described[], ReadPlan>;
+	/** Per list of fields whose only per-item value is the name, the mapping the items share (see mappedOncePerName). */
+	sharedMappings: WeakMap<readonly Described[], Promise<unknown>>;
+	/** Per list of fields, whether the name is its only field holding an expression. */
+	onlyNameVaries: WeakMap<readonly Described[], boolean>;
 }
 
 /**
- * The stored fields of one list, de-duplicated and in order: a constant field with its checked
- * value, or a field holding an expression (read for each item). A description lists every field of
- * every type (about 100 for a Glue create), of which an item only needs the few n8n stored.
+ * What readParameters reads of one list of fields for each item: the checked values of its
+ * constant fields, and the stored fields holding an expression (read for each item, in order). A
+ * description lists every field of every type (about 100 for a Glue create), of which an item
+ * only needs the few n8n stored. A name is constant or not in all its fields (n8n stores one value).
  */
-type ReadPlan = Array<{ field: Described; constant: true; value: unknown } | { field: Described; constant: false }>;
+interface ReadPlan {
+	constants: Record<string, unknown>;
+	perItem: Described[];
+}
 
 const perExecution = new WeakMap<object, ExecutionParameters>();
 
@@ -116,7 +124,7 @@ function executionParameters(ctx: IExecuteFunctions): ExecutionParameters {
 	if (!known) {
 		// getNode() copies the node: once per execution, never per item.
 		const stored = typeof ctx.getNode === 'function' ? (ctx.getNode()?.parameters as Record<string, unknown> | undefined) : undefined;
-		known = { stored, storedNames: stored && new Set(Object.keys(stored)), constant: new Map(), checked: new Map(), readAhead: new Map(), plans: new WeakMap() };
+		known = { stored, storedNames: stored && new Set(Object.keys(stored)), constant: new Map(), checked: new Map(), readAhead: new Map(), plans: new WeakMap(), sharedMappings: new WeakMap(), onlyNameVaries: new WeakMap() };
 		perExecution.set(ctx, known);
 	}
 	return known;
@@ -163,7 +171,9 @@ export function parameterValue(
 		known.readAhead.delete(itemKey);
 		return value;
 	}
-	const value = ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue }) as unknown;
+	// n8n's own check (validateType, which no field of ours declares) would search the node's ~200
+	// properties for every read: normalize checks each value against its field instead.
+	const value = ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue, skipValidation: true }) as unknown;
 	const topLevel = name.split('.')[0];
 	if (known.stored && topLevel in known.stored && !holdsExpression(known.stored[topLevel])) {
 		known.constant.set(key, deepFreeze(value));
@@ -184,12 +194,8 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields
 	const known = executionParameters(ctx);
 	const plan = known.plans.get(fields);
 	if (!plan) return readAndPlan(ctx, itemIndex, fields, known);
-	const bag: Record<string, unknown> = {};
-	for (const step of plan) {
-		if (step.field.name in bag) continue;
-		if (step.constant) bag[step.field.name] = step.value;
-		else readField(bag, ctx, itemIndex, step.field, known);
-	}
+	const bag: Record<string, unknown> = { ...plan.constants };
+	for (const field of plan.perItem) if (!(field.name in bag)) readField(bag, ctx, itemIndex, field, known);
 	return bag;
 }
 
@@ -215,22 +221,18 @@ function readField(bag: Record<string, unknown>, ctx: IExecuteFunctions, itemInd
  */
 function readAndPlan(ctx: IExecuteFunctions, itemIndex: number, fields: readonly Described[], known: ExecutionParameters): Record<string, unknown> {
 	const bag: Record<string, unknown> = {};
-	const plan: ReadPlan = [];
-	const constantNames = new Set<string>();
+	const plan: ReadPlan = { constants: {}, perItem: [] };
 	for (const field of fields) {
 		const { name, type } = field;
-		if ((known.storedNames && !known.storedNames.has(name)) || constantNames.has(name)) continue;
+		if ((known.storedNames && !known.storedNames.has(name)) || name in plan.constants) continue;
 		if (name in bag) {
 			// After a field of the same name holding an expression: read when that one is not set.
-			plan.push({ field, constant: false });
+			plan.perItem.push(field);
 			continue;
 		}
 		readField(bag, ctx, itemIndex, field, known);
-		if (!known.constant.has(cacheKey(name, type === 'resourceLocator'))) plan.push({ field, constant: false });
-		else if (name in bag) {
-			constantNames.add(name);
-			plan.push({ field, constant: true, value: bag[name] });
-		}
+		if (!known.constant.has(cacheKey(name, type === 'resourceLocator'))) plan.perItem.push(field);
+		else if (name in bag) plan.constants[name] = bag[name];
 	}
 	known.plans.set(fields, plan);
 	return bag;
@@ -242,4 +244,43 @@ export function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name = '
 	const field: Described = { name, type: 'resourceLocator', displayName: label, default: '' };
 	normalize(value, field, label);
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
+}
+
+/** Whether, in this execution, `name` is the only field of the list whose stored value holds an expression. */
+function onlyNameVaries(known: ExecutionParameters, fields: readonly Described[]): boolean {
+	let answer = known.onlyNameVaries.get(fields);
+	if (answer === undefined) {
+		const { stored } = known;
+		answer = !!stored && fields.every((field) => field.name === NAME || !(field.name in stored) || !holdsExpression(stored[field.name]));
+		known.onlyNameVaries.set(fields, answer);
+	}
+	return answer;
+}
+
+const NAME = 'name';
+
+/**
+ * An item's request mapped from its parameters (`map`: validation, mapping, secrets read). In the
+ * usual bulk flow (one form, the names from the input) the name is the only parameter that differs
+ * from item to item: then the mapping is made once per execution, frozen, and each item gets it
+ * under its own name from `rename` (which checks the name as the mapping does). A shared mapping
+ * that failed (for the item whose name it was made with) is not shared: the next item maps its own.
+ */
+export async function mappedOncePerName<T>(ctx: IExecuteFunctions, fields: readonly Described[], map: () => Promise<T>, rename: (shared: T) => T): Promise<T> {
+	const known = executionParameters(ctx);
+	if (!onlyNameVaries(known, fields)) return await map();
+	const shared = known.sharedMappings.get(fields) as Promise<T> | undefined;
+	if (shared) {
+		const mapped = await shared.then(
+			(value) => ({ value }),
+			() => undefined,
+		);
+		if (mapped) return rename(mapped.value);
+	}
+	const own = map().then(deepFreeze);
+	known.sharedMappings.set(fields, own);
+	own.catch(() => {
+		if (known.sharedMappings.get(fields) === own) known.sharedMappings.delete(fields);
+	});
+	return await own;
 }

@@ -85,6 +85,15 @@ class BackoffUntil implements StandardRetryBackoffStrategy {
 	}
 }
 
+const REQUEST = Symbol('request');
+
+/** One request's own retry state: its deadline, and its strategy from its first retry on. */
+interface RequestState {
+	strategy?: RetryStrategyV2;
+	deadline: number;
+}
+type StatefulToken = RetryToken & { [REQUEST]?: RequestState };
+
 /**
  * The SDK's adaptive retry mode (exponential back-off with jitter, and a client-side CUBIC rate
  * limiter that slows every request of the execution down after throttling), with three changes:
@@ -107,11 +116,12 @@ export async function adaptiveRetryStrategy(
 	// at its first retry only. Neither step uses the quota, so a request that succeeds at once (the
 	// bulk of them) costs no strategy of its own, with the same tokens and rate limiting.
 	const firstAttempts = new AdaptiveRetryStrategy(maxAttempts, { rateLimiter });
-	const requestOf = new WeakMap<RetryToken, { strategy?: RetryStrategyV2; deadline: number }>();
-	const remember = (token: RetryToken, request: { strategy?: RetryStrategyV2; deadline: number }) => {
-		requestOf.set(token, request);
+	// A request's own state rides on its token (the SDK hands the token back at each step).
+	const remember = (token: RetryToken, request: RequestState) => {
+		(token as StatefulToken)[REQUEST] = request;
 		return token;
 	};
+	const requestOf = (token: RetryToken) => (token as StatefulToken)[REQUEST];
 	return {
 		mode: 'adaptive',
 		async acquireInitialRetryToken(scope: string) {
@@ -119,7 +129,7 @@ export async function adaptiveRetryStrategy(
 			return remember(await firstAttempts.acquireInitialRetryToken(scope), { deadline });
 		},
 		async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo) {
-			const request = requestOf.get(token);
+			const request = requestOf(token);
 			// A refusal makes the SDK report the error of the last attempt.
 			if (!request || isNotImplemented(errorInfo.error) || Date.now() >= request.deadline) throw new Error('No retry token available');
 			const backoff = () => new BackoffUntil(request.deadline, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
@@ -127,7 +137,7 @@ export async function adaptiveRetryStrategy(
 			return remember(await request.strategy.refreshRetryTokenForRetry(token, errorInfo), request);
 		},
 		recordSuccess(token: RetryToken) {
-			const request = requestOf.get(token);
+			const request = requestOf(token);
 			(request?.strategy ?? firstAttempts).recordSuccess(token);
 		},
 	};

@@ -102,3 +102,86 @@ test('a value shared by every item is frozen: a mapping that changed it would fa
 		first.tags.pairs[0].value = 'changed';
 	}).toThrow(TypeError);
 });
+
+describe('a definition whose only per-item value is the name is mapped once per execution', () => {
+	const glueDefinition = require('../../../nodes/GlueConnection/common/definition');
+	const eventBridgeDefinition = require('../../../nodes/EventBridgeConnection/common/definition');
+	const glueCreate = {
+		operation: 'create',
+		name: '={{ $json.name }}',
+		connectionType: 'JDBC',
+		jdbcConnectUsing: 'url',
+		jdbcConnectionUrl: 'jdbc:postgresql://db:5432/sales',
+		jdbcCredentials: 'secret',
+		jdbcSecretId: 'glue/sales',
+		additionalFields: { description: 'bulk', tags: { pairs: [{ key: 'team', value: 'data' }] } },
+		options: { concurrency: 10 },
+	};
+	afterEach(() => jest.restoreAllMocks());
+
+	test('Glue: one mapping, each request under its own name, the rest the same', async () => {
+		const mapping = jest.spyOn(glueDefinition, 'buildConnectionInput');
+		glueMock.on(glue.CreateConnectionCommand).resolves({ CreateConnectionStatus: 'READY' });
+		const { output, error } = await runNode({ node: new GlueConnection(), parameters: glueCreate, inputItems: items(25) });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.name)).toEqual(items(25).map((item) => item.name));
+		expect(mapping).toHaveBeenCalledTimes(1);
+		const sent = glueMock.commandCalls(glue.CreateConnectionCommand).map((call) => call.args[0].input);
+		expect(sent.map((input) => input.ConnectionInput.Name).sort()).toEqual(items(25).map((item) => item.name).sort());
+		for (const input of sent) {
+			expect(input.ConnectionInput).toEqual({ ...sent[0].ConnectionInput, Name: input.ConnectionInput.Name });
+			expect(input.Tags).toEqual({ team: 'data' });
+		}
+	});
+
+	test('Glue: a second expression maps every item (no value of one item reaches another)', async () => {
+		const mapping = jest.spyOn(glueDefinition, 'buildConnectionInput');
+		glueMock.on(glue.CreateConnectionCommand).resolves({ CreateConnectionStatus: 'READY' });
+		const parameters = { ...glueCreate, additionalFields: { description: '={{ "for " + $json.database }}' } };
+		const { error } = await runNode({ node: new GlueConnection(), parameters, inputItems: items(6) });
+		expect(error).toBeUndefined();
+		expect(mapping).toHaveBeenCalledTimes(6);
+		const sent = glueMock.commandCalls(glue.CreateConnectionCommand).map((call) => call.args[0].input.ConnectionInput);
+		for (const input of sent) expect(input.Description).toBe(`for db${input.Name.split('-')[1]}`);
+	});
+
+	test('Glue: an item whose own name is refused fails alone, the items waiting on its mapping map their own', async () => {
+		glueMock.on(glue.CreateConnectionCommand).resolves({ CreateConnectionStatus: 'READY' });
+		const inputItems = items(12);
+		inputItems[0].name = 'line\nbreak';
+		const { output, error } = await runNode({ node: new GlueConnection(), parameters: glueCreate, inputItems, continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(output[0].json.error).toMatch(/Name/);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output.slice(1).map((item) => item.json.action)).toEqual(Array(11).fill('created'));
+		expect(glueMock.commandCalls(glue.CreateConnectionCommand)).toHaveLength(11);
+	});
+
+	test('EventBridge: one mapping, each request under its own name checked as the mapping checks it', async () => {
+		const mapping = jest.spyOn(eventBridgeDefinition, 'buildCreateRequest');
+		eventBridgeMock.on(eventBridge.CreateConnectionCommand).resolves({ ConnectionArn: 'arn:aws:events:us-east-1:123456789012:connection/x/1', ConnectionState: 'AUTHORIZED' });
+		const inputItems = items(10);
+		inputItems[6].name = 'not a valid name!';
+		const { output, error } = await runNode({
+			node: new EventBridgeConnection(),
+			parameters: { operation: 'create', name: '={{ $json.name }}', authorizationType: 'API_KEY', keyHeaderName: 'x-api-key', apiKeyValue: 'shared-mapping-key' },
+			inputItems,
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(mapping).toHaveBeenCalledTimes(1);
+		expect(output[6].json.error).toMatch(/Name/);
+		expect(output[6].json.error).not.toContain('shared-mapping-key');
+		const sent = eventBridgeMock.commandCalls(eventBridge.CreateConnectionCommand).map((call) => call.args[0].input);
+		expect(sent.map((input) => input.Name)).toEqual(inputItems.filter((_, i) => i !== 6).map((item) => item.name));
+		for (const input of sent) expect(input.AuthParameters).toEqual(sent[0].AuthParameters);
+	});
+});
+
+test('no field of either node asks n8n to check its type (parameter reads skip that check: normalize is the check)', () => {
+	const declaresValidateType = (field) =>
+		'validateType' in field || [...(field.options ?? []), ...(field.values ?? [])].some((inner) => typeof inner === 'object' && declaresValidateType(inner));
+	for (const node of [new GlueConnection(), new EventBridgeConnection()]) {
+		expect(node.description.properties.filter(declaresValidateType).map((field) => field.name)).toEqual([]);
+	}
+});

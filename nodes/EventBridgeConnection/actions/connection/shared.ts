@@ -5,7 +5,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { toNodeApiError } from '../../../shared/errors';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
 import { withValuesAt } from '../../../shared/definitionJson';
-import { locatorValue, readParameters } from '../../../shared/parameters';
+import { locatorValue, mappedOncePerName, readParameters } from '../../../shared/parameters';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
 import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
 import { isToolMode } from '../../../shared/toolMode';
@@ -113,7 +113,12 @@ export const definitionFrom = definitionFromFields(
 export async function readCreateRequest(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]) {
 	const bag = readParameters(ctx, itemIndex, fields);
 	if (bag[DEFINITION_FROM] !== FROM_JSON) {
-		const request = await resolveSecrets(ctx, itemIndex, bag, buildCreateRequest);
+		const request = await mappedOncePerName(
+			ctx,
+			fields,
+			async () => await resolveSecrets(ctx, itemIndex, bag, buildCreateRequest),
+			(shared) => ({ ...shared, Name: connectionName(bag.name) }),
+		);
 		return { bag, request, name: String(request.Name) };
 	}
 	const definition = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), !isToolMode(ctx));

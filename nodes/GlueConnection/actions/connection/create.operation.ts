@@ -18,8 +18,9 @@ export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject> {
 	const { name, input, tags, catalogId } = await readNamedDefinition(this, itemIndex, description);
-	await checkDescribedType(await service(), input);
-	const response = await createConnection(await service(), { input, tags, catalogId });
+	const glue = await service();
+	await checkDescribedType(glue, input);
+	const response = await createConnection(glue, { input, tags, catalogId });
 	return {
 		name,
 		connectionType: input.ConnectionType,

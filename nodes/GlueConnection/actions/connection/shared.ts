@@ -2,7 +2,7 @@ import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue'
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
-import { readParameters } from '../../../shared/parameters';
+import { mappedOncePerName, readParameters } from '../../../shared/parameters';
 import { checkLength, required, str } from '../../../shared/validation';
 import { withValuesAt } from '../../../shared/definitionJson';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, hiddenWhileJson } from '../../../shared/reconcileFields';
@@ -69,14 +69,18 @@ export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: num
 	const bag = readParameters(ctx, itemIndex, fields);
 	if (bag[DEFINITION_FROM] === FROM_JSON) return { bag, ...(await readJsonDefinition(ctx, itemIndex)), catalogId: catalogId(bag) };
 	const name = connectionName(bag.name, 'Name');
-	return {
-		bag,
-		name,
-		input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name)),
-		tags: buildTags(bag),
-		catalogId: catalogId(bag),
-		markedSecretKeys: [] as string[],
-	};
+	const definition = await mappedOncePerName(
+		ctx,
+		fields,
+		async () => ({
+			input: await resolveSecrets(ctx, itemIndex, bag, (resolved) => buildConnectionInput(resolved, name)),
+			tags: buildTags(bag),
+			catalogId: catalogId(bag),
+			markedSecretKeys: [] as string[],
+		}),
+		(shared) => ({ ...shared, input: { ...shared.input, Name: name } }),
+	);
+	return { bag, name, ...definition };
 }
 
 /**
