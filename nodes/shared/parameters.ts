@@ -101,7 +101,7 @@ interface ExecutionParameters {
 	/** Per list of fields (an operation's description), what readParameters reads for each item. */
 	plans: WeakMap<readonly Described[], ReadPlan>;
 	/** Per list of fields whose only per-item value is the name, the mapping the items share (see mappedOncePerName). */
-	sharedMappings: WeakMap<readonly Described[], Promise<unknown>>;
+	sharedMappings: WeakMap<readonly Described[], SharedMapping<unknown>>;
 	/** Per list of fields, whether the name is its only field holding an expression. */
 	onlyNameVaries: WeakMap<readonly Described[], boolean>;
 }
@@ -269,18 +269,29 @@ const NAME = 'name';
 export async function mappedOncePerName<T>(ctx: IExecuteFunctions, fields: readonly Described[], map: () => Promise<T>, rename: (shared: T) => T): Promise<T> {
 	const known = executionParameters(ctx);
 	if (!onlyNameVaries(known, fields)) return await map();
-	const shared = known.sharedMappings.get(fields) as Promise<T> | undefined;
+	const shared = known.sharedMappings.get(fields) as SharedMapping<T> | undefined;
+	// Once made, the mapping is handed out without waiting on its promise again.
+	if (shared?.made) return rename(shared.made.value);
 	if (shared) {
-		const mapped = await shared.then(
+		const made = await shared.pending.then(
 			(value) => ({ value }),
 			() => undefined,
 		);
-		if (mapped) return rename(mapped.value);
+		if (made) return rename(made.value);
 	}
-	const own = map().then(deepFreeze);
+	const own: SharedMapping<T> = { pending: map().then(deepFreeze) };
 	known.sharedMappings.set(fields, own);
-	own.catch(() => {
+	try {
+		const value = await own.pending;
+		own.made = { value };
+		return value;
+	} catch (error) {
 		if (known.sharedMappings.get(fields) === own) known.sharedMappings.delete(fields);
-	});
-	return await own;
+		throw error;
+	}
+}
+
+interface SharedMapping<T> {
+	pending: Promise<T>;
+	made?: { value: T };
 }

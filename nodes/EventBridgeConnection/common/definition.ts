@@ -15,6 +15,7 @@ import {
 } from '../authorizationTypes/values';
 
 export const NAME_PATTERN = '^[\\.\\-_A-Za-z0-9]+$';
+export const NAME_REGEX = new RegExp(NAME_PATTERN);
 const NAME_HINT = '1 to 64 letters, digits, dots, dashes or underscores';
 const KMS_KEY = 'KMS Key';
 const PRIVATE_TARGET = 'Private Endpoint (Resource Configuration ARN)';
@@ -22,7 +23,7 @@ const PRIVATE_TARGET = 'Private Endpoint (Resource Configuration ARN)';
 /** A connection name as the API model accepts it. */
 export function connectionName(value: unknown, field = 'Name'): string {
 	const name = checkLength(required(value, field), field, 1, 64);
-	return checkPattern(name, field, new RegExp(NAME_PATTERN), NAME_HINT);
+	return checkPattern(name, field, NAME_REGEX, NAME_HINT);
 }
 
 export const nameField = hiddenWhileJson([newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`)])[0];

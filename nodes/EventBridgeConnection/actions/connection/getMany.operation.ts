@@ -8,7 +8,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
-import { NAME_PATTERN } from '../../common/definition';
+import { NAME_REGEX } from '../../common/definition';
 import { eventBridgeConnectionAsDefinition, eventBridgeSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
@@ -59,7 +59,7 @@ export function listConnectionsRequest(bag: ParameterBag): ListConnectionsReques
 	const filters = (bag.filters ?? {}) as ParameterBag;
 	const prefix = str(filters.namePrefix);
 	const state = str(filters.connectionState);
-	if (prefix) checkPattern(checkLength(prefix, 'Name Prefix', 1, 64), 'Name Prefix', new RegExp(NAME_PATTERN), 'letters, digits, dots, dashes or underscores');
+	if (prefix) checkPattern(checkLength(prefix, 'Name Prefix', 1, 64), 'Name Prefix', NAME_REGEX, 'letters, digits, dots, dashes or underscores');
 	return compact({
 		NamePrefix: prefix || undefined,
 		ConnectionState: state ? checkOneOf(state, 'Connection State', EVENTBRIDGE_CONNECTION_STATES) : undefined,
