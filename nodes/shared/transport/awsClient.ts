@@ -181,10 +181,12 @@ export const loadSts = async () => await import('@aws-sdk/client-sts');
  * The role's temporary keys, fetched again (one AssumeRole) shortly before they expire, with the
  * base credentials (keys or the host's) as the caller.
  */
-function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSettings['assumeRole']>, base: AwsCredentials) {
+function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSettings['assumeRole']>, base: AwsCredentials, limits: RetryLimits) {
 	return refreshing(async () => {
 		const { STSClient, AssumeRoleCommand } = await loadSts();
-		const sts = new STSClient(clientConfig(settings, 'sts', base));
+		// AssumeRole is retried within the node's own Max Attempts and Max Retry Time, like its other requests.
+		const retryStrategy = await adaptiveRetryStrategy(limits.maxAttempts, limits.maxRetryTimeMs);
+		const sts = new STSClient(clientConfig(settings, 'sts', base, { maxAttempts: limits.maxAttempts, retryStrategy }));
 		const { Credentials } = await sts
 			.send(
 				new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId }),
@@ -207,11 +209,19 @@ function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSetting
  * the keys or of the host's credentials) that nothing calls until the first request, and that
  * renews them before expiry. The host's own credentials only ever sign AssumeRole.
  */
-export function resolveCredentials(settings: AwsSettings): AwsCredentials {
+export function resolveCredentials(settings: AwsSettings, limits: RetryLimits = DEFAULT_RETRY_LIMITS): AwsCredentials {
 	const base: AwsCredentials =
 		settings.credentials ?? hostCredentialProvider({ region: settings.region, stsEndpoint: endpointFor(settings, 'sts') });
-	return settings.assumeRole ? assumedRoleProvider(settings, settings.assumeRole, base) : base;
+	return settings.assumeRole ? assumedRoleProvider(settings, settings.assumeRole, base, limits) : base;
 }
+
+/** How often and how long a request may be retried: the node's Max Attempts and Max Retry Time. */
+export interface RetryLimits {
+	maxAttempts: number;
+	maxRetryTimeMs: number;
+}
+
+export const DEFAULT_RETRY_LIMITS: RetryLimits = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME * 1000 };
 
 /** The credential's settings and the one provider every client of an execution signs with. */
 export interface AwsAccess {
@@ -219,9 +229,9 @@ export interface AwsAccess {
 	credentials: AwsCredentials;
 }
 
-export function awsAccess(credentialData: ICredentialDataDecryptedObject): AwsAccess {
+export function awsAccess(credentialData: ICredentialDataDecryptedObject, limits: RetryLimits = DEFAULT_RETRY_LIMITS): AwsAccess {
 	const settings = toAwsSettings(credentialData);
-	return { settings, credentials: resolveCredentials(settings) };
+	return { settings, credentials: resolveCredentials(settings, limits) };
 }
 
 /**
@@ -234,7 +244,9 @@ const accessByExecution = new WeakMap<object, Promise<AwsAccess>>();
 export function executionAccess(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AwsAccess> {
 	let access = accessByExecution.get(ctx);
 	if (!access) {
-		access = ctx.getCredentials(CREDENTIAL_TYPE).then(awsAccess);
+		access = ctx.getCredentials(CREDENTIAL_TYPE).then((data) =>
+			awsAccess(data, { maxAttempts: maxAttemptsOption(ctx), maxRetryTimeMs: maxRetryTimeOption(ctx) }),
+		);
 		accessByExecution.set(ctx, access);
 		access.catch(() => accessByExecution.delete(ctx));
 	}

@@ -7,6 +7,7 @@ import type {
 import { describeAwsError } from '../errors';
 import { CREDENTIAL_MEMBERS } from '../secretModel';
 import { clientConfig, loadSts, resolveCredentials, toAwsSettings } from './awsClient';
+import { adaptiveRetryStrategy, EDITOR_ATTEMPTS, EDITOR_RETRY_TIME } from './retry';
 
 /**
  * The AWS Connection Secret credential signs in nowhere by itself: its test says which values it
@@ -31,8 +32,11 @@ export async function testAwsCredential(
 	try {
 		const settings = toAwsSettings(credential.data ?? {});
 		const { STSClient, GetCallerIdentityCommand } = await loadSts();
-		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts.
-		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings), { maxAttempts: 3 }));
+		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts or a
+		// minute, for the role's AssumeRole neither.
+		const limits = { maxAttempts: EDITOR_ATTEMPTS, maxRetryTimeMs: EDITOR_RETRY_TIME * 1000 };
+		const retryStrategy = await adaptiveRetryStrategy(limits.maxAttempts, limits.maxRetryTimeMs);
+		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings, limits), { maxAttempts: limits.maxAttempts, retryStrategy }));
 		try {
 			const identity = await sts.send(new GetCallerIdentityCommand({}));
 			return { status: 'OK', message: `Authenticated as ${identity.Arn ?? 'an unnamed principal'}` };

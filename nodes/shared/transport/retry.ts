@@ -25,9 +25,9 @@ export const DEFAULT_MAX_RETRY_TIME = 60;
 export const MAX_RETRY_TIME_LIMIT = 3600;
 export const MAX_RETRY_TIME_PARAMETER = 'maxRetryTime';
 
-/** The editor's list searches: a list should answer at once, not after minutes of back-off. */
-const LIST_SEARCH_ATTEMPTS = 3;
-const LIST_SEARCH_RETRY_TIME = 10;
+/** The editor's list searches and credential test: they should answer at once, not after minutes of back-off. */
+export const EDITOR_ATTEMPTS = 3;
+export const EDITOR_RETRY_TIME = 10;
 
 /** A whole-number option read once per execution (one client serves it), from the first item. */
 function executionOption(ctx: IExecuteFunctions, name: string, label: string, fallback: number, limit: number): number {
@@ -38,13 +38,13 @@ function executionOption(ctx: IExecuteFunctions, name: string, label: string, fa
 
 /** The node's "Max Attempts" option; an expression there is resolved for item 0. */
 export function maxAttemptsOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
-	if (!('getInputData' in ctx)) return LIST_SEARCH_ATTEMPTS;
+	if (!('getInputData' in ctx)) return EDITOR_ATTEMPTS;
 	return executionOption(ctx, MAX_ATTEMPTS_PARAMETER, 'Max Attempts', DEFAULT_MAX_ATTEMPTS, MAX_ATTEMPTS_LIMIT);
 }
 
 /** The node's "Max Retry Time" option, in milliseconds. */
 export function maxRetryTimeOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
-	if (!('getInputData' in ctx)) return LIST_SEARCH_RETRY_TIME * 1000;
+	if (!('getInputData' in ctx)) return EDITOR_RETRY_TIME * 1000;
 	return executionOption(ctx, MAX_RETRY_TIME_PARAMETER, 'Max Retry Time', DEFAULT_MAX_RETRY_TIME, MAX_RETRY_TIME_LIMIT) * 1000;
 }
 

@@ -312,6 +312,33 @@ describe('Max Retry Time option', () => {
 		expect(await glueNames()).toEqual([]);
 	});
 
+	test('AssumeRole (a credential with a role) is retried within the node\'s Max Attempts and Max Retry Time too', async () => {
+		const roleCredential = { credentials: { ...moto.credentials, assumeRole: true, roleArn: 'arn:aws:iam::123456789012:role/n8n-provisioner' } };
+		const always500 = { applies: (operation) => operation === 'AssumeRole', serverError: 1 };
+		const run = async (name, options) => {
+			const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...always500 });
+			const restoreClock = compressTime(50);
+			try {
+				const parameters = { operation: 'create', ...glueDefinition(name), options };
+				const result = await runNode({ node: new GlueConnection(), parameters, credentials: { ...roleCredential.credentials, endpoint: proxy.endpoint } });
+				return { ...result, stats: proxy.stats };
+			} finally {
+				restoreClock();
+				await proxy.stop();
+			}
+		};
+		const threeAttempts = await run('role-attempts', { maxAttempts: 3, maxRetryTime: 3600 });
+		// The fault proxy answers in JSON, which STS (an XML protocol) reads as an unexpected answer.
+		expect(threeAttempts.error.message).toMatch(/HTTP 503|InternalFailure|ServiceUnavailable/);
+		expect(threeAttempts.stats.byOperation.AssumeRole.requests).toBe(3);
+		expect(threeAttempts.stats.byOperation.CreateConnection).toBeUndefined();
+		const fiveSeconds = await run('role-time', { maxAttempts: 50, maxRetryTime: 5 });
+		expect(fiveSeconds.error).toBeDefined();
+		expect(fiveSeconds.stats.byOperation.AssumeRole.requests).toBeGreaterThan(1);
+		expect(fiveSeconds.stats.byOperation.AssumeRole.requests).toBeLessThan(50);
+		expect(await glueNames()).toEqual([]);
+	});
+
 	test('a value outside 1 to 3600 seconds is refused before any request', async () => {
 		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-0'), options: { maxRetryTime: 0 } }, {});
 		expect(error.message).toBe('Max Retry Time: must be a whole number from 1 to 3600 (item 0)');
