@@ -291,6 +291,15 @@ describe('Max Attempts option', () => {
 		expect(twice.output[0].json.action).toBe('created');
 	});
 
+	test('the Connection Type resource has it too: Get asks DescribeConnectionType as often as it says', async () => {
+		const always500 = { applies: (operation) => operation === 'DescribeConnectionType', serverError: 1 };
+		const parameters = (maxAttempts) => ({ resource: 'connectionType', operation: 'get', connectionTypeName: locator('SNOWFLAKE'), options: { maxAttempts } });
+		const two = await throughProxy(new GlueConnection(), parameters(2), always500);
+		const four = await throughProxy(new GlueConnection(), parameters(4), always500);
+		expect(two.error).toBeDefined();
+		expect([two, four].map(({ stats }) => stats.byOperation.DescribeConnectionType.requests)).toEqual([2, 4]);
+	});
+
 	test('a value outside 1 to 50 is refused before any request', async () => {
 		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('attempts-0'), options: { maxAttempts: 0 } }, {});
 		expect(error.message).toBe('Max Attempts: must be a whole number from 1 to 50 (item 0)');

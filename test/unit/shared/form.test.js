@@ -81,10 +81,10 @@ describe('the forms users know', () => {
 	});
 
 	test.each([
-		['register', ['newConnectionType', 'integrationType', 'connectorAuthenticationTypes', 'connectionPropertiesConfiguration', 'restConfiguration', 'connectionTypeFields']],
-		['get', ['connectionTypeName']],
-		['delete', ['connectionTypeName']],
-		['getMany', ['returnAll', 'limit']],
+		['register', ['newConnectionType', 'integrationType', 'connectorAuthenticationTypes', 'connectionPropertiesConfiguration', 'restConfiguration', 'connectionTypeFields', 'options']],
+		['get', ['connectionTypeName', 'options']],
+		['delete', ['connectionTypeName', 'options']],
+		['getMany', ['returnAll', 'limit', 'options']],
 	])('Glue connection type / %s', (operation, expected) => {
 		expect(names(glue, { resource: 'connectionType', operation })).toEqual(['resource', 'operation', ...expected]);
 	});

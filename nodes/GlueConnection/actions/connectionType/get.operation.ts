@@ -4,13 +4,13 @@ import type { OperationKeys } from '../../../shared/form';
 import type { ServiceProvider } from '../../../shared/router';
 import { toolDescriptionField } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
-import { connectionTypeLocator, locatedType } from './shared';
+import { connectionTypeLocator, locatedType, optionsField } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
 	'Read AWS Glue\'s description of one connection type (e.g. SNOWFLAKE): its properties, which are required, and its authentication types.';
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionTypeLocator('The connection type AWS Glue describes')] as const;
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), connectionTypeLocator('The connection type AWS Glue describes'), optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['connectionTypeName'];
 
 /** DescribeConnectionType: the type's properties, authentication, compute environments and network needs. */

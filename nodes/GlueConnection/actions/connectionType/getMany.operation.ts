@@ -5,6 +5,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
+import { optionsField } from './shared';
 
 // ListConnectionTypes: MaxResults from 1 to 100.
 const PAGE_SIZE = 100;
@@ -14,7 +15,7 @@ const pagingFields = returnAllAndLimit(1000);
 const TOOL_DESCRIPTION =
 	'List the connection types AWS Glue offers, at most 25 per call. Returns { connectionTypes: [{ name, type, state }], returned, more }.';
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...pagingFields];
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), ...pagingFields, optionsField];
 
 /** ListConnectionTypes: one item per type (name, vendor, description, categories, capabilities). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {

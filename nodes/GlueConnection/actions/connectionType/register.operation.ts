@@ -26,7 +26,7 @@ import { toolDescriptionField } from '../../../shared/toolMode';
 import type { ParameterBag } from '../../connectionTypes/types';
 import { registerConnectionType } from '../../common/writes';
 import type { GlueService } from '../../transport';
-import { connectionTypeName } from './shared';
+import { connectionTypeName, optionsField } from './shared';
 
 const MAX_TAGS = 50;
 
@@ -97,7 +97,7 @@ const fields: INodeProperties[] = [
 const TOOL_DESCRIPTION =
 	'Register a custom REST-based AWS Glue connection type from the settings this tool asks for. Returns { connectionType, connectionTypeArn, action: "registered" }.';
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...fields] as const;
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), nameField, ...fields, optionsField] as const;
 export const keys: OperationKeys<typeof description> = ['newConnectionType'];
 
 type Json = Record<string, unknown>;
