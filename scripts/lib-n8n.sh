@@ -57,6 +57,23 @@ finish_work() {
   if [ "${status:-1}" = 0 ] && [ -z "$WORK_KEEP" ]; then rm -rf "$WORK"; else log "work folder kept: $WORK"; fi
 }
 
+# begin_stage NAME KEEP: the start of a suite in a real n8n: Node 24 and n8n installed when missing,
+# a work folder (see work_folder), n8n and moto stopped and the folder handled on exit, and a
+# `step` that logs with the suite's name and its seconds so far. The suite sets `status` at its end.
+begin_stage() {
+  STAGE=$1
+  started=$SECONDS
+  ensure_node24
+  ensure_n8n
+  work_folder "$1" "${2:-}"
+  MOTO_PID=
+  N8N_PID=
+  status=1
+  trap 'stop_n8n; stop_pid "$MOTO_PID"; finish_work' EXIT
+  trap 'exit 130' INT TERM
+}
+step() { log "$STAGE: $* ($((SECONDS - started)) s)"; }
+
 # fresh_user_folder [TARBALL]: installs the package (TARBALL, or one built and packed now) into a
 # new n8n user folder WORK/user, and exports that n8n's environment. Calls the suite's `step`.
 fresh_user_folder() {

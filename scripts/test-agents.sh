@@ -15,19 +15,9 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 source scripts/lib-n8n.sh
 
-started=$SECONDS
-ensure_node24
-ensure_n8n
+begin_stage agents "${AGENTS_KEEP:-}"
 ensure_moto
 [ -d node_modules/@modelcontextprotocol/sdk ] || npm ci --no-audit --no-fund
-
-work_folder agents "${AGENTS_KEEP:-}"
-MOTO_PID=
-N8N_PID=
-status=1
-trap 'stop_n8n; stop_pid "$MOTO_PID"; finish_work' EXIT
-trap 'exit 130' INT TERM
-step() { log "agents: $* ($((SECONDS - started)) s)"; }
 
 fresh_user_folder "${AGENTS_TARBALL:-${E2E_TARBALL:-}}"
 

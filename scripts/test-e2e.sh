@@ -13,18 +13,9 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 source scripts/lib-n8n.sh
 
-started=$SECONDS
-ensure_node24
-ensure_n8n
+begin_stage e2e "${E2E_KEEP:-}"
 ensure_moto
 [ -d node_modules/@aws-sdk/client-glue ] || npm ci --no-audit --no-fund
-
-work_folder e2e "${E2E_KEEP:-}"
-MOTO_PID=
-status=1
-trap 'stop_pid "$MOTO_PID"; finish_work' EXIT
-trap 'exit 130' INT TERM
-step() { log "e2e: $* ($((SECONDS - started)) s)"; }
 
 fresh_user_folder "${E2E_TARBALL:-}"   # E2E_TARBALL: the package CI built (scripts/test.sh)
 

@@ -11,19 +11,9 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 source scripts/lib-n8n.sh
 
-started=$SECONDS
-ensure_node24
-ensure_n8n
+begin_stage ui "${UI_KEEP:-}"
 ensure_chromium
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
-
-work_folder ui "${UI_KEEP:-}"
-N8N_PID=
-MOTO_PID=
-status=1
-trap 'stop_n8n; stop_pid "$MOTO_PID"; finish_work' EXIT
-trap 'exit 130' INT TERM
-step() { log "ui: $* ($((SECONDS - started)) s)"; }
 
 fresh_user_folder "${UI_TARBALL:-}"   # UI_TARBALL: the package CI built (scripts/test.sh)
 # The emulator behind the credential: the Glue form lists its connection types (ListConnectionTypes)
