@@ -281,14 +281,16 @@ export async function mappedOncePerName<T>(ctx: IExecuteFunctions, fields: reado
 	}
 	const own: SharedMapping<T> = { pending: map().then(deepFreeze) };
 	known.sharedMappings.set(fields, own);
-	try {
-		const value = await own.pending;
-		own.made = { value };
-		return value;
-	} catch (error) {
-		if (known.sharedMappings.get(fields) === own) known.sharedMappings.delete(fields);
-		throw error;
-	}
+	// Settles before the caller resumes: the next items find the mapping made, or none after a failure.
+	own.pending.then(
+		(value) => {
+			own.made = { value };
+		},
+		() => {
+			if (known.sharedMappings.get(fields) === own) known.sharedMappings.delete(fields);
+		},
+	);
+	return await own.pending;
 }
 
 interface SharedMapping<T> {
