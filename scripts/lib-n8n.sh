@@ -72,7 +72,18 @@ begin_stage() {
   trap 'stop_n8n; stop_pid "$MOTO_PID"; finish_work' EXIT
   trap 'exit 130' INT TERM
 }
-step() { log "$STAGE: $* ($((SECONDS - started)) s)"; }
+step() { log "${STAGE:-n8n}: $* ($((SECONDS - started)) s)"; }
+
+# run_stage COMMAND...: the suite's checks; their exit code is the suite's (and decides whether
+# finish_work keeps the work folder).
+run_stage() {
+  set +e
+  "$@"
+  status=$?
+  set -e
+  step "done"
+  exit $status
+}
 
 # fresh_user_folder [TARBALL]: installs the package (TARBALL, or one built and packed now) into a
 # new n8n user folder WORK/user, and exports that n8n's environment. Calls the suite's `step`.

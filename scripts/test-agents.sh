@@ -54,9 +54,4 @@ export AGENTS_BASE_URL="http://127.0.0.1:$n8n_port"
 
 step "run the agent and the MCP client"
 export AGENTS_REPORT="$WORK/report.json"
-set +e
-node test/agents/run.js
-status=$?
-set -e
-step "done"
-exit $status
+run_stage node test/agents/run.js

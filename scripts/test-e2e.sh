@@ -67,9 +67,4 @@ log "imported ${#examples[@]} example and $((${#tests[@]} + ${#host_tests[@]})) 
 
 step "run the workflows"
 export E2E_REPORT="$WORK/report.json"
-set +e
-node test/e2e/run.js
-status=$?
-set -e
-step "done"
-exit $status
+run_stage node test/e2e/run.js

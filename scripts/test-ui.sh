@@ -32,9 +32,4 @@ export UI_BASE_URL="http://127.0.0.1:$port" UI_EMAIL="ui-test@example.com" UI_PA
 
 step "drive the editor"
 export CHROMIUM_BIN
-set +e
-node test/ui/run.js
-status=$?
-set -e
-step "done"
-exit $status
+run_stage node test/ui/run.js

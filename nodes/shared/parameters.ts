@@ -246,6 +246,8 @@ export function locatorValue(ctx: IExecuteFunctions, itemIndex: number, name = '
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }
 
+const NAME = 'name';
+
 /** Whether, in this execution, `name` is the only field of the list whose stored value holds an expression. */
 function onlyNameVaries(known: ExecutionParameters, fields: readonly Described[]): boolean {
 	let answer = known.onlyNameVaries.get(fields);
@@ -257,7 +259,6 @@ function onlyNameVaries(known: ExecutionParameters, fields: readonly Described[]
 	return answer;
 }
 
-const NAME = 'name';
 
 /**
  * An item's request mapped from its parameters (`map`: validation, mapping, secrets read). In the
