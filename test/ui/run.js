@@ -125,14 +125,30 @@ async function expectLabels(page, expected, timeoutMs = 8000) {
 
 /** Picks an option, by its display name, in an options parameter of the open form. */
 async function pickOption(page, parameterName, optionName) {
-	await page.getByTestId(`parameter-input-${parameterName}`).click();
-	// Typing filters long lists (Glue knows 92 connection types), so the option is in view.
-	await page.keyboard.type(optionName);
-	const item = page
-		.locator('[data-test-id="parameter-input-item"]:visible')
-		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escapeRegExp(optionName)}$`) }) });
-	await item.first().click();
-	await page.locator('[data-test-id="parameter-input-item"]:visible').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+	const field = page.getByTestId(`parameter-input-${parameterName}`);
+	const shownItems = page.locator('[data-test-id="parameter-input-item"]:visible');
+	const wanted = shownItems.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escapeRegExp(optionName)}$`) }) });
+	// A list loaded from AWS arrives after the form opens (on a busy machine the first load takes a
+	// while, and its arrival redraws the selector); a click or keystrokes before that are lost. So
+	// open, wait for the options, filter, and start over until the option can be clicked.
+	const deadline = Date.now() + 60000;
+	for (let attempt = 1; ; attempt++) {
+		await field.click();
+		const opened = await shownItems.first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+		if (opened) {
+			// Typing filters long lists (Glue knows 92 connection types), so the option is in view.
+			await page.keyboard.press('ControlOrMeta+a');
+			await page.keyboard.type(optionName);
+			if (await wanted.first().click({ timeout: 8000 }).then(() => true, () => false)) break;
+		}
+		if (Date.now() > deadline) {
+			const shown = await shownItems.locator('.option-headline').allInnerTexts().catch(() => []);
+			throw new Error(`${parameterName}: could not pick "${optionName}" in ${attempt} attempts; the list showed ${JSON.stringify(shown.slice(0, 10))}`);
+		}
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(300);
+	}
+	await shownItems.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
 }
 
 /** A screenshot of the parameters column only, from the tabs to the last parameter. */
