@@ -86,8 +86,9 @@ async function nodeRun(scenario, endpoint, prefix) {
 	const { output, error } = await runNode({
 		node: scenario.node(),
 		// Attempts, not time: on the compressed clock every real millisecond of the emulator counts 50,
-		// so the default Max Retry Time would be 1.2 real seconds per request.
-		parameters: { ...scenario.parameters, options: { maxRetryTime: 3600 } },
+		// so the default Max Retry Time would be 1.2 real seconds per request, and the default Request
+		// Timeout 0.4 real seconds per attempt.
+		parameters: { ...scenario.parameters, options: { maxRetryTime: 3600, requestTimeout: 3600 } },
 		inputItems: wanted.map((name) => ({ name })),
 		credentials: { region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing', endpoint },
 		continueOnFail: true,

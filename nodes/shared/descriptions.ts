@@ -8,6 +8,10 @@ import {
 	MAX_ATTEMPTS_PARAMETER,
 	MAX_RETRY_TIME_LIMIT,
 	MAX_RETRY_TIME_PARAMETER,
+	DEFAULT_REQUEST_TIMEOUT,
+	REQUEST_TIMEOUT_LIMIT,
+	REQUEST_TIMEOUT_PARAMETER,
+	TEST_CONNECTION_TIMEOUT,
 } from './transport/retry';
 
 /**
@@ -198,7 +202,15 @@ const retryOption = (displayName: string, name: string, defaultValue: number, ma
 	description,
 });
 
-export const maxAttemptsField = retryOption(
+const requestTimeoutField = retryOption(
+	'Request Timeout',
+	REQUEST_TIMEOUT_PARAMETER,
+	DEFAULT_REQUEST_TIMEOUT,
+	REQUEST_TIMEOUT_LIMIT,
+	`Seconds to wait for AWS to answer one attempt of a request. An attempt that gets no answer in time is given up and sent again, within Max Attempts and Max Retry Time; a write whose answer was lost is then read back, so it is neither reported failed nor made twice. Glue's Test Connection waits at least ${TEST_CONNECTION_TIMEOUT / 60} minutes. The value of the first item applies to the whole run.`,
+);
+
+const maxAttemptsField = retryOption(
 	'Max Attempts',
 	MAX_ATTEMPTS_PARAMETER,
 	DEFAULT_MAX_ATTEMPTS,
@@ -206,10 +218,13 @@ export const maxAttemptsField = retryOption(
 	"How many times to send each AWS request before giving up, the first time included. Retries use the AWS SDK's adaptive mode: they wait longer after each throttled or failed attempt and slow the whole run down while AWS throttles. Lower it to fail fast; the value of the first item applies to the whole run.",
 );
 
-export const maxRetryTimeField = retryOption(
+const maxRetryTimeField = retryOption(
 	'Max Retry Time',
 	MAX_RETRY_TIME_PARAMETER,
 	DEFAULT_MAX_RETRY_TIME,
 	MAX_RETRY_TIME_LIMIT,
 	'Seconds after the first attempt of an AWS request during which it may still be retried; after that the last error is reported. An answer that says the action is not implemented (HTTP 501) is never retried. The value of the first item applies to the whole run.',
 );
+
+/** The options that bound every AWS request of a run; both nodes, every operation. */
+export const retryFields: INodeProperties[] = [maxAttemptsField, maxRetryTimeField, requestTimeoutField];

@@ -25,7 +25,7 @@ export function describeAwsError(error: unknown, secrets: readonly string[] = []
 		name?: string;
 		Code?: string;
 		message?: string;
-		$metadata?: { requestId?: string; httpStatusCode?: number };
+		$metadata?: { requestId?: string; httpStatusCode?: number; attempts?: number };
 		$response?: { statusCode?: number };
 	};
 	let code = err.Code ?? err.name ?? 'UnknownError';
@@ -35,6 +35,15 @@ export function describeAwsError(error: unknown, secrets: readonly string[] = []
 	if (code === 'SyntaxError' || /Deserialization error/i.test(message)) {
 		code = 'UnexpectedResponse';
 		message = `The endpoint answered with something that is not an AWS response${httpStatusCode ? ` (HTTP ${httpStatusCode})` : ''}; the operation may not be supported there`;
+	}
+	// An attempt AWS did not answer in time: the SDK's words name its HTTP module, ours the option.
+	if (code === 'TimeoutError') {
+		const ms = /(\d+) ?ms\b/.exec(message)?.[1];
+		const attempts = err.$metadata?.attempts;
+		message =
+			`${/establish a connection/i.test(message) ? 'Could not connect to' : 'No answer from'} the AWS endpoint` +
+			`${ms ? ` within ${Number(ms) / 1000} s` : ''} (Request Timeout)` +
+			`${attempts && attempts > 1 ? ` on any of ${attempts} attempts` : ''}`;
 	}
 	const summary: AwsErrorSummary = { code, message: redact(message, secrets) };
 	if (err.$metadata?.requestId) summary.requestId = err.$metadata.requestId;

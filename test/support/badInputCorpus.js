@@ -136,7 +136,7 @@ const WRONG_TYPES = {
 	choices: [{ nested: 'object' }, true, 42],
 };
 // Read once per execution (not per item) or chosen at design time: covered by their own cases.
-const SKIPPED = new Set(['resource', 'operation', 'concurrency', 'maxAttempts', 'maxRetryTime']);
+const SKIPPED = new Set(['resource', 'operation', 'concurrency', 'maxAttempts', 'maxRetryTime', 'requestTimeout']);
 const LIST_FIELDS = new Set(['matchCriteria', 'securityGroupIds']);
 
 const kindOf = (type, name) =>
@@ -336,6 +336,8 @@ const WHOLE_RUN = [
 	...['create API_KEY', 'delete', 'deauthorize'].map((b) => ['eventBridge', b, 'maxAttempts', 'Max Attempts', ['abc', false, [3], -1]]),
 	...['create JDBC', 'getMany'].map((b) => ['glue', b, 'maxRetryTime', 'Max Retry Time', ['abc', true, { s: 60 }, 0, 3601, 2.5]]),
 	['eventBridge', 'delete', 'maxRetryTime', 'Max Retry Time', ['abc', false, [60], -1]],
+	...['create JDBC', 'testConnection'].map((b) => ['glue', b, 'requestTimeout', 'Request Timeout', ['abc', true, { s: 20 }, 0, 3601, 0.5]]),
+	['eventBridge', 'get', 'requestTimeout', 'Request Timeout', ['abc', false, [20], -1]],
 	['glue', 'delete', 'concurrency', 'Concurrency', ['ten', true, { n: 1 }, 0, 51]],
 	['eventBridge', 'update', 'concurrency', 'Concurrency', ['ten', true, [2], 0]],
 ];

@@ -9,6 +9,8 @@
 //   reset       the connection is reset before the request is forwarded (nothing happened)
 //   lostAnswer  the request is forwarded and takes effect, then the connection is reset instead
 //               of answering: the client cannot know it succeeded
+//   stalledAnswer  the request is forwarded and takes effect, then no answer ever comes and the
+//               connection stays open (a black-holed response): only the client's timeout ends it
 //   latencyMs   [min, max] added before forwarding
 const http = require('node:http');
 
@@ -24,7 +26,7 @@ function seededRandom(seed) {
 	};
 }
 
-const FAULTS = ['throttle', 'serverError', 'reset', 'lostAnswer'];
+const FAULTS = ['throttle', 'serverError', 'reset', 'lostAnswer', 'stalledAnswer'];
 
 /**
  * The proxy stamps every answer with its own clock, the one the client runs on: under a fast clock
@@ -59,7 +61,10 @@ function operationOf(req, body) {
  * @param {number} [options.seed]
  * @param {number} [options.throttle] @param {number} [options.serverError]
  * @param {number} [options.reset]    @param {number} [options.lostAnswer]
+ * @param {number} [options.stalledAnswer]
  * @param {[number, number]} [options.latencyMs]
+ * @param {Record<string, number>} [options.delayMs] milliseconds added before forwarding every
+ *   request of the named operations (a slow operation), whatever else is drawn
  * @param {(operation: string) => boolean} [options.applies] which operations may be faulted (default: all)
  * @param {string[]} [options.script] fates of the first faultable requests ('pass' or a fault name),
  *   before the seeded draws take over: a test can lose exactly the first answer
@@ -71,11 +76,11 @@ async function startFaultProxy(options) {
 	const target = new URL(options.target);
 	if (target.hostname !== '127.0.0.1') throw new Error('The fault proxy only forwards to 127.0.0.1');
 	const random = seededRandom(options.seed ?? 1);
-	const rates = { throttle: 0, serverError: 0, reset: 0, lostAnswer: 0, ...options };
+	const rates = { throttle: 0, serverError: 0, reset: 0, lostAnswer: 0, stalledAnswer: 0, ...options };
 	const [minLatency, maxLatency] = options.latencyMs ?? [0, 0];
 	const applies = options.applies ?? (() => true);
 	const script = [...(options.script ?? [])];
-	const stats = { requests: 0, forwarded: 0, throttle: 0, serverError: 0, reset: 0, lostAnswer: 0, byOperation: {} };
+	const stats = { requests: 0, forwarded: 0, throttle: 0, serverError: 0, reset: 0, lostAnswer: 0, stalledAnswer: 0, byOperation: {} };
 	const sockets = new Set();
 
 	/** Draws this request's fate: a fault name or 'pass', and its added latency. */
@@ -121,7 +126,8 @@ async function startFaultProxy(options) {
 		}
 		const { fate, latency } = draw();
 		const applied = !applies(operation) ? 'pass' : script.length ? script.shift() : fate;
-		if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
+		const delay = latency + (options.delayMs?.[operation] ?? 0);
+		if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 		if (applied !== 'pass') stats[applied]++;
 		if (applied === 'throttle') return jsonError(res, 400, 'ThrottlingException', 'Rate exceeded');
 		if (applied === 'serverError') {
@@ -140,6 +146,8 @@ async function startFaultProxy(options) {
 		stats.forwarded++;
 		counts.forwarded++;
 		if (applied === 'lostAnswer') return req.socket.resetAndDestroy();
+		// Nothing is written: the client waits until it gives up (stop() closes what is left).
+		if (applied === 'stalledAnswer') return;
 		const headers = { ...answer.headers };
 		delete headers['transfer-encoding'];
 		headers['content-length'] = String(answer.body.length);

@@ -10,7 +10,15 @@ import {
 	isHostAccessAllowed,
 	refreshing,
 } from './credentialSources';
-import { adaptiveRetryStrategy, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_TIME, maxAttemptsOption, maxRetryTimeOption } from './retry';
+import {
+	adaptiveRetryStrategy,
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_MAX_RETRY_TIME,
+	DEFAULT_REQUEST_TIMEOUT,
+	maxAttemptsOption,
+	maxRetryTimeOption,
+	requestTimeoutOption,
+} from './retry';
 
 /** The services our clients talk to; each may have its own endpoint in the credential. */
 export type AwsServiceName = 'glue' | 'eventbridge' | 'sts' | 'secretsmanager';
@@ -52,12 +60,25 @@ export interface AwsClientConfig {
 	maxAttempts: number;
 	retryMode: 'adaptive';
 	retryStrategy?: Awaited<ReturnType<typeof adaptiveRetryStrategy>>;
+	requestHandler: AttemptTimeouts;
 }
 
-/** Attempts per request (see retry.ts), and the strategy that makes them. */
+/**
+ * The SDK's HTTP handler settings that end an attempt AWS does not answer: connecting and the whole
+ * attempt each within the Request Timeout. The SDK only warns at requestTimeout unless told to throw;
+ * it then reports a TimeoutError, which it retries.
+ */
+export interface AttemptTimeouts {
+	connectionTimeout: number;
+	requestTimeout: number;
+	throwOnRequestTimeout: true;
+}
+
+/** Attempts per request (see retry.ts), the strategy that makes them, and how long each may wait. */
 export interface RetrySettings {
 	maxAttempts?: number;
 	retryStrategy?: AwsClientConfig['retryStrategy'];
+	requestTimeoutMs?: number;
 }
 
 type ClientClass<Client> = new (config: AwsClientConfig) => Client;
@@ -162,11 +183,13 @@ export function clientConfig(
 	credentials: AwsCredentials,
 	retry: RetrySettings = {},
 ): AwsClientConfig {
+	const requestTimeout = retry.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT * 1000;
 	const config: AwsClientConfig = {
 		region: settings.region,
 		credentials,
 		maxAttempts: retry.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
 		retryMode: 'adaptive',
+		requestHandler: { connectionTimeout: requestTimeout, requestTimeout, throwOnRequestTimeout: true },
 	};
 	if (retry.retryStrategy) config.retryStrategy = retry.retryStrategy;
 	const endpoint = endpointFor(settings, service);
@@ -184,9 +207,8 @@ export const loadSts = async () => await import('@aws-sdk/client-sts');
 function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSettings['assumeRole']>, base: AwsCredentials, limits: RetryLimits) {
 	return refreshing(async () => {
 		const { STSClient, AssumeRoleCommand } = await loadSts();
-		// AssumeRole is retried within the node's own Max Attempts and Max Retry Time, like its other requests.
-		const retryStrategy = await adaptiveRetryStrategy(limits.maxAttempts, limits.maxRetryTimeMs);
-		const sts = new STSClient(clientConfig(settings, 'sts', base, { maxAttempts: limits.maxAttempts, retryStrategy }));
+		// AssumeRole is retried and timed out within the node's own limits, like its other requests.
+		const sts = new STSClient(clientConfig(settings, 'sts', base, await retrySettings(limits)));
 		const { Credentials } = await sts
 			.send(
 				new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId }),
@@ -215,13 +237,34 @@ export function resolveCredentials(settings: AwsSettings, limits: RetryLimits = 
 	return settings.assumeRole ? assumedRoleProvider(settings, settings.assumeRole, base, limits) : base;
 }
 
-/** How often and how long a request may be retried: the node's Max Attempts and Max Retry Time. */
+/**
+ * How often and how long a request may be tried: the node's Max Attempts, Max Retry Time and
+ * Request Timeout (each attempt's own wait for an answer).
+ */
 export interface RetryLimits {
 	maxAttempts: number;
 	maxRetryTimeMs: number;
+	requestTimeoutMs: number;
 }
 
-export const DEFAULT_RETRY_LIMITS: RetryLimits = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME * 1000 };
+export const DEFAULT_RETRY_LIMITS: RetryLimits = {
+	maxAttempts: DEFAULT_MAX_ATTEMPTS,
+	maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME * 1000,
+	requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT * 1000,
+};
+
+/** The node's limits, read once per execution (the editor's are fixed, see retry.ts). */
+export const retryLimitsOf = (ctx: IExecuteFunctions | ILoadOptionsFunctions): RetryLimits => ({
+	maxAttempts: maxAttemptsOption(ctx),
+	maxRetryTimeMs: maxRetryTimeOption(ctx),
+	requestTimeoutMs: requestTimeoutOption(ctx),
+});
+
+/** A client's retry settings for these limits, with a strategy of its own. */
+export async function retrySettings(limits: RetryLimits): Promise<RetrySettings> {
+	const retryStrategy = await adaptiveRetryStrategy(limits.maxAttempts, limits.maxRetryTimeMs);
+	return { maxAttempts: limits.maxAttempts, retryStrategy, requestTimeoutMs: limits.requestTimeoutMs };
+}
 
 /** The credential's settings and the one provider every client of an execution signs with. */
 export interface AwsAccess {
@@ -244,9 +287,7 @@ const accessByExecution = new WeakMap<object, Promise<AwsAccess>>();
 export function executionAccess(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AwsAccess> {
 	let access = accessByExecution.get(ctx);
 	if (!access) {
-		access = ctx.getCredentials(CREDENTIAL_TYPE).then((data) =>
-			awsAccess(data, { maxAttempts: maxAttemptsOption(ctx), maxRetryTimeMs: maxRetryTimeOption(ctx) }),
-		);
+		access = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => awsAccess(data, retryLimitsOf(ctx)));
 		accessByExecution.set(ctx, access);
 		access.catch(() => accessByExecution.delete(ctx));
 	}
@@ -258,11 +299,9 @@ export async function createAwsClient<Client>(
 	access: AwsAccess,
 	service: AwsServiceName,
 	ClientConstructor: ClientClass<Client>,
-	maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
-	maxRetryTimeMs: number = DEFAULT_MAX_RETRY_TIME * 1000,
+	limits: RetryLimits = DEFAULT_RETRY_LIMITS,
 ): Promise<Client> {
-	const retry = { maxAttempts, retryStrategy: await adaptiveRetryStrategy(maxAttempts, maxRetryTimeMs) };
-	return new ClientConstructor(clientConfig(access.settings, service, access.credentials, retry));
+	return new ClientConstructor(clientConfig(access.settings, service, access.credentials, await retrySettings(limits)));
 }
 
 /** A service's client together with its SDK module (for the command classes). */
@@ -279,5 +318,5 @@ export async function awsService<Client, Sdk>(
 	ClientConstructor: ClientClass<Client>,
 ): Promise<AwsService<Client, Sdk>> {
 	const access = await executionAccess(ctx);
-	return { client: await createAwsClient(access, service, ClientConstructor, maxAttemptsOption(ctx), maxRetryTimeOption(ctx)), sdk };
+	return { client: await createAwsClient(access, service, ClientConstructor, retryLimitsOf(ctx)), sdk };
 }

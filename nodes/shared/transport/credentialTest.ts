@@ -6,8 +6,8 @@ import type {
 
 import { describeAwsError } from '../errors';
 import { CREDENTIAL_MEMBERS } from '../secretModel';
-import { clientConfig, loadSts, resolveCredentials, toAwsSettings } from './awsClient';
-import { adaptiveRetryStrategy, EDITOR_ATTEMPTS, EDITOR_RETRY_TIME } from './retry';
+import { clientConfig, loadSts, resolveCredentials, retrySettings, toAwsSettings } from './awsClient';
+import { EDITOR_ATTEMPTS, EDITOR_REQUEST_TIMEOUT, EDITOR_RETRY_TIME } from './retry';
 
 /**
  * The AWS Connection Secret credential signs in nowhere by itself: its test says which values it
@@ -34,9 +34,8 @@ export async function testAwsCredential(
 		const { STSClient, GetCallerIdentityCommand } = await loadSts();
 		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts or a
 		// minute, for the role's AssumeRole neither.
-		const limits = { maxAttempts: EDITOR_ATTEMPTS, maxRetryTimeMs: EDITOR_RETRY_TIME * 1000 };
-		const retryStrategy = await adaptiveRetryStrategy(limits.maxAttempts, limits.maxRetryTimeMs);
-		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings, limits), { maxAttempts: limits.maxAttempts, retryStrategy }));
+		const limits = { maxAttempts: EDITOR_ATTEMPTS, maxRetryTimeMs: EDITOR_RETRY_TIME * 1000, requestTimeoutMs: EDITOR_REQUEST_TIMEOUT * 1000 };
+		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings, limits), await retrySettings(limits)));
 		try {
 			const identity = await sts.send(new GetCallerIdentityCommand({}));
 			return { status: 'OK', message: `Authenticated as ${identity.Arn ?? 'an unnamed principal'}` };

@@ -25,9 +25,24 @@ export const DEFAULT_MAX_RETRY_TIME = 60;
 export const MAX_RETRY_TIME_LIMIT = 3600;
 export const MAX_RETRY_TIME_PARAMETER = 'maxRetryTime';
 
+/**
+ * Seconds one attempt may wait for AWS's answer ("Request Timeout"); then it is given up and, within
+ * Max Attempts and Max Retry Time, sent again (a write whose answer was lost is read back, see
+ * retriedWrite.ts). Without it an answer that never comes holds the item until the SDK's socket
+ * timeout: 15 minutes for Glue, 5 for the others. Glue's and EventBridge's control-plane calls
+ * answer in well under a second; 20 s leaves a stalled attempt two more within the default minute.
+ * Glue's Test Connection, which AWS runs against the data store, waits at least
+ * TEST_CONNECTION_TIMEOUT.
+ */
+export const DEFAULT_REQUEST_TIMEOUT = 20;
+export const REQUEST_TIMEOUT_LIMIT = 3600;
+export const REQUEST_TIMEOUT_PARAMETER = 'requestTimeout';
+export const TEST_CONNECTION_TIMEOUT = 900;
+
 /** The editor's list searches and credential test: they should answer at once, not after minutes of back-off. */
 export const EDITOR_ATTEMPTS = 3;
 export const EDITOR_RETRY_TIME = 10;
+export const EDITOR_REQUEST_TIMEOUT = 5;
 
 /** A whole-number option read once per execution (one client serves it), from the first item. */
 function executionOption(ctx: IExecuteFunctions, name: string, label: string, fallback: number, limit: number): number {
@@ -46,6 +61,12 @@ export function maxAttemptsOption(ctx: IExecuteFunctions | ILoadOptionsFunctions
 export function maxRetryTimeOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
 	if (!('getInputData' in ctx)) return EDITOR_RETRY_TIME * 1000;
 	return executionOption(ctx, MAX_RETRY_TIME_PARAMETER, 'Max Retry Time', DEFAULT_MAX_RETRY_TIME, MAX_RETRY_TIME_LIMIT) * 1000;
+}
+
+/** The node's "Request Timeout" option, in milliseconds. */
+export function requestTimeoutOption(ctx: IExecuteFunctions | ILoadOptionsFunctions): number {
+	if (!('getInputData' in ctx)) return EDITOR_REQUEST_TIMEOUT * 1000;
+	return executionOption(ctx, REQUEST_TIMEOUT_PARAMETER, 'Request Timeout', DEFAULT_REQUEST_TIMEOUT, REQUEST_TIMEOUT_LIMIT) * 1000;
 }
 
 /**

@@ -23,7 +23,8 @@ const LOCALSTACK_501 = json(501, 'InternalFailure', "API action 'DescribeConnect
 
 // Enough attempts that only Max Retry Time (the default minute) can stop a request that always fails.
 const ATTEMPTS = 50;
-const options = { maxAttempts: ATTEMPTS };
+// The fast clock would shorten each attempt's Request Timeout too: attempts here wait the longest.
+const options = { maxAttempts: ATTEMPTS, requestTimeout: 3600 };
 
 let plain;
 let emulator;

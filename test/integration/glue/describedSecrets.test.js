@@ -110,7 +110,9 @@ test('a create whose answer was lost, retried and told AlreadyExists, is reporte
 	const restoreClock = compressTime(50);
 	let result;
 	try {
-		result = await run({ operation: 'create', ...definition('lost', TYPED) }, { credentials: { ...moto.credentials, endpoint: proxy.endpoint } });
+		// The longest Request Timeout: the fast clock shortens it too.
+		const parameters = { operation: 'create', ...definition('lost', TYPED), options: { requestTimeout: 3600 } };
+		result = await run(parameters, { credentials: { ...moto.credentials, endpoint: proxy.endpoint } });
 	} finally {
 		restoreClock();
 		await proxy.stop();

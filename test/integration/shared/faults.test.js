@@ -5,12 +5,14 @@
 // back-off of 100 creates fits in seconds; the assertions count, they never time anything.
 const glue = require('@aws-sdk/client-glue');
 const eb = require('@aws-sdk/client-eventbridge');
+const { SecretsManagerClient, CreateSecretCommand } = require('@aws-sdk/client-secrets-manager');
 const { startMoto } = require('../../support/moto');
 const { startFaultProxy } = require('../../support/faultProxy');
 const { compressTime } = require('../../support/fastClock');
 const { runNode } = require('../../support/engine');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
+const { testAwsCredential } = require('../../../nodes/shared/transport/credentialTest');
 
 /** The proxy settings of issue 8's measurement. */
 const ISSUE_FAULTS = { throttle: 0.3, serverError: 0.1, reset: 0.03, lostAnswer: 0.03 };
@@ -23,6 +25,12 @@ const ITEMS = 100;
  * describeUnavailable.test.js).
  */
 const ATTEMPTS_ONLY = { maxRetryTime: 3600 };
+/**
+ * The fast clock shortens each attempt's Request Timeout 50 times too (the default 20 s would be
+ * 0.4 real seconds, which a loaded machine's emulator can miss): runs on it wait the longest, and
+ * the Request Timeout is proved on a real clock ('Request Timeout option' below).
+ */
+const NO_ATTEMPT_TIMEOUT = { requestTimeout: 3600 };
 
 let moto;
 let direct;
@@ -43,7 +51,8 @@ async function throughProxy(node, parameters, faults, options = {}) {
 	const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...faults });
 	const restoreClock = compressTime(50);
 	try {
-		const result = await runNode({ node, parameters, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
+		const withOptions = { ...parameters, options: { ...NO_ATTEMPT_TIMEOUT, ...parameters.options } };
+		const result = await runNode({ node, parameters: withOptions, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
 		return { ...result, stats: proxy.stats };
 	} finally {
 		restoreClock();
@@ -336,12 +345,12 @@ describe('Max Retry Time option', () => {
 				await proxy.stop();
 			}
 		};
-		const threeAttempts = await run('role-attempts', { maxAttempts: 3, maxRetryTime: 3600 });
+		const threeAttempts = await run('role-attempts', { maxAttempts: 3, maxRetryTime: 3600, ...NO_ATTEMPT_TIMEOUT });
 		// The fault proxy answers in JSON, which STS (an XML protocol) reads as an unexpected answer.
 		expect(threeAttempts.error.message).toMatch(/HTTP 503|InternalFailure|ServiceUnavailable/);
 		expect(threeAttempts.stats.byOperation.AssumeRole.requests).toBe(3);
 		expect(threeAttempts.stats.byOperation.CreateConnection).toBeUndefined();
-		const fiveSeconds = await run('role-time', { maxAttempts: 50, maxRetryTime: 5 });
+		const fiveSeconds = await run('role-time', { maxAttempts: 50, maxRetryTime: 5, ...NO_ATTEMPT_TIMEOUT });
 		expect(fiveSeconds.error).toBeDefined();
 		expect(fiveSeconds.stats.byOperation.AssumeRole.requests).toBeGreaterThan(1);
 		expect(fiveSeconds.stats.byOperation.AssumeRole.requests).toBeLessThan(50);
@@ -351,6 +360,106 @@ describe('Max Retry Time option', () => {
 	test('a value outside 1 to 3600 seconds is refused before any request', async () => {
 		const { error, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-0'), options: { maxRetryTime: 0 } }, {});
 		expect(error.message).toBe('Max Retry Time: must be a whole number from 1 to 3600 (item 0)');
+		expect(stats.requests).toBe(0);
+	});
+});
+
+describe('Request Timeout option (on a real clock: an attempt waits real seconds)', () => {
+	/** Runs the node through a fresh proxy, without the fast clock. */
+	async function inRealTime(node, parameters, faults, options = {}) {
+		const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...faults });
+		try {
+			const result = await runNode({ node, parameters, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
+			return { ...result, stats: proxy.stats };
+		} finally {
+			await proxy.stop();
+		}
+	}
+	const stallFirst = (operation) => ({ applies: (name) => name === operation, script: ['stalledAnswer'] });
+	const oneSecond = { requestTimeout: 1 };
+
+	test('Glue Create whose answer never comes: the attempt is given up, the create retried and reported created (one connection)', async () => {
+		const parameters = { operation: 'create', ...glueDefinition('stalled-glue'), options: oneSecond };
+		const { output, error, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('CreateConnection'));
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'stalled-glue', action: 'created', changed: true });
+		expect(stats.stalledAnswer).toBe(1);
+		// The stalled attempt took effect; the retry was told AlreadyExists and read the connection back.
+		expect(stats.byOperation.CreateConnection.forwarded).toBe(2);
+		expect(await glueNames()).toEqual(['stalled-glue']);
+	}, 30000);
+
+	test('EventBridge Create whose answer never comes: reported created, one connection', async () => {
+		const parameters = { operation: 'create', ...apiKey('stalled-eb'), options: oneSecond };
+		const { output, error, stats } = await inRealTime(new EventBridgeConnection(), parameters, stallFirst('CreateConnection'));
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'stalled-eb', action: 'created', changed: true });
+		expect(stats.byOperation.CreateConnection.forwarded).toBe(2);
+		expect(await eventBridgeNames()).toEqual(['stalled-eb']);
+	}, 30000);
+
+	test('a secret read from Secrets Manager whose answer never comes is asked again; the connection gets the value', async () => {
+		const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: moto.credentials });
+		await sm.send(new CreateSecretCommand({ Name: 'stalled/db', SecretString: 'stalled-db-password' })).finally(() => sm.destroy());
+		const parameters = {
+			operation: 'create',
+			name: 'stalled-secret',
+			connectionType: 'JDBC',
+			jdbcConnectUsing: 'url',
+			jdbcConnectionUrl: 'jdbc:postgresql://orders.example.com:5432/orders',
+			jdbcUsername: 'etl',
+			secretSource: 'secretsManager',
+			jdbcPasswordFromSecretsManager: 'stalled/db',
+			options: oneSecond,
+		};
+		const { output, error, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('GetSecretValue'));
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ name: 'stalled-secret', action: 'created' });
+		expect(stats.byOperation.GetSecretValue.requests).toBe(2);
+		const { Connection } = await direct.glue.send(new glue.GetConnectionCommand({ Name: 'stalled-secret', HidePassword: false }));
+		expect(Connection.ConnectionProperties.PASSWORD).toBe('stalled-db-password');
+		expect(JSON.stringify(output)).not.toContain('stalled-db-password');
+	}, 30000);
+
+	test('with one attempt, an answer that never comes is an error item that names the Request Timeout', async () => {
+		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'stalled-get', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
+		const parameters = { operation: 'get', connection: locator('stalled-get'), options: { ...oneSecond, maxAttempts: 1 } };
+		const { output, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('GetConnection'), { continueOnFail: true });
+		expect(output[0].json.error).toBe('TimeoutError: No answer from the AWS endpoint within 1 s (Request Timeout)');
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(stats.byOperation.GetConnection.requests).toBe(1);
+	}, 30000);
+
+	test("Glue Test Connection waits at least 15 minutes: an answer 1.5 s late is awaited, where the same delay fails a Get", async () => {
+		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'slow-test', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
+		const slow = { delayMs: { TestConnection: 1500, GetConnection: 1500 } };
+		const options = { ...oneSecond, maxAttempts: 2 };
+		const tested = await inRealTime(new GlueConnection(), { operation: 'testConnection', connection: locator('slow-test'), options }, slow);
+		expect(tested.error).toBeUndefined();
+		expect(tested.output[0].json).toEqual({ name: 'slow-test', success: true });
+		expect(tested.stats.byOperation.TestConnection.requests).toBe(1);
+		const read = await inRealTime(new GlueConnection(), { operation: 'get', connection: locator('slow-test'), options }, slow);
+		expect(read.error.message).toBe('TimeoutError: No answer from the AWS endpoint within 1 s (Request Timeout) on any of 2 attempts');
+		expect(read.stats.byOperation.GetConnection.requests).toBe(2);
+	}, 30000);
+
+	test("the credential's Test button gives up an unanswered attempt after the editor's 5 s and asks again", async () => {
+		const proxy = await startFaultProxy({ target: moto.endpoint, ...stallFirst('GetCallerIdentity') });
+		try {
+			const data = { ...moto.credentials, endpoint: proxy.endpoint };
+			const result = await testAwsCredential.call({}, { id: 'c1', name: 'AWS', type: 'awsConnectionsApi', data });
+			expect(result.status).toBe('OK');
+			expect(proxy.stats.stalledAnswer).toBe(1);
+			expect(proxy.stats.byOperation.GetCallerIdentity.requests).toBe(2);
+		} finally {
+			await proxy.stop();
+		}
+	}, 30000);
+
+	test('a value outside 1 to 3600 seconds is refused before any request', async () => {
+		const parameters = { operation: 'create', ...glueDefinition('timeout-0'), options: { requestTimeout: 0 } };
+		const { error, stats } = await inRealTime(new GlueConnection(), parameters, {});
+		expect(error.message).toBe('Request Timeout: must be a whole number from 1 to 3600 (item 0)');
 		expect(stats.requests).toBe(0);
 	});
 });

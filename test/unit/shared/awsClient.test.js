@@ -70,7 +70,7 @@ describe('toAwsSettings', () => {
 });
 
 describe('clients', () => {
-	test('clientConfig sets region, endpoint and adaptive retries, 15 attempts unless told otherwise', () => {
+	test('clientConfig sets region, endpoint, adaptive retries (15 attempts) and 20 s per attempt unless told otherwise', () => {
 		const settings = toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:1234' });
 		expect(clientConfig(settings, 'glue', settings.credentials)).toEqual({
 			region: 'eu-west-1',
@@ -78,16 +78,26 @@ describe('clients', () => {
 			credentials: settings.credentials,
 			maxAttempts: 15,
 			retryMode: 'adaptive',
+			// Without throwOnRequestTimeout the SDK only logs a warning when the time is up.
+			requestHandler: { connectionTimeout: 20000, requestTimeout: 20000, throwOnRequestTimeout: true },
 		});
-		expect(clientConfig(settings, 'glue', settings.credentials, { maxAttempts: 4 }).maxAttempts).toBe(4);
+		const told = clientConfig(settings, 'glue', settings.credentials, { maxAttempts: 4, requestTimeoutMs: 3000 });
+		expect(told.maxAttempts).toBe(4);
+		expect(told.requestHandler).toEqual({ connectionTimeout: 3000, requestTimeout: 3000, throwOnRequestTimeout: true });
 	});
 
-	test('createAwsClient gives the client our adaptive strategy with the attempts asked for', async () => {
+	test('createAwsClient gives every service client our adaptive strategy, the attempts and the attempt timeout asked for', async () => {
 		const { GlueClient } = require('@aws-sdk/client-glue');
-		const client = await createAwsClient(awsAccess(base), 'glue', GlueClient, 7);
-		expect(await client.config.maxAttempts()).toBe(7);
-		expect((await client.config.retryStrategy()).mode).toBe('adaptive');
-		client.destroy();
+		const { SecretsManagerClient } = require('@aws-sdk/client-secrets-manager');
+		const { STSClient } = require('@aws-sdk/client-sts');
+		for (const [service, Client] of [['glue', GlueClient], ['secretsmanager', SecretsManagerClient], ['sts', STSClient]]) {
+			const client = await createAwsClient(awsAccess(base), service, Client, { maxAttempts: 7, maxRetryTimeMs: 60000, requestTimeoutMs: 4000 });
+			expect(await client.config.maxAttempts()).toBe(7);
+			expect((await client.config.retryStrategy()).mode).toBe('adaptive');
+			// The SDK's own HTTP handler, built from our settings.
+			expect(await client.config.requestHandler.configProvider).toMatchObject({ connectionTimeout: 4000, requestTimeout: 4000, throwOnRequestTimeout: true });
+			client.destroy();
+		}
 	});
 
 	test('createAwsClient builds the given client class with that configuration', async () => {

@@ -32,6 +32,15 @@ test('a non-AWS body (HTML from an emulator or proxy) is reported as such', () =
 	expect(describeAwsError(error)).toMatchObject({ code: 'UnexpectedResponse', httpStatusCode: 500 });
 });
 
+test("an attempt AWS did not answer in time is told in the node's terms: no answer, or no connection, within the Request Timeout", () => {
+	const timeout = (message, attempts) => Object.assign(new Error(message), { name: 'TimeoutError', $metadata: { attempts } });
+	// The SDK's HTTP handler's own words (@smithy/node-http-handler), after the retries.
+	const noAnswer = timeout('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 20000 ms requestTimeout.', 3);
+	expect(describeAwsError(noAnswer)).toEqual({ code: 'TimeoutError', message: 'No answer from the AWS endpoint within 20 s (Request Timeout) on any of 3 attempts' });
+	const noConnection = timeout('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1500 ms.', 1);
+	expect(describeAwsError(noConnection).message).toBe('Could not connect to the AWS endpoint within 1.5 s (Request Timeout)');
+});
+
 test('node errors pass through unchanged', () => {
 	const original = new NodeOperationError(node, 'x');
 	expect(toNodeApiError(node, original, 0)).toBe(original);

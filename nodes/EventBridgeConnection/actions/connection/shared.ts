@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
-import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, optionalSettings, withDisplayOptions } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, optionalSettings, retryFields, withDisplayOptions } from '../../../shared/descriptions';
 import { withValuesAt } from '../../../shared/definitionJson';
 import { locatorValue, mappedOncePerName, readParameters } from '../../../shared/parameters';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
@@ -30,8 +30,7 @@ export const optionsField = optionalSettings('Option', [
 	...createOrUpdateOptions(
 		'Whether to update an existing connection even when its other settings match, because AWS never returns secrets and a changed password or key cannot be detected. Every authorization type carries a secret, so when on, Create or Update always writes: turn on for secret rotation.',
 	),
-	maxAttemptsField,
-	maxRetryTimeField,
+	...retryFields,
 	...withDisplayOptions(
 		[
 			{

@@ -1,8 +1,9 @@
 import type { ConnectionInput, TestConnectionInput } from '@aws-sdk/client-glue';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions, connectionLocator, createOrUpdateOptions, maxAttemptsField, maxRetryTimeField, newConnectionNameField, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, connectionLocator, createOrUpdateOptions, newConnectionNameField, optionalSettings, retryFields } from '../../../shared/descriptions';
 import { mappedOncePerName, readParameters } from '../../../shared/parameters';
+import { requestTimeoutOption, TEST_CONNECTION_TIMEOUT } from '../../../shared/transport/retry';
 import { checkLength, required, str } from '../../../shared/validation';
 import { withValuesAt } from '../../../shared/definitionJson';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, hiddenWhileJson } from '../../../shared/reconcileFields';
@@ -49,9 +50,16 @@ export const optionsField = optionalSettings('Option', [
 	...createOrUpdateOptions(
 		'Whether to update the connection whenever the definition carries a password or other secret. AWS never returns secrets, so without this a change of only a secret is not detected.',
 	),
-	maxAttemptsField,
-	maxRetryTimeField,
+	...retryFields,
 ]);
+
+/**
+ * Test Connection's request options: AWS connects to the data store while the attempt waits, which
+ * can take minutes, so the attempt gets at least TEST_CONNECTION_TIMEOUT whatever the Request Timeout.
+ */
+export const testConnectionRequest = (ctx: IExecuteFunctions) => ({
+	requestTimeout: Math.max(requestTimeoutOption(ctx), TEST_CONNECTION_TIMEOUT * 1000),
+});
 
 /** The Catalog ID option, or undefined for the credential's account. */
 export function catalogId(bag: ParameterBag): string | undefined {

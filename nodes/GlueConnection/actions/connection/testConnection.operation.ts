@@ -5,7 +5,7 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { toolDescriptionField } from '../../../shared/toolMode';
 import type { GlueService } from '../../transport';
-import { catalogId, connectionField, connectionName, optionsField } from './shared';
+import { catalogId, connectionField, connectionName, optionsField, testConnectionRequest } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
@@ -19,6 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const bag = readParameters(this, itemIndex, description);
 	const name = connectionName(bag.connection);
 	const { client, sdk } = await service();
-	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), ConnectionName: name }));
+	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), ConnectionName: name }), testConnectionRequest(this));
 	return { name, success: true };
 }

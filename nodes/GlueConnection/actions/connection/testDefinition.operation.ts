@@ -6,7 +6,7 @@ import { resolveSecrets } from '../../../shared/secrets';
 import { NO_SECRETS_NOTE, toolDescriptionField } from '../../../shared/toolMode';
 import { buildTestConnectionInput, definitionFields } from '../../common/definition';
 import type { GlueService } from '../../transport';
-import { catalogId, checkDescribedType, optionsField } from './shared';
+import { catalogId, checkDescribedType, optionsField, testConnectionRequest } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
@@ -20,6 +20,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const input = await resolveSecrets(this, itemIndex, bag, buildTestConnectionInput);
 	await checkDescribedType(await service(), input);
 	const { client, sdk } = await service();
-	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), TestConnectionInput: input }));
+	await client.send(new sdk.TestConnectionCommand({ CatalogId: catalogId(bag), TestConnectionInput: input }), testConnectionRequest(this));
 	return { connectionType: input.ConnectionType, success: true };
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOptions, maxAttemptsField, maxRetryTimeField, optionalSettings } from '../../../shared/descriptions';
+import { concurrencyOptions, optionalSettings, retryFields } from '../../../shared/descriptions';
 import { namedField } from '../../../shared/form';
 import { readParameters } from '../../../shared/parameters';
 import { checkLength, checkPattern, required } from '../../../shared/validation';
@@ -36,7 +36,7 @@ export const connectionTypeLocator = (description: string) =>
 	});
 
 /** Every Connection Type operation's Options: items at once, and how often and how long AWS is asked again. */
-export const optionsField = optionalSettings('Option', [...concurrencyOptions(), maxAttemptsField, maxRetryTimeField]);
+export const optionsField = optionalSettings('Option', [...concurrencyOptions(), ...retryFields]);
 
 /** The connection type an item names in its locator, validated before any call. */
 export function locatedType(ctx: IExecuteFunctions, itemIndex: number, fields: readonly INodeProperties[]): string {
