@@ -376,10 +376,11 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 		}
 	}
 	const stallFirst = (operation) => ({ applies: (name) => name === operation, script: ['stalledAnswer'] });
-	const oneSecond = { requestTimeout: 1 };
+	// Long enough that an answered attempt never runs out on a loaded machine: only the stalled one does.
+	const threeSeconds = { requestTimeout: 3 };
 
 	test('Glue Create whose answer never comes: the attempt is given up, the create retried and reported created (one connection)', async () => {
-		const parameters = { operation: 'create', ...glueDefinition('stalled-glue'), options: oneSecond };
+		const parameters = { operation: 'create', ...glueDefinition('stalled-glue'), options: threeSeconds };
 		const { output, error, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('CreateConnection'));
 		expect(error).toBeUndefined();
 		expect(output[0].json).toMatchObject({ name: 'stalled-glue', action: 'created', changed: true });
@@ -390,7 +391,7 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 	}, 30000);
 
 	test('EventBridge Create whose answer never comes: reported created, one connection', async () => {
-		const parameters = { operation: 'create', ...apiKey('stalled-eb'), options: oneSecond };
+		const parameters = { operation: 'create', ...apiKey('stalled-eb'), options: threeSeconds };
 		const { output, error, stats } = await inRealTime(new EventBridgeConnection(), parameters, stallFirst('CreateConnection'));
 		expect(error).toBeUndefined();
 		expect(output[0].json).toMatchObject({ name: 'stalled-eb', action: 'created', changed: true });
@@ -410,7 +411,7 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 			jdbcUsername: 'etl',
 			secretSource: 'secretsManager',
 			jdbcPasswordFromSecretsManager: 'stalled/db',
-			options: oneSecond,
+			options: threeSeconds,
 		};
 		const { output, error, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('GetSecretValue'));
 		expect(error).toBeUndefined();
@@ -423,23 +424,23 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 
 	test('with one attempt, an answer that never comes is an error item that names the Request Timeout', async () => {
 		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'stalled-get', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
-		const parameters = { operation: 'get', connection: locator('stalled-get'), options: { ...oneSecond, maxAttempts: 1 } };
+		const parameters = { operation: 'get', connection: locator('stalled-get'), options: { ...threeSeconds, maxAttempts: 1 } };
 		const { output, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('GetConnection'), { continueOnFail: true });
-		expect(output[0].json.error).toBe('TimeoutError: No answer from the AWS endpoint within 1 s (Request Timeout)');
+		expect(output[0].json.error).toBe('TimeoutError: No answer from the AWS endpoint within 3 s (Request Timeout)');
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(stats.byOperation.GetConnection.requests).toBe(1);
 	}, 30000);
 
-	test("Glue Test Connection waits at least 15 minutes: an answer 1.5 s late is awaited, where the same delay fails a Get", async () => {
+	test("Glue Test Connection waits at least 15 minutes: an answer 4 s late is awaited, where the same delay fails a Get", async () => {
 		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'slow-test', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
-		const slow = { delayMs: { TestConnection: 1500, GetConnection: 1500 } };
-		const options = { ...oneSecond, maxAttempts: 2 };
+		const slow = { delayMs: { TestConnection: 4000, GetConnection: 4000 } };
+		const options = { ...threeSeconds, maxAttempts: 2 };
 		const tested = await inRealTime(new GlueConnection(), { operation: 'testConnection', connection: locator('slow-test'), options }, slow);
 		expect(tested.error).toBeUndefined();
 		expect(tested.output[0].json).toEqual({ name: 'slow-test', success: true });
 		expect(tested.stats.byOperation.TestConnection.requests).toBe(1);
 		const read = await inRealTime(new GlueConnection(), { operation: 'get', connection: locator('slow-test'), options }, slow);
-		expect(read.error.message).toBe('TimeoutError: No answer from the AWS endpoint within 1 s (Request Timeout) on any of 2 attempts');
+		expect(read.error.message).toBe('TimeoutError: No answer from the AWS endpoint within 3 s (Request Timeout) on any of 2 attempts');
 		expect(read.stats.byOperation.GetConnection.requests).toBe(2);
 	}, 30000);
 
