@@ -233,6 +233,44 @@ describe('Glue', () => {
 		expect(again.output.map((item) => item.json.action)).toEqual(exported.output.map(() => 'unchanged'));
 	});
 
+	test("Include Tags: each definition carries its connection's tags (one GetTags each, one GetCallerIdentity); Create tags the copies in another Region alike; off, no tag is read", async () => {
+		const client = clients[`glue-${SOURCE}`];
+		const jdbc = (name) => ({ Name: name, ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: `jdbc:postgresql://${name}.internal:5432/app`, SECRET_ID: arn('secretsmanager', `secret:${name}-AbCdEf`) } });
+		const tagged = { 'billing-db': { team: 'billing', env: 'prod' }, 'ledger-db': { team: 'finance' } };
+		for (const [name, Tags] of Object.entries(tagged)) await client.send(new glue.CreateConnectionCommand({ ConnectionInput: jdbc(name), Tags }));
+		await client.send(new glue.CreateConnectionCommand({ ConnectionInput: jdbc('scratch-db') }));
+
+		const plain = await exportWith(GlueConnection, {});
+		expect(plain.output.map((item) => 'Tags' in item.json.definition)).toEqual([false, false, false]);
+		expect(proxy.stats.requests).toBe(1);
+
+		proxy.reset();
+		const withTags = await exportWith(GlueConnection, { includeTags: true });
+		expect(withTags.error).toBeUndefined();
+		const definitions = byName(withTags.output);
+		expect(definitions['billing-db'].definition.Tags).toEqual(tagged['billing-db']);
+		expect(definitions['ledger-db'].definition.Tags).toEqual(tagged['ledger-db']);
+		expect('Tags' in definitions['scratch-db'].definition).toBe(false);
+		// GetConnections, GetCallerIdentity for the account in the ARN, then GetTags per connection.
+		expect(proxy.stats.requests).toBe(1 + 1 + 3);
+
+		proxy.reset();
+		await exportWith(GlueConnection, { includeTags: true, options: { catalogId: ACCOUNT } });
+		expect(proxy.stats.requests).toBe(1 + 3);
+
+		const created = await runNode({
+			node: new GlueConnection(),
+			parameters: { operation: 'create', definitionFrom: 'json', definitionJson: '={{ $json.definition }}' },
+			inputItems: withTags.output.map((item) => item.json),
+			credentials: credentials(TARGET),
+		});
+		expect(created.error).toBeUndefined();
+		for (const name of Object.keys(definitions)) {
+			const { Tags } = await clients[`glue-${TARGET}`].send(new glue.GetTagsCommand({ ResourceArn: arn('glue', `connection/${name}`, TARGET) }));
+			expect(Tags).toEqual(tagged[name] ?? {});
+		}
+	});
+
 	test('Create refuses a definition that still holds a placeholder, naming the path and the item, before any request', async () => {
 		await seed();
 		const { output } = await exportWith(GlueConnection, {});

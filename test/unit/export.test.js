@@ -1,6 +1,6 @@
 // The pure parts of Export: what a definition keeps of AWS's answer, where the secret placeholder
 // goes, which values are bound to an account or Region, and how Replace Values rewrites them.
-const { glueConnectionAsDefinition, isServiceManagedSecret } = require('../../nodes/GlueConnection/common/export');
+const { glueConnectionArn, glueConnectionAsDefinition, isServiceManagedSecret } = require('../../nodes/GlueConnection/common/export');
 const { eventBridgeConnectionAsDefinition } = require('../../nodes/EventBridgeConnection/common/export');
 const { readReplacements, withReplacements } = require('../../nodes/shared/export');
 
@@ -44,6 +44,16 @@ describe('Glue definitions', () => {
 		expect(chosen.definition.AuthenticationConfiguration).toEqual({ AuthenticationType: 'BASIC', SecretArn: mine });
 		expect(chosen.boundValues).toEqual([{ path: 'AuthenticationConfiguration.SecretArn', kind: 'secret', value: mine }]);
 	});
+});
+
+test("tags: given, the definition's Tags (Create's parameter); none or empty, no Tags member; the ARN GetTags asks for, in the Region's partition", () => {
+	const connection = { Name: 'tagged', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://h:5432/d', SECRET_ID: 'db' } };
+	expect(glueConnectionAsDefinition(connection, [], { team: 'data' }).definition.Tags).toEqual({ team: 'data' });
+	expect('Tags' in glueConnectionAsDefinition(connection, [], {}).definition).toBe(false);
+	expect('Tags' in glueConnectionAsDefinition(connection, []).definition).toBe(false);
+	expect(glueConnectionArn('eu-west-1', '123456789012', 'orders')).toBe('arn:aws:glue:eu-west-1:123456789012:connection/orders');
+	expect(glueConnectionArn('cn-north-1', '123456789012', 'orders')).toBe('arn:aws-cn:glue:cn-north-1:123456789012:connection/orders');
+	expect(glueConnectionArn('us-gov-west-1', '123456789012', 'orders')).toBe('arn:aws-us-gov:glue:us-gov-west-1:123456789012:connection/orders');
 });
 
 test('Custom credentials in a secret Glue made: the whole map is a placeholder, which the definition parser refuses naming it', () => {

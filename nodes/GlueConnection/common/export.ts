@@ -85,9 +85,10 @@ function authenticationInput(auth: AuthenticationConfiguration | undefined): IDa
  * LastConnectionValidationTime, ConnectionSchemaVersion, CompatibleComputeEnvironments), no
  * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
  * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type
- * (glueSecretPropertyKeys of the secret model, a described type's SECRET properties included).
+ * (glueSecretPropertyKeys of the secret model, a described type's SECRET properties included);
+ * `tags`, when asked for, become the definition's Tags, which Create gives a new connection.
  */
-export function glueConnectionAsDefinition(connection: Connection, secretKeys: string[]): ExportedDefinition {
+export function glueConnectionAsDefinition(connection: Connection, secretKeys: string[], tags?: Record<string, string>): ExportedDefinition {
 	const returned = connection.ConnectionProperties ?? {};
 	// Without every declared secret and AWS's own ENCRYPTED_* copies (the secret declaration says which).
 	const properties: Record<string, unknown> = {
@@ -113,9 +114,17 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 				}),
 			),
 			AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
+			// Create's own parameter, next to the ConnectionInput in a JSON Definition.
+			Tags: nonEmpty(tags),
 		}),
 	) as IDataObject;
 	return exportedDefinition(definition, BOUND_PATHS);
+}
+
+/** A Glue connection's ARN, which GetTags asks for and GetConnections does not return. */
+export function glueConnectionArn(region: string, account: string, name: string): string {
+	const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+	return `arn:${partition}:glue:${region}:${account}:connection/${name}`;
 }
 
 /** The credential member the secret declaration gives a Glue secret (for Secret References). */

@@ -320,3 +320,25 @@ export async function awsService<Client, Sdk>(
 	const access = await executionAccess(ctx);
 	return { client: await createAwsClient(access, service, ClientConstructor, retryLimitsOf(ctx)), sdk };
 }
+
+/**
+ * The account the credential acts in (STS GetCallerIdentity, which needs no permission), for ARNs
+ * AWS does not return. Asked once per execution.
+ */
+const accountByExecution = new WeakMap<object, Promise<string>>();
+
+export function callerAccount(ctx: IExecuteFunctions): Promise<string> {
+	let account = accountByExecution.get(ctx);
+	if (!account) {
+		account = (async () => {
+			const sdk = await loadSts();
+			const { client } = await awsService(ctx, 'sts', sdk, sdk.STSClient);
+			const { Account } = await client.send(new sdk.GetCallerIdentityCommand({})).finally(() => client.destroy());
+			if (!Account) throw new CredentialProblem('STS GetCallerIdentity returned no account');
+			return Account;
+		})();
+		accountByExecution.set(ctx, account);
+		account.catch(() => accountByExecution.delete(ctx));
+	}
+	return account;
+}

@@ -9,7 +9,8 @@ import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { glueSecretPropertyKeys } from '../../../shared/secretModel';
 import { checkMaxItems, compact, str } from '../../../shared/validation';
-import { glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
+import { callerAccount } from '../../../shared/transport/awsClient';
+import { glueConnectionArn, glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import { isToolMode, toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
@@ -40,11 +41,21 @@ const filtersField: INodeProperties = optionalSettings('Filter', [
 
 const outputFields = exportFields('getMany');
 
+const includeTagsField: INodeProperties = {
+	displayName: 'Include Tags',
+	name: 'includeTags',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to give each definition the connection's tags, so that Create and Reconcile tag the copies alike. Costs one GetTags request per connection (and one STS GetCallerIdentity, unless Options → Catalog ID names the account).",
+	displayOptions: { show: { output: [OUTPUT_DEFINITIONS] } },
+};
+
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
 const TOOL_DESCRIPTION =
 	'List AWS Glue connections, at most 25 per call, optionally filtered as this tool asks. Returns { connections: [{ name, type, state }], returned, more }; more is true when further connections exist (filter, or get one by its name).';
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), hidePasswordField, ...pagingFields, filtersField, ...outputFields, optionsField];
+export const description = [toolDescriptionField(TOOL_DESCRIPTION), hidePasswordField, ...pagingFields, filtersField, ...outputFields, includeTagsField, optionsField];
 
 /** Pure: the GetConnections request (without paging) for the form's filters. */
 export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {
@@ -57,6 +68,17 @@ export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest 
 		HidePassword: bag.hidePassword !== false,
 		Filter: Object.keys(filter).length ? filter : undefined,
 	});
+}
+
+/** Reads a connection's tags (GetTags by its ARN: the catalog's account, else the caller's). */
+async function tagReader(ctx: IExecuteFunctions, { client, sdk }: GlueService, catalog: string | undefined) {
+	const account = catalog ?? (await callerAccount(ctx));
+	const region = await client.config.region();
+	return async (name: string | undefined) => {
+		if (!name) return undefined;
+		const { Tags } = await client.send(new sdk.GetTagsCommand({ ResourceArn: glueConnectionArn(region, account, name) }));
+		return Tags;
+	};
 }
 
 /**
@@ -74,6 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 	const glue = await service();
 	const { client, sdk } = glue;
 	const hide = request.HidePassword !== false;
+	const tagsOf = asDefinitions && bag.includeTags === true ? await tagReader(this, glue, request.CatalogId) : undefined;
 	const results: IDataObject[] = [];
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
@@ -81,7 +104,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 			const context = hide ? await secretContext(glue, connection.ConnectionType) : {};
 			results.push(
 				asDefinitions
-					? exportedItem(withSecretReferences(withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context)), replacements), references, glueSecretMember))
+					? exportedItem(
+							withSecretReferences(
+								withReplacements(glueConnectionAsDefinition(connection, glueSecretPropertyKeys(context), await tagsOf?.(connection.Name)), replacements),
+								references,
+								glueSecretMember,
+							),
+						)
 					: connectionOutput(connection, hide, context),
 			);
 			if (results.length >= limit) return toolListOutput(this, results, wanted);
