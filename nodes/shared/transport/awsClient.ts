@@ -278,21 +278,30 @@ export function awsAccess(credentialData: ICredentialDataDecryptedObject, limits
 }
 
 /**
- * One access per execution (per n8n context object), shared by all its clients (Glue or
- * EventBridge, Secrets Manager): the host's credentials and an assumed role are fetched once, not
- * once per client. A failure is not kept: the next caller asks again.
+ * `fetch` asked once per execution (per n8n context object), its answer shared by every caller of
+ * that execution. A failure is not kept: the next caller asks again.
  */
-const accessByExecution = new WeakMap<object, Promise<AwsAccess>>();
-
-export function executionAccess(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AwsAccess> {
-	let access = accessByExecution.get(ctx);
-	if (!access) {
-		access = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => awsAccess(data, retryLimitsOf(ctx)));
-		accessByExecution.set(ctx, access);
-		access.catch(() => accessByExecution.delete(ctx));
-	}
-	return access;
+function oncePerExecution<Ctx extends object, T>(fetch: (ctx: Ctx) => Promise<T>): (ctx: Ctx) => Promise<T> {
+	const answers = new WeakMap<Ctx, Promise<T>>();
+	return (ctx) => {
+		let answer = answers.get(ctx);
+		if (!answer) {
+			answer = fetch(ctx);
+			answers.set(ctx, answer);
+			answer.catch(() => answers.delete(ctx));
+		}
+		return answer;
+	};
 }
+
+/**
+ * One access per execution, shared by all its clients (Glue or EventBridge, Secrets Manager): the
+ * host's credentials and an assumed role are fetched once, not once per client.
+ */
+export const executionAccess = oncePerExecution(
+	async (ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<AwsAccess> =>
+		awsAccess(await ctx.getCredentials(CREDENTIAL_TYPE), retryLimitsOf(ctx)),
+);
 
 /** One client per execution and service: callers build it once, before their per-item loop. */
 export async function createAwsClient<Client>(
@@ -325,20 +334,10 @@ export async function awsService<Client, Sdk>(
  * The account the credential acts in (STS GetCallerIdentity, which needs no permission), for ARNs
  * AWS does not return. Asked once per execution.
  */
-const accountByExecution = new WeakMap<object, Promise<string>>();
-
-export function callerAccount(ctx: IExecuteFunctions): Promise<string> {
-	let account = accountByExecution.get(ctx);
-	if (!account) {
-		account = (async () => {
-			const sdk = await loadSts();
-			const { client } = await awsService(ctx, 'sts', sdk, sdk.STSClient);
-			const { Account } = await client.send(new sdk.GetCallerIdentityCommand({})).finally(() => client.destroy());
-			if (!Account) throw new CredentialProblem('STS GetCallerIdentity returned no account');
-			return Account;
-		})();
-		accountByExecution.set(ctx, account);
-		account.catch(() => accountByExecution.delete(ctx));
-	}
-	return account;
-}
+export const callerAccount = oncePerExecution(async (ctx: IExecuteFunctions): Promise<string> => {
+	const sdk = await loadSts();
+	const { client } = await awsService(ctx, 'sts', sdk, sdk.STSClient);
+	const { Account } = await client.send(new sdk.GetCallerIdentityCommand({})).finally(() => client.destroy());
+	if (!Account) throw new CredentialProblem('STS GetCallerIdentity returned no account');
+	return Account;
+});

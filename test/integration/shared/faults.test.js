@@ -46,12 +46,12 @@ afterAll(async () => {
 });
 beforeEach(async () => await moto.reset());
 
-/** Runs the node through a fresh proxy with the given faults, on a fast clock. */
-async function throughProxy(node, parameters, faults, options = {}) {
+/** Runs the node through a fresh proxy with the given faults, on a fast clock unless `realClock`. */
+async function throughProxy(node, parameters, faults, options = {}, { realClock = false } = {}) {
 	const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...faults });
-	const restoreClock = compressTime(50);
+	const restoreClock = realClock ? () => {} : compressTime(50);
 	try {
-		const withOptions = { ...parameters, options: { ...NO_ATTEMPT_TIMEOUT, ...parameters.options } };
+		const withOptions = realClock ? parameters : { ...parameters, options: { ...NO_ATTEMPT_TIMEOUT, ...parameters.options } };
 		const result = await runNode({ node, parameters: withOptions, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
 		return { ...result, stats: proxy.stats };
 	} finally {
@@ -365,16 +365,7 @@ describe('Max Retry Time option', () => {
 });
 
 describe('Request Timeout option (on a real clock: an attempt waits real seconds)', () => {
-	/** Runs the node through a fresh proxy, without the fast clock. */
-	async function inRealTime(node, parameters, faults, options = {}) {
-		const proxy = await startFaultProxy({ target: moto.endpoint, seed: 8, ...faults });
-		try {
-			const result = await runNode({ node, parameters, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, ...options });
-			return { ...result, stats: proxy.stats };
-		} finally {
-			await proxy.stop();
-		}
-	}
+	const inRealTime = (node, parameters, faults, options = {}) => throughProxy(node, parameters, faults, options, { realClock: true });
 	const stallFirst = (operation) => ({ applies: (name) => name === operation, script: ['stalledAnswer'] });
 	// Long enough that an answered attempt never runs out on a loaded machine: only the stalled one does.
 	const threeSeconds = { requestTimeout: 3 };
