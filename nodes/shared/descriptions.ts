@@ -215,7 +215,7 @@ const maxAttemptsField = retryOption(
 	MAX_ATTEMPTS_PARAMETER,
 	DEFAULT_MAX_ATTEMPTS,
 	MAX_ATTEMPTS_LIMIT,
-	"How many times to send each AWS request before giving up, the first time included. Retries use the AWS SDK's adaptive mode: they wait longer after each throttled or failed attempt and slow the whole run down while AWS throttles. Lower it to fail fast; the value of the first item applies to the whole run.",
+	"How many times to send each AWS request before giving up, the first time included. Only faults that pass are retried (throttling, a 5xx, a dropped or unanswered attempt), each time after a longer wait, and the whole run slows down while AWS throttles; an error that cannot pass (access, validation, not implemented, a 5xx on every attempt) is not. The value of the first item applies to the whole run.",
 );
 
 const maxRetryTimeField = retryOption(
@@ -223,7 +223,7 @@ const maxRetryTimeField = retryOption(
 	MAX_RETRY_TIME_PARAMETER,
 	DEFAULT_MAX_RETRY_TIME,
 	MAX_RETRY_TIME_LIMIT,
-	'Seconds after the first attempt of an AWS request during which it may still be retried; after that the last error is reported. An answer that says the action is not implemented (HTTP 501) is never retried. The value of the first item applies to the whole run.',
+	"Seconds after the first attempt of an AWS request during which a fault that passes may still be retried; after that the last error is reported. Time spent waiting while the run is slowed down for throttling does not count. The value of the first item applies to the whole run.",
 );
 
 /** The options that bound every AWS request of a run; both nodes, every operation. */

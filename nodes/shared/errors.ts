@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { maskFormSecrets } from './secretModel';
+import { type RetryVerdict, retryVerdictOf } from './transport/retry';
 
 /** What we keep of an AWS SDK (or network) failure. */
 export interface AwsErrorSummary {
@@ -36,6 +37,7 @@ export function describeAwsError(error: unknown, secrets: readonly string[] = []
 		code = 'UnexpectedResponse';
 		message = `The endpoint answered with something that is not an AWS response${httpStatusCode ? ` (HTTP ${httpStatusCode})` : ''}; the operation may not be supported there`;
 	}
+	const verdict = retryVerdictOf(error);
 	// An attempt AWS did not answer in time: the SDK's words name its HTTP module, ours the option.
 	if (code === 'TimeoutError') {
 		const ms = /(\d+) ?ms\b/.exec(message)?.[1];
@@ -43,12 +45,27 @@ export function describeAwsError(error: unknown, secrets: readonly string[] = []
 		message =
 			`${/establish a connection/i.test(message) ? 'Could not connect to' : 'No answer from'} the AWS endpoint` +
 			`${ms ? ` within ${Number(ms) / 1000} s` : ''} (Request Timeout)` +
-			`${attempts && attempts > 1 ? ` on any of ${attempts} attempts` : ''}`;
+			`${!verdict && attempts && attempts > 1 ? ` on any of ${attempts} attempts` : ''}`;
 	}
+	if (verdict) message = `${message}. ${retryVerdictText(verdict)}`;
 	const summary: AwsErrorSummary = { code, message: redact(message, secrets) };
 	if (err.$metadata?.requestId) summary.requestId = err.$metadata.requestId;
 	if (httpStatusCode) summary.httpStatusCode = httpStatusCode;
 	return summary;
+}
+
+/** Why the node stopped retrying, and what the user can do about it. */
+export function retryVerdictText(verdict: RetryVerdict): string {
+	if (verdict.reason === 'persistent') {
+		return (
+			`Not retried further: ${verdict.operation} has answered only server errors in this execution ` +
+			`(${verdict.answers} in a row over ${verdict.seconds} s), so it is not a passing fault; check the endpoint`
+		);
+	}
+	const spent = `Gave up after ${verdict.attempts} attempt${verdict.attempts === 1 ? '' : 's'} in ${verdict.seconds} s`;
+	return verdict.reason === 'time'
+		? `${spent}: Max Retry Time (${verdict.limit} s) ran out; raise Max Retry Time under Options to keep retrying longer`
+		: `${spent}: Max Attempts (${verdict.limit}) ran out; raise Max Attempts under Options to keep retrying`;
 }
 
 /** AWS failures become a NodeApiError that keeps the AWS error code, message and request ID. */

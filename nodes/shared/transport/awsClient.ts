@@ -13,6 +13,7 @@ import {
 import {
 	adaptiveRetryStrategy,
 	DEFAULT_MAX_ATTEMPTS,
+	type NodeRetryStrategy,
 	DEFAULT_MAX_RETRY_TIME,
 	DEFAULT_REQUEST_TIMEOUT,
 	maxAttemptsOption,
@@ -59,7 +60,7 @@ export interface AwsClientConfig {
 	credentials: AwsCredentials;
 	maxAttempts: number;
 	retryMode: 'adaptive';
-	retryStrategy?: Awaited<ReturnType<typeof adaptiveRetryStrategy>>;
+	retryStrategy?: NodeRetryStrategy;
 	requestHandler: AttemptTimeouts;
 }
 
@@ -82,6 +83,16 @@ export interface RetrySettings {
 }
 
 type ClientClass<Client> = new (config: AwsClientConfig) => Client;
+
+/**
+ * Every client of ours is made here: with our retry strategy, the client lets it watch each
+ * attempt (what each operation answers, see retry.ts).
+ */
+export function newClient<Client>(ClientConstructor: ClientClass<Client>, config: AwsClientConfig): Client {
+	const client = new ClientConstructor(config);
+	config.retryStrategy?.watch(client as unknown as Parameters<NodeRetryStrategy['watch']>[0]);
+	return client;
+}
 
 export const CREDENTIAL_TYPE = 'awsConnectionsApi';
 
@@ -208,7 +219,7 @@ function assumedRoleProvider(settings: AwsSettings, role: NonNullable<AwsSetting
 	return refreshing(async () => {
 		const { STSClient, AssumeRoleCommand } = await loadSts();
 		// AssumeRole is retried and timed out within the node's own limits, like its other requests.
-		const sts = new STSClient(clientConfig(settings, 'sts', base, await retrySettings(limits)));
+		const sts = newClient(STSClient, clientConfig(settings, 'sts', base, await retrySettings(limits)));
 		const { Credentials } = await sts
 			.send(
 				new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ExternalId: role.externalId }),
@@ -310,7 +321,7 @@ export async function createAwsClient<Client>(
 	ClientConstructor: ClientClass<Client>,
 	limits: RetryLimits = DEFAULT_RETRY_LIMITS,
 ): Promise<Client> {
-	return new ClientConstructor(clientConfig(access.settings, service, access.credentials, await retrySettings(limits)));
+	return newClient(ClientConstructor, clientConfig(access.settings, service, access.credentials, await retrySettings(limits)));
 }
 
 /** A service's client together with its SDK module (for the command classes). */

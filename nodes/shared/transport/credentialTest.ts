@@ -6,7 +6,7 @@ import type {
 
 import { describeAwsError } from '../errors';
 import { CREDENTIAL_MEMBERS } from '../secretModel';
-import { clientConfig, loadSts, resolveCredentials, retrySettings, toAwsSettings } from './awsClient';
+import { clientConfig, loadSts, newClient, resolveCredentials, retrySettings, toAwsSettings } from './awsClient';
 import { EDITOR_ATTEMPTS, EDITOR_REQUEST_TIMEOUT, EDITOR_RETRY_TIME } from './retry';
 
 /**
@@ -35,7 +35,7 @@ export async function testAwsCredential(
 		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts or a
 		// minute, for the role's AssumeRole neither.
 		const limits = { maxAttempts: EDITOR_ATTEMPTS, maxRetryTimeMs: EDITOR_RETRY_TIME * 1000, requestTimeoutMs: EDITOR_REQUEST_TIMEOUT * 1000 };
-		const sts = new STSClient(clientConfig(settings, 'sts', resolveCredentials(settings, limits), await retrySettings(limits)));
+		const sts = newClient(STSClient, clientConfig(settings, 'sts', resolveCredentials(settings, limits), await retrySettings(limits)));
 		try {
 			const identity = await sts.send(new GetCallerIdentityCommand({}));
 			return { status: 'OK', message: `Authenticated as ${identity.Arn ?? 'an unnamed principal'}` };

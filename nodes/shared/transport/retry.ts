@@ -5,23 +5,25 @@ import { fail, numberFrom } from '../validation';
 
 /**
  * Attempts per AWS request (the first one included) unless the node's "Max Attempts" option says
- * otherwise. Under the fault mix of our fault test (about 45 % of attempts throttled, failed,
- * reset or unanswered), the chance that all of 15 attempts fail is 0.45^15 ≈ 6e-6: fewer than one
- * false failure in 100,000 requests. Max Retry Time bounds the same retries in time.
+ * otherwise. Only faults that heal are retried (throttling, a 500/502/503/504, a reset, an attempt
+ * without answer; see adaptiveRetryStrategy). Under the fault mix of our fault benchmark (46 % of
+ * attempts throttled, failed, reset or unanswered) all of 20 attempts fail for 1 request in
+ * 5 million (0.46^20); with 15 it was 1 in 110,000.
  */
-export const DEFAULT_MAX_ATTEMPTS = 15;
+export const DEFAULT_MAX_ATTEMPTS = 20;
 export const MAX_ATTEMPTS_LIMIT = 50;
 export const MAX_ATTEMPTS_PARAMETER = 'maxAttempts';
 
 /**
- * Seconds after a request's first attempt during which it may still be retried ("Max Retry Time").
- * The SDK's back-off caps each wait at 20 s, so 15 attempts at a failure that does not go away
- * (a 5xx on every attempt) take about 80 s; with a minute a person in the editor sees the error in
- * time. The price, from the SDK's back-off formula under the fault mix above (30 % of attempts
- * throttled, which waits from 1 s up): about 1 request in 9,000 runs out of time before it runs
- * out of attempts (1 in 110,000 with two minutes); bulk runs against a throttling account raise it.
+ * Seconds after a request's first attempt during which a fault that heals may still be retried
+ * ("Max Retry Time"); what the request waits for the execution's rate limiter does not count. The
+ * SDK's back-off after throttling waits up to 1, 2, 4, 8, 16 s, then 20 s per retry: 20 attempts
+ * take at most 311 s of back-off and about half that on average, so five minutes lets Max Attempts
+ * decide. With one minute, 2 of 300 creates through the fault mix ran out of time (issue 21).
+ * Failures that do not heal never wait for it: they are not retried, and a 5xx that persists is
+ * recognised within about ten seconds (PERSISTENT_STREAK).
  */
-export const DEFAULT_MAX_RETRY_TIME = 60;
+export const DEFAULT_MAX_RETRY_TIME = 300;
 export const MAX_RETRY_TIME_LIMIT = 3600;
 export const MAX_RETRY_TIME_PARAMETER = 'maxRetryTime';
 
@@ -82,8 +84,85 @@ export function isNotImplemented(error: unknown): boolean {
 	return typeof message === 'string' && /\bnot (?:been |yet )?implemented\b/i.test(message);
 }
 
+
 /** The SDK's retry module, bundled into dist/vendor like the clients and loaded on first use. */
 const loadRetry = async () => await import('@smithy/core/retry');
+
+/**
+ * An operation that answers nothing but server errors (5xx) for a while is not going to heal within
+ * this execution: plain moto's HTML 500 for an action it lacks, a proxy or gateway in the way, an
+ * outage. Such a streak is "persistent" once it has this many answers over this much time, the
+ * operation's other requests then get no more retries, and a success ends the streak. An operation
+ * that has never worked in this execution is judged sooner than one that has: under the fault mix
+ * of our tests (10 % of attempts a 5xx), five 5xx in a row before any other answer come once in
+ * 100,000 executions, and they must also span ten seconds while nothing else answers.
+ */
+export const PERSISTENT_STREAK = { answers: 5, ms: 10_000 };
+export const PERSISTENT_STREAK_AFTER_SUCCESS = { answers: 20, ms: 120_000 };
+
+/** A streak of server errors long enough to be called persistent. */
+export interface PersistentStreak {
+	answers: number;
+	seconds: number;
+}
+
+/** What each operation of one client (one execution and service) has answered. */
+export class OperationHealth {
+	private readonly operations = new Map<string, { succeeded: boolean; streak: number; streakStart: number }>();
+
+	/** An attempt's answer; an attempt that got none (reset, timeout) tells nothing and is not recorded. */
+	answered(operation: string, answer: 'success' | 'serverError' | 'other'): void {
+		let record = this.operations.get(operation);
+		if (!record) this.operations.set(operation, (record = { succeeded: false, streak: 0, streakStart: 0 }));
+		if (answer === 'serverError') {
+			if (record.streak === 0) record.streakStart = Date.now();
+			record.streak++;
+			return;
+		}
+		record.streak = 0;
+		if (answer === 'success') record.succeeded = true;
+	}
+
+	persistent(operation: string): PersistentStreak | undefined {
+		const record = this.operations.get(operation);
+		if (!record?.streak) return undefined;
+		const bound = record.succeeded ? PERSISTENT_STREAK_AFTER_SUCCESS : PERSISTENT_STREAK;
+		const ms = Date.now() - record.streakStart;
+		if (record.streak < bound.answers || ms < bound.ms) return undefined;
+		return { answers: record.streak, seconds: Math.round(ms / 1000) };
+	}
+}
+
+/** The HTTP status of an attempt's answer, if one came. */
+function answerStatus(error: unknown): number | undefined {
+	const { $metadata, $response } = (error ?? {}) as { $metadata?: { httpStatusCode?: unknown }; $response?: { statusCode?: unknown } };
+	const status = $metadata?.httpStatusCode ?? $response?.statusCode;
+	return typeof status === 'number' ? status : undefined;
+}
+
+const OPERATION = Symbol('operation');
+const VERDICT = Symbol('retryVerdict');
+
+/** Why the node stopped retrying a fault that heals (throttling, 5xx, a reset or unanswered attempt). */
+export type RetryVerdict =
+	| { reason: 'attempts' | 'time'; attempts: number; seconds: number; limit: number }
+	| ({ reason: 'persistent'; operation: string } & PersistentStreak);
+
+/** The verdict a failed request carries, if the node gave up retrying it (see errors.ts). */
+export function retryVerdictOf(error: unknown): RetryVerdict | undefined {
+	return error && typeof error === 'object' ? (error as { [VERDICT]?: RetryVerdict })[VERDICT] : undefined;
+}
+
+function giveUp(error: unknown, verdict: RetryVerdict): Error {
+	if (error && typeof error === 'object') (error as { [VERDICT]?: RetryVerdict })[VERDICT] = verdict;
+	// The SDK then reports the error of the last attempt.
+	return new Error('No retry token available');
+}
+
+/** A client's middleware stack, as far as the watch needs it. */
+interface WatchedClient {
+	middlewareStack: { addRelativeTo(middleware: unknown, options: Record<string, unknown>): void };
+}
 
 /**
  * The SDK's exponential back-off with full jitter (a random wait up to base × 2^retries, at most
@@ -91,14 +170,14 @@ const loadRetry = async () => await import('@smithy/core/retry');
  */
 class BackoffUntil implements StandardRetryBackoffStrategy {
 	constructor(
-		private readonly deadline: number,
+		private readonly request: RequestState,
 		private readonly maximumDelay: number,
 		private base: number,
 	) {}
 
 	computeNextBackoffDelay(retries: number): number {
 		const delay = Math.floor(Math.random() * Math.min(this.base * 2 ** retries, this.maximumDelay));
-		return Math.max(0, Math.min(delay, this.deadline - Date.now()));
+		return Math.max(0, Math.min(delay, this.request.deadline - Date.now()));
 	}
 
 	setDelayBase(delay: number): void {
@@ -108,31 +187,43 @@ class BackoffUntil implements StandardRetryBackoffStrategy {
 
 const REQUEST = Symbol('request');
 
-/** One request's own retry state: its deadline, and its strategy from its first retry on. */
+/** One request's own retry state: when its first attempt went out, its deadline, its strategy from its first retry on. */
 interface RequestState {
 	strategy?: RetryStrategyV2;
+	started: number;
 	deadline: number;
 }
-type StatefulToken = RetryToken & { [REQUEST]?: RequestState };
+type StatefulToken = RetryToken & { [REQUEST]?: RequestState; $retryLog?: { acquisitionDelay?: number } };
+
+export type NodeRetryStrategy = RetryStrategyV2 & {
+	mode: string;
+	/** Lets the strategy see each attempt of the client's requests: what each operation answers. */
+	watch(client: WatchedClient): void;
+};
 
 /**
  * The SDK's adaptive retry mode (exponential back-off with jitter, and a client-side CUBIC rate
- * limiter that slows every request of the execution down after throttling), with three changes:
+ * limiter that slows every request of the execution down after throttling), told apart by fault:
+ * - a fault that heals (throttling, a 500/502/503/504, a reset, an attempt without answer) is
+ *   retried within Max Attempts and Max Retry Time. Max Retry Time counts from the request's first
+ *   attempt and leaves out what the request waited for the execution's rate limiter, which spreads
+ *   the execution's requests out rather than retrying this one. No back-off runs past it;
+ * - a failure that will not heal is not retried: a client error (4xx: access, validation, an
+ *   unknown operation; the SDK's own rule), a 501 or an answer that says "not implemented", and an
+ *   operation whose 5xx have become persistent (OperationHealth);
  * - the SDK's retry quota (500 tokens per client, 5 per throttled and 14 per failed attempt,
  *   refunded only on success) is kept per request instead of per client. One client serves a whole
  *   execution, and under sustained throttling the shared quota runs dry after about 150 items: from
- *   then on every fault fails at its first attempt (measured through the fault proxy);
- * - a request is not retried once Max Retry Time has passed since its first attempt (and no wait
- *   runs past it): the SDK then reports the last error, as when the attempts run out;
- * - an answer that says the action is not implemented is not retried (see isNotImplemented).
- * Each request stays bounded by Max Attempts, and the rate limiter is shared by the execution.
+ *   then on every fault fails at its first attempt (measured through the fault proxy).
+ * A request the node stops retrying carries a RetryVerdict, which the error message explains.
  */
 export async function adaptiveRetryStrategy(
 	maxAttempts: number,
 	maxRetryTimeMs: number = DEFAULT_MAX_RETRY_TIME * 1000,
-): Promise<RetryStrategyV2 & { mode: string }> {
+): Promise<NodeRetryStrategy> {
 	const { AdaptiveRetryStrategy, DefaultRateLimiter, DEFAULT_RETRY_DELAY_BASE, MAXIMUM_RETRY_DELAY } = await loadRetry();
 	const rateLimiter = new DefaultRateLimiter();
+	const health = new OperationHealth();
 	// First attempts and their successes: a request's own strategy (its quota and back-off) is made
 	// at its first retry only. Neither step uses the quota, so a request that succeeds at once (the
 	// bulk of them) costs no strategy of its own, with the same tokens and rate limiting.
@@ -146,20 +237,62 @@ export async function adaptiveRetryStrategy(
 	return {
 		mode: 'adaptive',
 		async acquireInitialRetryToken(scope: string) {
-			const deadline = Date.now() + maxRetryTimeMs;
-			return remember(await firstAttempts.acquireInitialRetryToken(scope), { deadline });
+			const token = await firstAttempts.acquireInitialRetryToken(scope);
+			// Set after the rate limiter let the first attempt go.
+			const started = Date.now();
+			return remember(token, { started, deadline: started + maxRetryTimeMs });
 		},
 		async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo) {
 			const request = requestOf(token);
-			// A refusal makes the SDK report the error of the last attempt.
-			if (!request || isNotImplemented(errorInfo.error) || Date.now() >= request.deadline) throw new Error('No retry token available');
-			const backoff = () => new BackoffUntil(request.deadline, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
+			const { error, errorType } = errorInfo;
+			const heals = errorType === 'THROTTLING' || errorType === 'TRANSIENT';
+			if (!request || !heals || isNotImplemented(error)) throw new Error('No retry token available');
+			const attempts = token.getRetryCount() + 1;
+			const seconds = Math.round((Date.now() - request.started) / 1000);
+			const operation = (error as { [OPERATION]?: string } | undefined)?.[OPERATION];
+			const streak = operation === undefined ? undefined : health.persistent(operation);
+			if (streak) throw giveUp(error, { reason: 'persistent', operation: operation as string, ...streak });
+			if (Date.now() >= request.deadline) throw giveUp(error, { reason: 'time', attempts, seconds, limit: Math.round(maxRetryTimeMs / 1000) });
+			if (attempts >= maxAttempts) throw giveUp(error, { reason: 'attempts', attempts, seconds, limit: maxAttempts });
+			const backoff = () => new BackoffUntil(request, MAXIMUM_RETRY_DELAY, DEFAULT_RETRY_DELAY_BASE);
 			request.strategy ??= new AdaptiveRetryStrategy(maxAttempts, { rateLimiter, backoff: backoff() });
-			return remember(await request.strategy.refreshRetryTokenForRetry(token, errorInfo), request);
+			const asked = Date.now();
+			const next = (await request.strategy.refreshRetryTokenForRetry(token, errorInfo)) as StatefulToken;
+			// What the refresh waited beyond its back-off was the rate limiter's: not retry time.
+			request.deadline += Math.max(0, Date.now() - asked - (next.$retryLog?.acquisitionDelay ?? 0));
+			return remember(next, request);
 		},
 		recordSuccess(token: RetryToken) {
 			const request = requestOf(token);
 			(request?.strategy ?? firstAttempts).recordSuccess(token);
 		},
+		watch(client: WatchedClient) {
+			// Inside the SDK's retry loop: runs once per attempt.
+			const watchAttempt = (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+				const operation = (context.commandName ?? 'Request').replace(/Command$/, '');
+				try {
+					const answer = await next(args);
+					health.answered(operation, 'success');
+					return answer;
+				} catch (error) {
+					const status = answerStatus(error);
+					if (status !== undefined) health.answered(operation, status >= 500 && errorIsNotThrottling(error) ? 'serverError' : 'other');
+					if (error && typeof error === 'object') (error as { [OPERATION]?: string })[OPERATION] = operation;
+					throw error;
+				}
+			};
+			client.middlewareStack.addRelativeTo(watchAttempt, {
+				relation: 'after',
+				toMiddleware: 'retryMiddleware',
+				name: 'awsConnectionsAttemptWatch',
+				override: true,
+			});
+		},
 	};
+}
+
+/** A 503 SlowDown or a 5xx that names throttling is throttling, not a server that fails. */
+function errorIsNotThrottling(error: unknown): boolean {
+	const name = (error as { name?: unknown } | undefined)?.name;
+	return !(typeof name === 'string' && /Throttl|SlowDown|TooManyRequests|RequestLimitExceeded/i.test(name));
 }

@@ -2,15 +2,15 @@
 // DescribeConnectionType: an HTML 500 from its web server on every attempt, and no ConnectionType
 // in what GetConnection reports), and our emulator behind a proxy that answers DescribeConnectionType
 // with that same 500, a 500 that says "not implemented", or LocalStack's 501. Get and Get Many of
-// first-class types never ask; a described type's Get falls back to AWS's HidePassword within Max
-// Retry Time; "not implemented" is asked once. Time runs 50 times faster (fastClock.js) so the
-// SDK's real back-off fits; the assertions count requests.
+// first-class types never ask; a described type's Get falls back to AWS's HidePassword once the 500
+// is recognised as persistent (about ten seconds); "not implemented" is asked once. Everything here
+// runs at the defaults a user gets, on a real clock; the assertions count requests.
 const glue = require('@aws-sdk/client-glue');
 const { startMoto } = require('../../support/moto');
 const { startFaultProxy } = require('../../support/faultProxy');
-const { compressTime } = require('../../support/fastClock');
 const { runNode } = require('../../support/engine');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
+const { PERSISTENT_STREAK } = require('../../../nodes/shared/transport/retry');
 
 const WERKZEUG_500 = {
 	status: 500,
@@ -21,10 +21,13 @@ const json = (status, type, message) => ({ status, body: JSON.stringify({ __type
 const NOT_IMPLEMENTED_500 = json(500, 'InternalFailure', 'The describe_connection_type action has not been implemented');
 const LOCALSTACK_501 = json(501, 'InternalFailure', "API action 'DescribeConnectionType' for service 'glue' not yet implemented or pro feature");
 
-// Enough attempts that only Max Retry Time (the default minute) can stop a request that always fails.
-const ATTEMPTS = 50;
-// The fast clock would shorten each attempt's Request Timeout too: attempts here wait the longest.
-const options = { maxAttempts: ATTEMPTS, requestTimeout: 3600 };
+/** One request's attempts until a 500 on every attempt is called persistent: at least 5, far fewer than the default 20. */
+const expectOnePersistentRequest = (requests) => {
+	expect(requests).toBeGreaterThanOrEqual(PERSISTENT_STREAK.answers);
+	expect(requests).toBeLessThan(20);
+};
+// A real clock: persistence is judged over ten real seconds.
+jest.setTimeout(120000);
 
 let plain;
 let emulator;
@@ -36,17 +39,16 @@ afterAll(async () => {
 });
 beforeEach(async () => await Promise.all([plain.reset(), emulator.reset()]));
 
-/** Runs the node through a proxy in front of `moto`, on a fast clock; the proxy's per-operation counts come back. */
+/** Runs the node at its defaults through a proxy in front of `moto`; the proxy's per-operation counts come back. */
 async function run(moto, parameters, answers = {}, inputItems) {
 	const proxy = await startFaultProxy({ target: moto.endpoint, answers });
-	const restoreClock = compressTime(50);
+	const started = Date.now();
 	try {
-		const result = await runNode({ node: new GlueConnection(), parameters: { options, ...parameters }, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, inputItems });
+		const result = await runNode({ node: new GlueConnection(), parameters, credentials: { ...moto.credentials, endpoint: proxy.endpoint }, inputItems });
 		const count = (operation) => proxy.stats.byOperation[operation]?.requests ?? 0;
-		if (process.env.PRINT_COUNTS) process.stderr.write(`COUNTS ${parameters.operation} ${JSON.stringify(proxy.stats.byOperation)}\n`);
+		if (process.env.PRINT_COUNTS) process.stderr.write(`COUNTS ${parameters.operation} ${((Date.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(proxy.stats.byOperation)}\n`);
 		return { ...result, count };
 	} finally {
-		restoreClock();
 		await proxy.stop();
 	}
 }
@@ -84,16 +86,19 @@ describe('moto without our plug-ins', () => {
 		expect(created.count('DescribeConnectionType') + got.count('DescribeConnectionType')).toBe(0);
 	});
 
-	test('Get Many over 20 connections of several types: no DescribeConnectionType', async () => {
-		const types = ['JDBC', 'SNOWFLAKE', 'KAFKA', 'BIGQUERY', 'MONGODB'];
+	test('Get of a SNOWFLAKE connection, and Get Many over 20 connections of 7 types: no DescribeConnectionType', async () => {
+		const types = ['JDBC', 'SNOWFLAKE', 'KAFKA', 'BIGQUERY', 'MONGODB', 'ZENDESK', 'SALESFORCE'];
 		await createDirectly(plain, Array.from({ length: 20 }, (_, i) => [`c-${String(i).padStart(2, '0')}`, types[i % types.length], { ENDPOINT: 'x' }]));
+		const got = await run(plain, { operation: 'get', connection: locator('c-01') });
+		expect(got.error).toBeUndefined();
+		expect(got.output[0].json.Name).toBe('c-01');
 		const { output, error, count } = await run(plain, { operation: 'getMany', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(20);
-		expect(count('DescribeConnectionType')).toBe(0);
+		expect(count('DescribeConnectionType') + got.count('DescribeConnectionType')).toBe(0);
 	});
 
-	test('a described-type Create is checked against a description moto cannot give: the item fails after Max Retry Time, before Max Attempts, nothing created', async () => {
+	test('a described-type Create is checked against a description moto cannot give: the 500 is recognised as persistent, the item fails, nothing created', async () => {
 		const { error, count } = await run(plain, {
 			operation: 'create',
 			name: 'warehouse',
@@ -102,9 +107,8 @@ describe('moto without our plug-ins', () => {
 			additionalConnectionProperties: pairs({ ENDPOINT: 'acme.snowflakecomputing.com' }),
 		});
 		expect(error?.name).toBe('NodeApiError');
-		// More than one attempt (a 500 is worth retrying), far fewer than Max Attempts: the minute ran out.
-		expect(count('DescribeConnectionType')).toBeGreaterThan(1);
-		expect(count('DescribeConnectionType')).toBeLessThan(ATTEMPTS);
+		expect(error.message).toMatch(/^UnexpectedResponse: .*HTTP 500.*Not retried further: DescribeConnectionType has answered only server errors in this execution/);
+		expectOnePersistentRequest(count('DescribeConnectionType'));
 		expect(count('CreateConnection')).toBe(0);
 	});
 });
@@ -119,12 +123,11 @@ describe('our emulator, with DescribeConnectionType failing', () => {
 	];
 	beforeEach(async () => await createDirectly(emulator, connections));
 
-	test('an HTML 500 on every attempt: Get of a described type falls back within Max Retry Time', async () => {
+	test('an HTML 500 on every attempt: Get of a described type falls back once the 500 is persistent', async () => {
 		const { output, error, count } = await run(emulator, { operation: 'get', connection: locator('snow-1') }, { DescribeConnectionType: WERKZEUG_500 });
 		expect(error).toBeUndefined();
 		expect(output[0].json).toMatchObject({ Name: 'snow-1', ConnectionType: 'SNOWFLAKE' });
-		expect(count('DescribeConnectionType')).toBeGreaterThan(1);
-		expect(count('DescribeConnectionType')).toBeLessThan(ATTEMPTS);
+		expectOnePersistentRequest(count('DescribeConnectionType'));
 	});
 
 	test('the same for Get Many of 3 described types and JDBC: one request retried, not one per connection or type', async () => {
@@ -132,9 +135,7 @@ describe('our emulator, with DescribeConnectionType failing', () => {
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.Name).sort()).toEqual(connections.map(([name]) => name).sort());
 		expect(JSON.stringify(output)).not.toContain('jdbc-password');
-		// One request's worth (a request gets about 10 to 20 attempts in a minute), not three.
-		expect(count('DescribeConnectionType')).toBeGreaterThan(1);
-		expect(count('DescribeConnectionType')).toBeLessThan(ATTEMPTS / 2);
+		expectOnePersistentRequest(count('DescribeConnectionType'));
 	});
 
 	test.each([

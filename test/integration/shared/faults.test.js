@@ -317,16 +317,33 @@ describe('Max Attempts option', () => {
 });
 
 describe('Max Retry Time option', () => {
-	test('a request that fails every time stops when the time is up, long before 50 attempts; a shorter time, fewer attempts', async () => {
-		const always500 = { applies: (operation) => operation === 'CreateConnection', serverError: 1 };
-		const minute = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-60'), options: { maxAttempts: 50 } }, always500);
-		const seconds = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-5'), options: { maxAttempts: 50, maxRetryTime: 5 } }, always500);
-		expect(minute.error.message).toMatch(/^(InternalFailure|ServiceUnavailable): /);
-		expect(seconds.error.message).toMatch(/^(InternalFailure|ServiceUnavailable): /);
-		const attempts = [seconds, minute].map(({ stats }) => stats.byOperation.CreateConnection.requests);
+	test('a request throttled every time stops when the time is up, long before 50 attempts; a shorter time, fewer attempts; the error says so', async () => {
+		// Throttling heals, so only the time (or the attempts) can stop it; a 5xx on every attempt is recognised sooner (below).
+		const alwaysThrottled = { applies: (operation) => operation === 'CreateConnection', throttle: 1 };
+		const byDefault = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-300'), options: { maxAttempts: 50 } }, alwaysThrottled);
+		const seconds = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('time-5'), options: { maxAttempts: 50, maxRetryTime: 5 } }, alwaysThrottled);
+		expect(byDefault.error.message).toMatch(/^ThrottlingException: Rate exceeded\. Gave up after \d+ attempts in \d+ s: Max Retry Time \(300 s\) ran out; raise Max Retry Time under Options/);
+		expect(seconds.error.message).toMatch(/^ThrottlingException: Rate exceeded\. Gave up after \d+ attempts in \d+ s: Max Retry Time \(5 s\) ran out/);
+		const attempts = [seconds, byDefault].map(({ stats }) => stats.byOperation.CreateConnection.requests);
 		expect(attempts[0]).toBeGreaterThan(1);
 		expect(attempts[0]).toBeLessThan(attempts[1]);
 		expect(attempts[1]).toBeLessThan(50);
+		expect(await glueNames()).toEqual([]);
+	});
+
+	test('a 5xx on every attempt is persistent: the item fails after about ten seconds of retries, the next items of the operation after one attempt each', async () => {
+		const always500 = { applies: (operation) => operation === 'CreateConnection', serverError: 1 };
+		const wanted = names('persistent', 4);
+		const { output, stats } = await throughProxy(new GlueConnection(), { operation: 'create', ...glueDefinition('={{ $json.name }}'), options: { maxAttempts: 50, concurrency: 1 } }, always500, {
+			inputItems: wanted.map((name) => ({ name })),
+			continueOnFail: true,
+		});
+		expect(output.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3]);
+		for (const item of output) expect(item.json.error).toMatch(/^(InternalFailure|ServiceUnavailable): .*Not retried further: CreateConnection has answered only server errors in this execution \(\d+ in a row over \d+ s\)/);
+		// The first item's attempts until the streak was long enough (at least 5 answers over 10 s), then one each.
+		const first = stats.byOperation.CreateConnection.requests - 3;
+		expect(first).toBeGreaterThanOrEqual(5);
+		expect(first).toBeLessThan(20);
 		expect(await glueNames()).toEqual([]);
 	});
 
@@ -417,7 +434,7 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 		await direct.glue.send(new glue.CreateConnectionCommand({ ConnectionInput: { Name: 'stalled-get', ConnectionType: 'SNOWFLAKE', ConnectionProperties: { ENDPOINT: 'x' } } }));
 		const parameters = { operation: 'get', connection: locator('stalled-get'), options: { ...threeSeconds, maxAttempts: 1 } };
 		const { output, stats } = await inRealTime(new GlueConnection(), parameters, stallFirst('GetConnection'), { continueOnFail: true });
-		expect(output[0].json.error).toBe('TimeoutError: No answer from the AWS endpoint within 3 s (Request Timeout)');
+		expect(output[0].json.error).toMatch(/^TimeoutError: No answer from the AWS endpoint within 3 s \(Request Timeout\)\. Gave up after 1 attempt in \d+ s: Max Attempts \(1\) ran out; raise Max Attempts under Options/);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(stats.byOperation.GetConnection.requests).toBe(1);
 	}, 30000);
@@ -431,7 +448,7 @@ describe('Request Timeout option (on a real clock: an attempt waits real seconds
 		expect(tested.output[0].json).toEqual({ name: 'slow-test', success: true });
 		expect(tested.stats.byOperation.TestConnection.requests).toBe(1);
 		const read = await inRealTime(new GlueConnection(), { operation: 'get', connection: locator('slow-test'), options }, slow);
-		expect(read.error.message).toBe('TimeoutError: No answer from the AWS endpoint within 3 s (Request Timeout) on any of 2 attempts');
+		expect(read.error.message).toMatch(/^TimeoutError: No answer from the AWS endpoint within 3 s \(Request Timeout\)\. Gave up after 2 attempts in \d+ s: Max Attempts \(2\) ran out/);
 		expect(read.stats.byOperation.GetConnection.requests).toBe(2);
 	}, 30000);
 

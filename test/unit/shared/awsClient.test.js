@@ -70,13 +70,13 @@ describe('toAwsSettings', () => {
 });
 
 describe('clients', () => {
-	test('clientConfig sets region, endpoint, adaptive retries (15 attempts) and 20 s per attempt unless told otherwise', () => {
+	test('clientConfig sets region, endpoint, adaptive retries (20 attempts) and 20 s per attempt unless told otherwise', () => {
 		const settings = toAwsSettings({ ...base, endpoint: 'http://127.0.0.1:1234' });
 		expect(clientConfig(settings, 'glue', settings.credentials)).toEqual({
 			region: 'eu-west-1',
 			endpoint: 'http://127.0.0.1:1234',
 			credentials: settings.credentials,
-			maxAttempts: 15,
+			maxAttempts: 20,
 			retryMode: 'adaptive',
 			// Without throwOnRequestTimeout the SDK only logs a warning when the time is up.
 			requestHandler: { connectionTimeout: 20000, requestTimeout: 20000, throwOnRequestTimeout: true },

@@ -1,6 +1,7 @@
 // The retry strategy both nodes use (the SDK's adaptive mode, retry quota per request) and the
 // recovery of writes whose retried attempt meets the effect of an earlier, lost one.
-const { adaptiveRetryStrategy, isNotImplemented } = require('../../../nodes/shared/transport/retry');
+const { adaptiveRetryStrategy, isNotImplemented, retryVerdictOf, OperationHealth, PERSISTENT_STREAK } = require('../../../nodes/shared/transport/retry');
+const { describeAwsError } = require('../../../nodes/shared/errors');
 const { writeSafely, mayEchoEarlierAttempt } = require('../../../nodes/shared/retriedWrite');
 const { compressTime } = require('../../support/fastClock');
 
@@ -60,7 +61,9 @@ function virtualTime() {
 	let now = real.now();
 	Date.now = () => now;
 	globalThis.setTimeout = (callback, ms, ...args) => {
-		now += Math.max(0, Number(ms) || 0);
+		// As Node does, a timer waits at least 1 ms (the rate limiter asks for fractions of one).
+		const delay = Number(ms) || 0;
+		now += delay > 0 ? Math.max(1, delay) : 0;
 		return real.setTimeout(callback, 0, ...args);
 	};
 	Math.random = () => 0.999999;
@@ -117,6 +120,146 @@ describe('Max Retry Time and answers that cannot change', () => {
 		expect([moto, localStack, unknown].map(({ error }) => isNotImplemented(error))).toEqual([true, true, false]);
 		expect(isNotImplemented(Object.assign(new Error('x'), { name: 'NotImplementedException' }))).toBe(true);
 		expect(isNotImplemented(undefined)).toBe(false);
+	});
+});
+
+describe('what the user is told when the node stops retrying a fault that heals', () => {
+	let restore;
+	beforeEach(() => (restore = virtualTime()));
+	afterEach(() => restore());
+
+	/** One request that fails with `make()` at every attempt until the strategy refuses; the last error. */
+	async function lastError(strategy, make) {
+		let token = await strategy.acquireInitialRetryToken('');
+		for (;;) {
+			const errorInfo = make();
+			try {
+				token = await strategy.refreshRetryTokenForRetry(token, errorInfo);
+			} catch {
+				return errorInfo.error;
+			}
+		}
+	}
+	const throttle = () => ({ errorType: 'THROTTLING', error: Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }) });
+
+	test('Max Attempts ran out: the attempts, the time and the option to raise', async () => {
+		const error = await lastError(await adaptiveRetryStrategy(4, 3600000), throttle);
+		expect(retryVerdictOf(error)).toEqual({ reason: 'attempts', attempts: 4, seconds: expect.any(Number), limit: 4 });
+		expect(describeAwsError(error).message).toMatch(/^Rate exceeded\. Gave up after 4 attempts in \d+ s: Max Attempts \(4\) ran out; raise Max Attempts under Options/);
+	});
+
+	test('Max Retry Time ran out: the same, naming Max Retry Time', async () => {
+		const error = await lastError(await adaptiveRetryStrategy(50, 30000), throttle);
+		const verdict = retryVerdictOf(error);
+		expect(verdict).toMatchObject({ reason: 'time', limit: 30 });
+		expect(verdict.seconds).toBeGreaterThanOrEqual(30);
+		expect(verdict.attempts).toBeLessThan(50);
+		expect(describeAwsError(error).message).toContain(`Gave up after ${verdict.attempts} attempts in ${verdict.seconds} s: Max Retry Time (30 s) ran out; raise Max Retry Time under Options`);
+	});
+
+	test('a failure that will not heal carries no verdict: its own message is the whole story', async () => {
+		const error = await lastError(await adaptiveRetryStrategy(15, 60000), () => ({ errorType: 'CLIENT_ERROR', error: Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }) }));
+		expect(retryVerdictOf(error)).toBeUndefined();
+		expect(describeAwsError(error).message).toBe('User is not authorized');
+	});
+
+	test("waiting for the execution's rate limiter is not retry time: a request after heavy throttling gets the same retries", async () => {
+		const fails = () => ({ ...transient, error: Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }) });
+		const fresh = await adaptiveRetryStrategy(50, 5000);
+		const startFresh = Date.now();
+		const freshError = await lastError(fresh, fails);
+		const freshTime = Date.now() - startFresh;
+		// In another execution's client, a first request is throttled 3 times: the client's rate limiter
+		// now lets about one attempt through every two seconds, for every request of that client.
+		const throttled = await adaptiveRetryStrategy(50, 5000);
+		let token = await throttled.acquireInitialRetryToken('');
+		for (let i = 0; i < 3; i++) token = await throttled.refreshRetryTokenForRetry(token, throttle());
+		throttled.recordSuccess(token);
+		const start = Date.now();
+		const slowedError = await lastError(throttled, fails);
+		// The same retries (7 within 5 s of back-off, see Max Retry Time above), though the request
+		// took longer: it waited for the limiter.
+		expect(retryVerdictOf(freshError)).toMatchObject({ reason: 'time', attempts: 8 });
+		expect(retryVerdictOf(slowedError)).toMatchObject({ reason: 'time', attempts: 8 });
+		expect(Date.now() - start).toBeGreaterThan(freshTime + 1000);
+	});
+});
+
+describe('a server error that keeps coming back for one operation (persistent)', () => {
+	let restore;
+	beforeEach(() => (restore = virtualTime()));
+	afterEach(() => restore());
+
+	const serverError = () => Object.assign(new Error('500 Internal Server Error'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
+
+	/** A strategy watching a stand-in client: `attempt(operation, outcome)` runs one attempt through the watch. */
+	async function watched(maxAttempts = 50, maxRetryTimeMs = 300000) {
+		const strategy = await adaptiveRetryStrategy(maxAttempts, maxRetryTimeMs);
+		let watch;
+		strategy.watch({ middlewareStack: { addRelativeTo: (middleware) => (watch = middleware) } });
+		const attempt = async (operation, outcome) =>
+			await watch(async () => {
+				if (outcome instanceof Error) throw outcome;
+				return outcome;
+			}, { commandName: `${operation}Command` })({});
+		/** One request: attempts through the watch until success or refusal. */
+		const request = async (operation, outcomes) => {
+			let token = await strategy.acquireInitialRetryToken('');
+			for (let i = 0; ; i++) {
+				try {
+					const answer = await attempt(operation, outcomes(i));
+					strategy.recordSuccess(token);
+					return { answer, attempts: i + 1 };
+				} catch (error) {
+					try {
+						token = await strategy.refreshRetryTokenForRetry(token, { errorType: 'TRANSIENT', error });
+					} catch {
+						return { error, attempts: i + 1 };
+					}
+				}
+			}
+		};
+		return { strategy, request };
+	}
+
+	test('an operation that has answered only 5xx for 10 s is not retried further; its next requests get one attempt; others are untouched', async () => {
+		const { request } = await watched();
+		const first = await request('DescribeConnectionType', () => serverError());
+		const verdict = retryVerdictOf(first.error);
+		expect(verdict).toMatchObject({ reason: 'persistent', operation: 'DescribeConnectionType' });
+		expect(verdict.answers).toBeGreaterThanOrEqual(PERSISTENT_STREAK.answers);
+		expect(verdict.seconds).toBeGreaterThanOrEqual(PERSISTENT_STREAK.ms / 1000);
+		// Far fewer attempts than Max Attempts, far less time than Max Retry Time.
+		expect(first.attempts).toBeLessThan(15);
+		expect(verdict.seconds).toBeLessThan(30);
+		expect(describeAwsError(first.error).message).toMatch(/Not retried further: DescribeConnectionType has answered only server errors in this execution \(\d+ in a row over \d+ s\)/);
+		expect((await request('DescribeConnectionType', () => serverError())).attempts).toBe(1);
+		// Another operation of the same client is retried as usual, and succeeds.
+		expect(await request('GetConnection', (i) => (i < 3 ? serverError() : 'ok'))).toEqual({ answer: 'ok', attempts: 4 });
+	});
+
+	test('a success ends the streak: the operation is retried again', async () => {
+		const { request } = await watched();
+		await request('CreateConnection', () => serverError());
+		expect((await request('CreateConnection', (i) => (i < 1 ? serverError() : 'ok'))).attempts).toBe(1);
+		expect(await request('CreateConnection', () => 'ok')).toEqual({ answer: 'ok', attempts: 1 });
+		expect(await request('CreateConnection', (i) => (i < 4 ? serverError() : 'ok'))).toEqual({ answer: 'ok', attempts: 5 });
+	});
+
+	test('occasional 5xx among other answers never make a streak; after a success a streak must be long', () => {
+		const health = new OperationHealth();
+		for (let i = 0; i < 4; i++) health.answered('CreateConnection', 'serverError');
+		health.answered('CreateConnection', 'other'); // a throttle: the service answers
+		for (let i = 0; i < 4; i++) health.answered('CreateConnection', 'serverError');
+		Date.now = ((now) => () => now + 60000)(Date.now());
+		expect(health.persistent('CreateConnection')).toBeUndefined();
+		health.answered('CreateConnection', 'success');
+		for (let i = 0; i < 19; i++) health.answered('CreateConnection', 'serverError');
+		const later = Date.now() + 200000;
+		Date.now = () => later;
+		expect(health.persistent('CreateConnection')).toBeUndefined();
+		health.answered('CreateConnection', 'serverError');
+		expect(health.persistent('CreateConnection')).toEqual({ answers: 20, seconds: expect.any(Number) });
 	});
 });
 
