@@ -17,19 +17,9 @@ const { testAwsCredential } = require('../../../nodes/shared/transport/credentia
 /** The proxy settings of issue 8's measurement. */
 const ISSUE_FAULTS = { throttle: 0.3, serverError: 0.1, reset: 0.03, lostAnswer: 0.03 };
 const ITEMS = 100;
-/**
- * The bulk runs are about attempts and read-backs. On a clock 50 times faster, every real
- * millisecond the emulator and the engine spend counts 50, so the default minute of Max Retry Time
- * would be 1.2 real seconds per request, which a loaded machine can use up in a few attempts: they
- * run with the longest Max Retry Time, and Max Retry Time is proved on its own (retry.test.js,
- * describeUnavailable.test.js).
- */
+// Changes a default: on the 50x clock every real ms of the emulator counts 50, so time is unbounded here and proved at the defaults in faultsAtDefaults.test.js.
 const ATTEMPTS_ONLY = { maxRetryTime: 3600 };
-/**
- * The fast clock shortens each attempt's Request Timeout 50 times too (the default 20 s would be
- * 0.4 real seconds, which a loaded machine's emulator can miss): runs on it wait the longest, and
- * the Request Timeout is proved on a real clock ('Request Timeout option' below).
- */
+// Changes a default: the 50x clock would make the 20 s Request Timeout 0.4 real s; it is proved on a real clock below.
 const NO_ATTEMPT_TIMEOUT = { requestTimeout: 3600 };
 
 let moto;
