@@ -270,16 +270,16 @@ export async function adaptiveRetryStrategy(
 			// Inside the SDK's retry loop: runs once per attempt.
 			const watchAttempt = (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
 				const operation = (context.commandName ?? 'Request').replace(/Command$/, '');
-				try {
-					const answer = await next(args);
-					health.answered(operation, 'success');
-					return answer;
-				} catch (error) {
+				const failed = async (error: unknown) => {
 					const status = answerStatus(error);
 					if (status !== undefined) health.answered(operation, status >= 500 && errorIsNotThrottling(error) ? 'serverError' : 'other');
 					if (error && typeof error === 'object') (error as { [OPERATION]?: string })[OPERATION] = operation;
-					throw error;
-				}
+					// Passed on untouched to the SDK's retry loop.
+					return await Promise.reject(error);
+				};
+				const answer = await next(args).catch(failed);
+				health.answered(operation, 'success');
+				return answer;
 			};
 			client.middlewareStack.addRelativeTo(watchAttempt, {
 				relation: 'after',
