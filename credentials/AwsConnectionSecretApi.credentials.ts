@@ -14,7 +14,7 @@ export class AwsConnectionSecretApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:awsConnectionSecret.svg', dark: 'file:awsConnectionSecret.dark.svg' };
 
-	documentationUrl = 'https://docs.n8n.io/credentials/';
+	documentationUrl = 'https://github.com/n8n-nodes-aws-connections/n8n-nodes-aws-connections/blob/main/docs/secrets.md';
 
 	properties: INodeProperties[] = [
 		{

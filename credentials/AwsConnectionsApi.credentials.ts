@@ -57,7 +57,7 @@ export class AwsConnectionsApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:aws.svg', dark: 'file:aws.dark.svg' };
 
-	documentationUrl = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
+	documentationUrl = 'https://github.com/n8n-nodes-aws-connections/n8n-nodes-aws-connections/blob/main/docs/credentials-and-iam.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -42,7 +42,11 @@ ensure_n8n() {
     # sqlite3 is then rebuilt against Node 24's headers, with scripts explicitly on: under `npm test`
     # npm hands the project's ignore-scripts=true down through the environment, and the rebuild
     # would silently build nothing.
-    (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
+    # n8n 1.x (1.123.x): n8n-nodes-base 1.121.x depends on `xlsx` from a CDN URL that cannot be
+    # fetched here; the registry's xlsx 0.18.5 stands in for it (an npm override).
+    local manifest='{"private":true}'
+    case "$N8N_VERSION" in 1.*) manifest='{"private":true,"overrides":{"xlsx":"0.18.5"}}' ;; esac
+    (cd "$N8N_DIR" && echo "$manifest" > package.json &&
       npm i --no-save --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >/dev/null &&
       npm_config_nodedir="$NODE24_DIR" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >/dev/null)
     if ! (cd "$N8N_DIR" && node -e 'require("sqlite3")' 2>/dev/null); then

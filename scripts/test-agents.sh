@@ -19,6 +19,10 @@ begin_stage agents "${AGENTS_KEEP:-}"
 ensure_moto
 [ -d node_modules/@modelcontextprotocol/sdk ] || npm ci --no-audit --no-fund
 
+# The editor's chat is photographed for the docs (test/agents/chatPicture.js).
+ensure_chromium
+export CHROMIUM_BIN
+
 fresh_user_folder "${AGENTS_TARBALL:-${E2E_TARBALL:-}}"
 
 step "start moto"

@@ -22,8 +22,19 @@ step "start the emulator"
 emulator_port=$(free_port)
 start_moto "$emulator_port" "$WORK/moto.log"
 export UI_EMULATOR_ENDPOINT="http://127.0.0.1:$emulator_port"
-credential_json uiCredential "AWS (local)" us-east-1 testing testing "$UI_EMULATOR_ENDPOINT" > "$WORK/credentials.json"
+# With its twin in the copy example's target Region (credentials_with_target).
+credentials_with_target uiCredential "AWS (local)" us-east-1 testing testing "$UI_EMULATOR_ENDPOINT" > "$WORK/credentials.json"
 "$N8N_BIN" import:credentials --input="$WORK/credentials.json" > "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+
+# The examples, to open in the editor (test/ui/run.js: no node issues; the docs' pictures). The chat
+# example's OpenAI credential is a stand-in under the id the example names: nothing calls OpenAI here.
+step "import the examples"
+printf '[{"id":"placeholder-openai","name":"OpenAI account","type":"openAiApi","data":{"apiKey":"ui-test-stand-in"}}]' > "$WORK/openai.json"
+"$N8N_BIN" import:credentials --input="$WORK/openai.json" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+mkdir -p "$WORK/examples"
+node scripts/n8n-workflows.js --credential-id uiCredential --credential-name "AWS (local)" --out "$WORK/examples" examples/*.json > "$WORK/examples.txt"
+"$N8N_BIN" import:workflow --separate --input="$WORK/examples" >> "$WORK/import.log" 2>&1 || { cat "$WORK/import.log" >&2; exit 1; }
+export UI_EXAMPLES_LIST="$WORK/examples.txt"
 
 step "start n8n"
 port=$(free_port)

@@ -16,6 +16,7 @@ export class EventBridgeConnection implements INodeType {
 			properties: connectionDescription,
 		}),
 		icon: { light: 'file:eventbridge.svg', dark: 'file:eventbridge.dark.svg' },
+		documentationUrl: 'https://github.com/n8n-nodes-aws-connections/n8n-nodes-aws-connections/blob/main/docs/eventbridge-connection.md',
 		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
 		credentials: [

@@ -16,6 +16,7 @@ export class GlueConnection implements INodeType {
 			moreResources: [{ name: 'Connection Type', value: 'connectionType' }],
 		}),
 		icon: { light: 'file:glue.svg', dark: 'file:glue.dark.svg' },
+		documentationUrl: 'https://github.com/n8n-nodes-aws-connections/n8n-nodes-aws-connections/blob/main/docs/glue-connection.md',
 		subtitle: CONNECTION_SUBTITLE,
 		usableAsTool: true,
 		credentials: [

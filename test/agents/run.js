@@ -14,8 +14,10 @@
 // seen), AGENTS_REPORT (file for what the model and the MCP client saw). Last line: "N passed, N failed".
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const path = require('node:path');
 const { awsClients } = require('../e2e/lib/aws');
 const { publishWorkflows } = require('../support/n8nRest');
+const { takeChatPicture } = require('./chatPicture');
 const { startModelServer } = require('./modelServer');
 const { chatWebhookId, MCP_PATH, TYPED_API_KEY } = require('./workflows');
 
@@ -27,6 +29,8 @@ const API_KEY_SECRET = 'agents/partner-crm-key';
 const SNOWFLAKE = { connection_name: 'analytics-snowflake', snowflake_host: 'xy12345.us-east-1.snowflakecomputing.com', snowflake_warehouse: 'ETL_WH', snowflake_database: 'ANALYTICS' };
 
 /** What the scripted model does, one step per tool result it has seen. */
+const CHAT_MESSAGE = 'Create a Snowflake connection analytics-snowflake for our ETL warehouse and an EventBridge connection partner-crm with the API key in Secrets Manager, then show me what exists and remove the Snowflake one again.';
+
 const SCRIPT = [
 	// A name with a line break: refused before AWS with a message the model can act on…
 	{ tool: 'Create_Snowflake_Connection', args: { ...SNOWFLAKE, connection_name: 'analytics-snowflake\nprod' } },
@@ -70,7 +74,7 @@ async function agentStage(aws, report) {
 			await fetch(`${BASE}/webhook/${chatWebhookId()}/chat`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ action: 'sendMessage', sessionId: 'agents-suite', chatInput: 'Create a Snowflake connection analytics-snowflake for our ETL warehouse and an EventBridge connection partner-crm with the API key in Secrets Manager, then show me what exists and remove the Snowflake one again.' }),
+				body: JSON.stringify({ action: 'sendMessage', sessionId: 'agents-suite', chatInput: CHAT_MESSAGE }),
 			});
 		// Once seen: right after publishing, n8n answered 404 ("not registered for POST") while it
 		// was still registering the trigger's webhooks. A 404 ran nothing, so asking again is safe.
@@ -247,6 +251,22 @@ async function main() {
 	await check('the emulator holds exactly the intended connections', async () => {
 		assert.deepEqual((await aws.glueConnections()).map((connection) => connection.Name).sort(), ['analytics-snowflake', 'mcp-network']);
 		assert.deepEqual((await aws.eventBridgeConnections()).map((connection) => connection.Name).sort(), ['partner-crm']);
+	});
+	// The docs' picture of an agent chat: the same example and scripted model, in the editor's chat
+	// (after the emulator check: this run writes again). The agent workflow is the first one listed.
+	await check('agent: the editor\'s chat shows the agent\'s final answer, and no secret (pictured: docs/agent-chat.png)', async () => {
+		const text = await takeChatPicture({
+			base: BASE,
+			workflowId: (process.env.AGENTS_WORKFLOW_IDS ?? '').split(' ')[0],
+			owner,
+			script: SCRIPT,
+			modelPort: Number(process.env.AGENTS_MODEL_PORT),
+			message: CHAT_MESSAGE,
+			finalText: SCRIPT.at(-1).text,
+			file: path.join(__dirname, '..', '..', 'docs', 'agent-chat.png'),
+		});
+		assert.ok(text.includes(SCRIPT.at(-1).text.slice(0, 40)));
+		assert.deepEqual(leaked(text), []);
 	});
 	if (process.env.AGENTS_REPORT) fs.writeFileSync(process.env.AGENTS_REPORT, JSON.stringify(report, null, 2));
 	const failed = results.filter((result) => !result.ok).length;

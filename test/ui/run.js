@@ -4,7 +4,8 @@
 // each value of its type selector (Glue: Connection Type; EventBridge: Authorization Type) and of
 // every selector that belongs to that value only (e.g. KAFKA's SASL mechanism), and check that the
 // form shows exactly the parameters the node description says, in the same order. Screenshots of
-// the main forms go to docs/.
+// the main forms go to docs/. Every example workflow opens without issues; the docs' pictures of the
+// quick start and of a Reconcile plan are taken from runs in the editor.
 //
 // Started by scripts/test-ui.sh, which starts a new n8n with the package (no owner yet) and exports
 // UI_BASE_URL, UI_EMAIL, UI_PASSWORD. Optional: UI_ONLY=<regex> on check names, UI_SHOTS_DIR
@@ -377,6 +378,82 @@ async function credentialForm(context) {
 }
 
 /**
+ * Every example workflow (scripts/test-ui.sh imported them, with their credentials): it opens in the
+ * editor with its sticky note, and no node shows an issue or a warning. Then the pictures the docs
+ * show: the README quick start's canvas and, after running it from the editor against the emulator,
+ * its node's output; the approval example's Reconcile plan, run as one step from its node.
+ */
+async function exampleWorkflows(context) {
+	const list = process.env.UI_EXAMPLES_LIST;
+	if (!list) return;
+	const examples = fs
+		.readFileSync(list, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const [id, file] = line.split(' ');
+			return { id, file };
+		});
+	const page = await context.newPage();
+	page.setDefaultTimeout(20000);
+	const open = async (id) => {
+		await page.goto(`${BASE}/workflow/${id}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+		await page.getByTestId('canvas-node').first().waitFor();
+	};
+	const node = (name) => page.getByTestId('canvas-node').filter({ hasText: name }).first();
+	const shoot = async (locator, file) => {
+		await page.mouse.move(1, 1);
+		await page.waitForTimeout(300);
+		await locator.screenshot({ path: path.join(SHOTS, file) });
+		console.log(`#   screenshot ${path.relative(ROOT, path.join(SHOTS, file))}`);
+	};
+	try {
+		for (const { id, file } of examples) {
+			await check(`example ${file}: opens in the editor with its sticky note and no node issues or warnings`, async () => {
+				await open(id);
+				await page.getByTestId('sticky').first().waitFor();
+				// n8n computes the nodes' issues (missing credentials, required fields) after the canvas shows.
+				await page.waitForTimeout(1500);
+				const flagged = await page
+					.getByTestId('canvas-node')
+					.filter({ has: page.locator('[data-test-id="node-issues"], [data-test-id="canvas-node-status-warning"]') })
+					.allInnerTexts();
+				assert.deepEqual(flagged.map((text) => text.split('\n')[0]), [], 'nodes with issues or warnings');
+			});
+		}
+		const byFile = Object.fromEntries(examples.map((e) => [e.file, e.id]));
+		const quickStart = byFile['quick-start-jdbc-from-a-list.json'];
+		if (quickStart) {
+			await page.setViewportSize({ width: 1280, height: 720 });
+			await check('README quick start: the canvas, then a run from the editor creates both connections (the output pictured)', async () => {
+				await open(quickStart);
+				await shoot(page.getByTestId('canvas-wrapper'), 'quick-start-canvas.png');
+				await page.getByTestId('execute-workflow-button').first().click();
+				await node('Keep Each Connection').getByTestId('canvas-node-status-success').waitFor({ timeout: 60000 });
+				await node('Keep Each Connection').dblclick();
+				const output = page.getByTestId('output-panel');
+				await output.getByText('created').first().waitFor();
+				await shoot(page.getByTestId('ndv'), 'quick-start-output.png');
+			});
+		}
+		const approval = byFile['glue-keep-equal-with-approval.json'];
+		if (approval) {
+			await page.setViewportSize({ width: 1280, height: 720 });
+			await check('approval example: the Plan step run from its node shows one plan item per connection (pictured)', async () => {
+				await open(approval);
+				await node('Plan').dblclick();
+				await page.getByTestId('node-execute-button').first().click();
+				const output = page.getByTestId('output-panel');
+				await output.getByText('planFingerprint').first().waitFor({ timeout: 60000 });
+				await shoot(page.getByTestId('ndv'), 'reconcile-plan.png');
+			});
+		}
+	} finally {
+		await page.close();
+	}
+}
+
+/**
  * The first visit to a new n8n: its "Set up owner account" form, filled as a person would. The
  * browser context keeps the session cookie, so later page visits and REST calls are signed in.
  */
@@ -439,6 +516,7 @@ async function main() {
 		if (signedIn) {
 			for (const plan of PLANS) await runPlan(context, plan);
 			await credentialForm(context);
+			await exampleWorkflows(context);
 		}
 	} finally {
 		await browser.close();

@@ -160,6 +160,32 @@ module.exports = [
 		],
 	},
 	{
+		title: 'example quick-start-jdbc-from-a-list (README quick start): one JDBC connection per row, with the URL from host, port and database and the secret by name',
+		workflowId: idFor('quick-start-jdbc-from-a-list.json'),
+		checks: [
+			[
+				'moto holds both connections with exactly the properties the rows give',
+				async ({ aws }) => {
+					const properties = Object.fromEntries((await aws.glueConnections()).map((c) => [c.Name, { ...c.ConnectionProperties }]));
+					assert.deepEqual(properties, {
+						'sales-postgres': { JDBC_CONNECTION_URL: 'jdbc:postgresql://sales-db.internal:5432/sales', SECRET_ID: 'glue/sales-postgres' },
+						'finance-postgres': { JDBC_CONNECTION_URL: 'jdbc:postgresql://finance-db.internal:5432/finance', SECRET_ID: 'glue/finance-postgres' },
+					});
+				},
+			],
+			['the node reports each row created', ({ items }) => assert.deepEqual(items('Keep Each Connection').map((r) => [r.name, r.action]), [['sales-postgres', 'created'], ['finance-postgres', 'created']])],
+		],
+	},
+	{
+		title: 'example quick-start-jdbc-from-a-list: the next scheduled run reports unchanged',
+		workflowId: idFor('quick-start-jdbc-from-a-list.json'),
+		async setup() {
+			const first = await executeWorkflow(idFor('quick-start-jdbc-from-a-list.json'));
+			assert.equal(first.status, 'success', 'the first run failed');
+		},
+		checks: [['both rows are unchanged', ({ items }) => assert.deepEqual(items('Keep Each Connection').map((r) => r.action), ['unchanged', 'unchanged'])]],
+	},
+	{
 		title: 'example glue-bulk-create: one connection per item',
 		workflowId: idFor('glue-bulk-create.json'),
 		checks: [

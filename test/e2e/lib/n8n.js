@@ -152,12 +152,23 @@ async function resumeWaitingExecution(workflowId, resumeUrl, { n8nBin = process.
 			server.close(() => resolve(free));
 		});
 	});
-	const child = spawn(n8nBin, ['start'], { env: { ...process.env, N8N_PORT: String(port) }, detached: true, stdio: 'ignore' });
+	const child = spawn(n8nBin, ['start'], { env: { ...process.env, N8N_PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
 	const exited = new Promise((resolve) => child.once('exit', resolve));
+	// n8n prints this once `n8n start` has finished starting (1.x and 2.x alike). n8n 1.x (1.123)
+	// answers /healthz/readiness as soon as its database is ready (2.x: once fully started): a resume
+	// sent then got Express's own 404 "Cannot GET" (the webhook routes were not mounted yet), and one
+	// sent just after they were mounted ended "crashed" (n8n's crash recovery runs after that and
+	// marks an execution running at that moment as crashed).
+	let started = false;
+	let printed = '';
+	child.stdout.on('data', (chunk) => {
+		printed = (printed + chunk).slice(-4096);
+		if (printed.includes('Editor is now accessible via')) started = true;
+	});
 	try {
 		const base = `http://127.0.0.1:${port}`;
 		const deadline = Date.now() + 180000;
-		while (!(await fetch(`${base}/healthz/readiness`).then((answer) => answer.ok, () => false))) {
+		while (!started || !(await fetch(`${base}/healthz/readiness`).then((answer) => answer.ok, () => false))) {
 			if (child.exitCode !== null || Date.now() > deadline) throw new Error('n8n start did not become ready');
 			await sleep(500);
 		}
