@@ -32,8 +32,8 @@ export async function testAwsCredential(
 	try {
 		const settings = toAwsSettings(credential.data ?? {});
 		const { STSClient, GetCallerIdentityCommand } = await loadSts();
-		// The editor's Test button should answer at once: a wrong endpoint is not worth 15 attempts or a
-		// minute, for the role's AssumeRole neither.
+		// The editor's Test button should answer at once: a wrong endpoint is not worth 20 attempts or
+		// five minutes, for the role's AssumeRole neither.
 		const limits = { maxAttempts: EDITOR_ATTEMPTS, maxRetryTimeMs: EDITOR_RETRY_TIME * 1000, requestTimeoutMs: EDITOR_REQUEST_TIMEOUT * 1000 };
 		const sts = newClient(STSClient, clientConfig(settings, 'sts', resolveCredentials(settings, limits), await retrySettings(limits)));
 		try {
