@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runBounded } from './boundedRun';
 import type { BoundKind } from './export';
@@ -199,8 +198,9 @@ export async function reconcileOverTargets<Service, Request, Current>(run: Targe
 								plan.written.add(entry);
 							} catch (error) {
 								// A target's first failed write stops that target (what is in flight is awaited).
-								plan.failures.set(entry, nodeError(error, entry.desired?.itemIndex ?? 0));
-								throw error;
+								const failure = nodeError(error, entry.desired?.itemIndex ?? 0);
+								plan.failures.set(entry, failure);
+								throw failure;
 							}
 						},
 					});

@@ -29,13 +29,17 @@ const key = ({ account, region }) => `${account}|${region}`;
 
 let moto;
 let proxy;
+/** A Glue create the proxy refuses (AccessDenied) in a Region, by connection name; none by default. */
+let refusedCreate;
 const clients = [];
 beforeAll(async () => {
 	moto = await startMoto();
 	// AWS refusing one role: STS answers AccessDenied, as for a role whose trust policy does not name the caller.
 	proxy = await startRecordingProxy(moto.endpoint, {
-		refuse: ({ text }) =>
-			text.includes('Action=AssumeRole') && text.includes(encodeURIComponent(DENIED_ROLE))
+		refuse: ({ operation, text, region }) =>
+			refusedCreate && operation === 'AWSGlue.CreateConnection' && region === refusedCreate.region && text.includes(`"${refusedCreate.name}"`)
+				? { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: 'AccessDeniedException', Message: 'refused by the test' }) }
+				: text.includes('Action=AssumeRole') && text.includes(encodeURIComponent(DENIED_ROLE))
 				? {
 						status: 403,
 						headers: { 'content-type': 'text/xml' },
@@ -52,6 +56,7 @@ afterAll(async () => {
 beforeEach(async () => {
 	await moto.reset();
 	proxy.clear();
+	refusedCreate = undefined;
 });
 
 /** Keys of a role in an account, straight from moto (not through the proxy). */
@@ -218,6 +223,22 @@ describe('Glue: 3 accounts x 2 Regions, a desired set of 40', () => {
 		const writes = await writesByTarget();
 		expect(Object.keys(writes).sort()).toEqual(TARGETS.slice(0, 5).map(key).sort());
 		expect(Object.values(writes).reduce((sum, byAction) => sum + Object.values(byAction).reduce((a, b) => a + b, 0), 0)).toBe(1 + 4 + 7 + 10 + 13);
+	});
+
+	test('a write refused in one target: with Failure Tolerance 0 the targets after it are not started (one at a time); the failure is reported', async () => {
+		await seed();
+		// fleet-001 is missing in every target but the first; AWS refuses its create in eu-west-1 (the second target is the first there).
+		refusedCreate = { region: 'eu-west-1', name: 'fleet-001' };
+		const parameters = { mode: 'apply', maxConcurrentTargets: 1 };
+		const stopped = await run(parameters);
+		expect(stopped.error?.message).toMatch(/Apply stopped: 1 of 6 targets failed \(account 111111111111 in eu-west-1\), more than Failure Tolerance \(0\); 4 target\(s\) were not started\. First failure: .*refused by the test/);
+		expect(Object.keys(await writesByTarget()).sort()).toEqual([key(TARGETS[0]), key(TARGETS[1])].sort());
+
+		proxy.clear();
+		const continued = await run(parameters, { continueOnFail: true });
+		expect(summaries(continued.output).map(({ json }) => json.status)).toEqual(['applied', 'failed', 'not started', 'not started', 'not started', 'not started']);
+		expect(continued.output.find(({ json }) => json.name === 'fleet-001' && key(json.target) === key(TARGETS[1])).json).toMatchObject({ applied: false, error: expect.stringMatching(/refused by the test/) });
+		expect(continued.output[0].json.error).toMatch(/Apply stopped: 1 of 6 targets failed/);
 	});
 
 	test('a change in one target after the plan stops the apply in every target before any write', async () => {

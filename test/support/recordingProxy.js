@@ -8,7 +8,7 @@ const http = require('node:http');
 
 /**
  * @param {string} targetEndpoint
- * @param {{refuse?: (request: {operation: string, text: string}) => {status: number, headers: object, body: string} | undefined}} [options]
+ * @param {{refuse?: (request: {operation: string, text: string, region?: string}) => {status: number, headers: object, body: string} | undefined}} [options]
  * @returns {Promise<{endpoint: string, operations: string[], requests: Array<{operation: string, body: any, accessKeyId?: string, region?: string}>, clear(): void, close(): Promise<void>}>}
  */
 async function startRecordingProxy(targetEndpoint, { refuse } = {}) {
@@ -32,7 +32,7 @@ async function startRecordingProxy(targetEndpoint, { refuse } = {}) {
 				// not JSON (e.g. a query-protocol call): keep the text
 			}
 			requests.push({ operation, body, accessKeyId, region });
-			const refusal = refuse?.({ operation, text });
+			const refusal = refuse?.({ operation, text, region });
 			if (refusal) {
 				response.writeHead(refusal.status, refusal.headers);
 				response.end(refusal.body);
