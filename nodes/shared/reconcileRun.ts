@@ -119,7 +119,7 @@ export function changesOf(entry: { action: string; differences: string[]; desire
 	return { changes } as IDataObject;
 }
 
-export const paired = (indexes: number[]): IPairedItemData | IPairedItemData[] => (indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item })));
+const paired = (indexes: number[]): IPairedItemData | IPairedItemData[] => (indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item })));
 
 /** One scope's plan: what AWS has in it (paged reads), compared with the desired set. */
 export async function planScope<Service, Request, Current>(
