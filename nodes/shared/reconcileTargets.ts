@@ -16,7 +16,7 @@ import {
 import { concurrencyOf, type NodeErrorOf } from './router';
 import { type Target, targetAccess, wholeNumberSetting, withTargetValues } from './targets';
 import { type AwsAccess, executionAccess } from './transport/awsClient';
-import { fail, SetProblem } from './validation';
+import { fail, InputProblem, SetProblem } from './validation';
 
 /**
  * Reconcile over a list of targets (accounts and Regions, nodes/shared/targets.ts), around the
@@ -64,16 +64,24 @@ interface TargetPlan<Service, Request, Current> {
 	failures: Map<Entry<Request, Current>, NodeOperationError | NodeApiError>;
 }
 
+const where = ({ account, region }: Target) => `account ${account} in ${region}`;
+
 /** A desired item as one target gets it: Replace Values per Target applied to its request, its hashed view and its secret-read request. */
 export function retarget<Request>(item: DesiredItem<Request>, support: TargetSupport<unknown, Request>, target: Target): DesiredItem<Request> {
 	const { replacements } = target;
 	if (!replacements.length) return item;
 	const replacedPaths: Array<Set<string>> = [];
-	const request = support.replaceIn(item.request, (part) => {
-		const { value, paths } = withTargetValues(part, support.boundPaths, replacements);
-		replacedPaths.push(paths);
-		return value;
-	});
+	let request: Request;
+	try {
+		request = support.replaceIn(item.request, (part) => {
+			const { value, paths } = withTargetValues(part, support.boundPaths, replacements);
+			replacedPaths.push(paths);
+			return value;
+		});
+	} catch (error) {
+		if (!(error instanceof InputProblem)) throw error;
+		throw new InputProblem(`Targets (${where(target)}): ${error.field}`, `${error.problem} in the connection "${item.name}"`);
+	}
 	return {
 		...item,
 		request,
@@ -85,7 +93,6 @@ export function retarget<Request>(item: DesiredItem<Request>, support: TargetSup
 	};
 }
 
-const where = ({ account, region }: Target) => `account ${account} in ${region}`;
 const release = (service: unknown) => (service as { client?: { destroy?: () => void } } | undefined)?.client?.destroy?.();
 
 export async function reconcileOverTargets<Service, Request, Current>(run: TargetsRun<Service, Request, Current>): Promise<INodeExecutionData[]> {
@@ -95,12 +102,15 @@ export async function reconcileOverTargets<Service, Request, Current>(run: Targe
 	let maxDeletionsInTotal: number;
 	let limit: number;
 	let access: AwsAccess;
+	let itemsPerTarget: Array<Array<DesiredItem<Request>>>;
 	try {
 		if (scope.output.catalogId !== undefined) fail('Catalog ID', "cannot be set with Targets: each target's catalog is its own account's");
 		maxConcurrent = wholeNumberSetting(ctx, 'maxConcurrentTargets', 'Max Concurrent Targets', 1, 1, 50);
 		tolerance = settings.apply ? wholeNumberSetting(ctx, 'failureTolerance', 'Failure Tolerance', 0, 0) : 0;
 		maxDeletionsInTotal = settings.apply && settings.removeExtras ? wholeNumberSetting(ctx, 'maxDeletionsInTotal', 'Max Deletions in Total', 5, 0) : Infinity;
 		limit = concurrencyOf(ctx);
+		// Each target's desired set, its values replaced: a replacement that breaks a value stops the run before any request.
+		itemsPerTarget = targets.map((target) => desired.map((item) => retarget(item, adapter.targets as TargetSupport<unknown, Request>, target)));
 		access = await executionAccess(ctx);
 	} catch (error) {
 		return stop(error, everyItem);
@@ -129,8 +139,7 @@ export async function reconcileOverTargets<Service, Request, Current>(run: Targe
 				const { target } = plan;
 				try {
 					plan.service = await adapter.targets.service(ctx, targetAccess(ctx, access, target));
-					const items = desired.map((item) => retarget(item, adapter.targets as TargetSupport<unknown, Request>, target));
-					plan.entries = await planScope(adapter, plan.service, plan.scope, items, settings, limit);
+					plan.entries = await planScope(adapter, plan.service, plan.scope, itemsPerTarget[index], settings, limit);
 				} catch (error) {
 					plan.error = nodeError(error, 0);
 					plan.error.message = `Target ${where(target)} (${target.roleArn}): ${plan.error.message}`;

@@ -229,16 +229,30 @@ export function roleSessionName(workflowId: unknown, executionId: unknown): stri
 	return `n8n-wf-${clean(workflowId) || 'unsaved'}-ex-${clean(executionId) || 'manual'}`.slice(0, 64);
 }
 
+const ARN_SHAPE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
+/** What a replaced value must still look like, by kind (an ARN must stay an ARN). */
+const SHAPES: Partial<Record<BoundKind, [RegExp, string]>> = {
+	subnet: [/^subnet-[0-9a-f]+$/, 'a subnet ID such as subnet-0123456789abcdef0'],
+	securityGroup: [/^sg-[0-9a-f]+$/, 'a security group ID such as sg-0123456789abcdef0'],
+};
+
 /**
  * Pure: Replace Values applied to the values of `value` bound to an account or Region (by path or
  * ARN shape, as Export finds them); `only`, when given, limits it to those paths (so a request
  * whose secrets were read is rewritten exactly where its stand-in version was, never inside a secret).
+ * A replaced value that no longer has its kind's shape (a subnet ID, a security group ID, an ARN) is
+ * an InputProblem naming its path, before any request.
  */
 export function withTargetValues<T>(value: T, byPath: Record<string, BoundKind>, replacements: Replacement[], only?: ReadonlySet<string>): { value: T; paths: Set<string> } {
 	if (!replacements.length || !value || typeof value !== 'object') return { value, paths: new Set() };
 	const boundValues = boundValuesOf(value as never, byPath).filter((bound) => !only || only.has(bound.path));
 	const replaced = withReplacements({ name: '', definition: value as never, boundValues, secretsToSupply: [] }, replacements);
-	return { value: replaced.definition as T, paths: new Set(replaced.boundValues.filter((bound) => bound.replaced !== undefined).map((bound) => bound.path)) };
+	const changed = replaced.boundValues.filter((bound) => bound.replaced !== undefined);
+	for (const { path, kind, value: now, replaced: before } of changed) {
+		const [shape, expected] = ARN_SHAPE.test(before ?? '') ? [ARN_SHAPE, 'an ARN'] : (SHAPES[kind] ?? []);
+		if (shape && !shape.test(now)) fail(`Replace Values › ${path}`, `gives "${now}" (from "${before}"), which is not ${expected}`);
+	}
+	return { value: replaced.definition as T, paths: new Set(changed.map((bound) => bound.path)) };
 }
 
 /** The role a target is reached through, with the session name of this workflow and execution. */

@@ -254,7 +254,7 @@ describe('Glue: 3 accounts x 2 Regions, a desired set of 40', () => {
 		expect(await writesByTarget()).toEqual({});
 	});
 
-	test('guard rails: an (account, Region) listed twice, a model filling a target, a Catalog ID: refused before any request', async () => {
+	test('guard rails: an (account, Region) listed twice, a model filling a target, a replacement that breaks a subnet ID, a Catalog ID: refused before any request', async () => {
 		const twice = JSON.stringify([
 			{ roleArn: roleOf('111111111111'), region: 'us-east-1' },
 			{ roleArn: 'arn:aws:iam::111111111111:role/other', region: 'us-east-1' },
@@ -263,6 +263,8 @@ describe('Glue: 3 accounts x 2 Regions, a desired set of 40', () => {
 		expect(duplicate.error?.message).toMatch(/rows 1 and 2 both target account 111111111111 in us-east-1/);
 		const fromModel = await run({ targetList: "={{ $fromAI('targets') }}" }, { asTool: true });
 		expect(fromModel.error?.message).toMatch(/an AI tool cannot choose targets or roles/);
+		const badSubnet = await run({ targetList: JSON.stringify([{ roleArn: roleOf('111111111111'), region: 'us-east-1', replaceValues: { [SOURCE_SUBNET]: 'subnet-of-the-partner' } }]) });
+		expect(badSubnet.error?.message).toMatch(/Targets \(account 111111111111 in us-east-1\): Replace Values › PhysicalConnectionRequirements.SubnetId: gives "subnet-of-the-partner"/);
 		const withCatalog = await run({ options: { catalogId: '111111111111' } });
 		expect(withCatalog.error?.message).toMatch(/Catalog ID/);
 		expect(proxy.requests).toEqual([]);

@@ -83,6 +83,19 @@ describe('per-target values', () => {
 		expect(input.PhysicalConnectionRequirements.SubnetId).toBe('subnet-a');
 	});
 
+	test('a replacement that breaks a value (a subnet ID, an ARN) is refused naming its path; the target and connection are named by retarget', () => {
+		expect(() => withTargetValues(input, BOUND_PATHS, [{ from: 'subnet-a', to: 'subnet-xyz' }])).toThrow(
+			'Replace Values › PhysicalConnectionRequirements.SubnetId: gives "subnet-xyz" (from "subnet-a"), which is not a subnet ID',
+		);
+		expect(() => withTargetValues(input, BOUND_PATHS, [{ from: 'arn:aws:secretsmanager:', to: 'secret:' }])).toThrow(/ConnectionProperties.SECRET_ID: gives "secret:eu-west-1.*which is not an ARN/);
+		const support = { boundPaths: BOUND_PATHS, replaceIn: (request, replace) => ({ ...request, input: replace(request.input) }) };
+		const item = { name: 'orders', itemIndex: 0, request: { input }, publicView: input, carriesSecrets: false, resolve: async () => ({ input }) };
+		const target = { account: '222222222222', region: 'us-east-1', roleArn: role('222222222222'), replacements: [{ from: 'sg-1', to: 'group-1' }] };
+		expect(() => retarget(item, support, target)).toThrow(
+			'Targets (account 222222222222 in us-east-1): Replace Values › PhysicalConnectionRequirements.SecurityGroupIdList[0]: gives "group-1" (from "sg-1"), which is not a security group ID such as sg-0123456789abcdef0 in the connection "orders"',
+		);
+	});
+
 	test('a desired item per target: request and hashed view rewritten; the secret-read request only where the stand-in was, never inside a secret', async () => {
 		const support = { boundPaths: BOUND_PATHS, replaceIn: (request, replace) => ({ ...request, input: replace(request.input) }) };
 		const withStandIn = { ...input, ConnectionProperties: { ...input.ConnectionProperties, PASSWORD: 'stand-in' } };
