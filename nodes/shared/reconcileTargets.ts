@@ -16,7 +16,7 @@ import {
 import { concurrencyOf, type NodeErrorOf } from './router';
 import { type Target, targetAccess, wholeNumberSetting, withTargetValues } from './targets';
 import { type AwsAccess, executionAccess } from './transport/awsClient';
-import { fail, InputProblem, SetProblem } from './validation';
+import { fail, SetProblem } from './validation';
 
 /**
  * Reconcile over a list of targets (accounts and Regions, nodes/shared/targets.ts), around the
@@ -71,17 +71,11 @@ export function retarget<Request>(item: DesiredItem<Request>, support: TargetSup
 	const { replacements } = target;
 	if (!replacements.length) return item;
 	const replacedPaths: Array<Set<string>> = [];
-	let request: Request;
-	try {
-		request = support.replaceIn(item.request, (part) => {
-			const { value, paths } = withTargetValues(part, support.boundPaths, replacements);
-			replacedPaths.push(paths);
-			return value;
-		});
-	} catch (error) {
-		if (!(error instanceof InputProblem)) throw error;
-		throw new InputProblem(`Targets (${where(target)}): ${error.field}`, `${error.problem} in the connection "${item.name}"`);
-	}
+	const request = support.replaceIn(item.request, (part) => {
+		const { value, paths } = withTargetValues(part, support.boundPaths, replacements, undefined, { target: where(target), connection: item.name });
+		replacedPaths.push(paths);
+		return value;
+	});
 	return {
 		...item,
 		request,

@@ -243,14 +243,24 @@ const SHAPES: Partial<Record<BoundKind, [RegExp, string]>> = {
  * A replaced value that no longer has its kind's shape (a subnet ID, a security group ID, an ARN) is
  * an InputProblem naming its path, before any request.
  */
-export function withTargetValues<T>(value: T, byPath: Record<string, BoundKind>, replacements: Replacement[], only?: ReadonlySet<string>): { value: T; paths: Set<string> } {
+export function withTargetValues<T>(
+	value: T,
+	byPath: Record<string, BoundKind>,
+	replacements: Replacement[],
+	only?: ReadonlySet<string>,
+	/** Named in a refusal: the target and the connection. */
+	about: { target?: string; connection?: string } = {},
+): { value: T; paths: Set<string> } {
 	if (!replacements.length || !value || typeof value !== 'object') return { value, paths: new Set() };
 	const boundValues = boundValuesOf(value as never, byPath).filter((bound) => !only || only.has(bound.path));
 	const replaced = withReplacements({ name: '', definition: value as never, boundValues, secretsToSupply: [] }, replacements);
 	const changed = replaced.boundValues.filter((bound) => bound.replaced !== undefined);
 	for (const { path, kind, value: now, replaced: before } of changed) {
 		const [shape, expected] = ARN_SHAPE.test(before ?? '') ? [ARN_SHAPE, 'an ARN'] : (SHAPES[kind] ?? []);
-		if (shape && !shape.test(now)) fail(`Replace Values › ${path}`, `gives "${now}" (from "${before}"), which is not ${expected}`);
+		if (shape && !shape.test(now)) {
+			const field = `${about.target ? `Targets (${about.target}): ` : ''}Replace Values › ${path}`;
+			fail(field, `gives "${now}" (from "${before}"), which is not ${expected}${about.connection ? ` in the connection "${about.connection}"` : ''}`);
+		}
 	}
 	return { value: replaced.definition as T, paths: new Set(changed.map((bound) => bound.path)) };
 }
