@@ -14,7 +14,7 @@ import {
 	writeEntry,
 } from './reconcileRun';
 import { concurrencyOf, type NodeErrorOf } from './router';
-import { type Target, targetAccess, wholeNumberSetting, withTargetValues } from './targets';
+import { type Target, type TargetBoundValue, targetAccess, targetBoundValues, wholeNumberSetting, withBoundValuesReplaced, withTargetValues } from './targets';
 import { type AwsAccess, executionAccess } from './transport/awsClient';
 import { fail, SetProblem } from './validation';
 
@@ -66,25 +66,44 @@ interface TargetPlan<Service, Request, Current> {
 
 const where = ({ account, region }: Target) => `account ${account} in ${region}`;
 
-/** A desired item as one target gets it: Replace Values per Target applied to its request, its hashed view and its secret-read request. */
-export function retarget<Request>(item: DesiredItem<Request>, support: TargetSupport<unknown, Request>, target: Target): DesiredItem<Request> {
-	const { replacements } = target;
-	if (!replacements.length) return item;
-	const replacedPaths: Array<Set<string>> = [];
-	const request = support.replaceIn(item.request, (part) => {
-		const { value, paths } = withTargetValues(part, support.boundPaths, replacements, undefined, { target: where(target), connection: item.name });
-		replacedPaths.push(paths);
-		return value;
+/**
+ * A desired item as each target gets it: Replace Values per Target applied to its request, its
+ * hashed view and its secret-read request. Where the bound values sit depends on the item, not on
+ * the target, so they are found once here; each target then copies only the objects on the paths
+ * its replacements change.
+ */
+export function retargeter<Request>(item: DesiredItem<Request>, support: TargetSupport<unknown, Request>): (target: Target) => DesiredItem<Request> {
+	const requestParts: TargetBoundValue[][] = [];
+	support.replaceIn(item.request, (part) => {
+		requestParts.push(targetBoundValues(part, support.boundPaths));
+		return part;
 	});
-	return {
-		...item,
-		request,
-		publicView: withTargetValues(item.publicView, support.boundPaths, replacements).value,
-		resolve: async () => {
-			let part = 0;
-			return support.replaceIn(await item.resolve(), (resolved) => withTargetValues(resolved, support.boundPaths, replacements, replacedPaths[part++]).value);
-		},
+	const publicBound = targetBoundValues(item.publicView, support.boundPaths);
+	return (target) => {
+		const { replacements } = target;
+		if (!replacements.length) return item;
+		const about = { target: where(target), connection: item.name };
+		const replacedPaths: Array<Set<string>> = [];
+		const request = support.replaceIn(item.request, (part) => {
+			const { value, paths } = withBoundValuesReplaced(part, requestParts[replacedPaths.length], replacements, about);
+			replacedPaths.push(paths);
+			return value;
+		});
+		return {
+			...item,
+			request,
+			publicView: withBoundValuesReplaced(item.publicView, publicBound, replacements).value,
+			resolve: async () => {
+				let part = 0;
+				return support.replaceIn(await item.resolve(), (resolved) => withTargetValues(resolved, support.boundPaths, replacements, replacedPaths[part++]).value);
+			},
+		};
 	};
+}
+
+/** A desired item as one target gets it (retargeter, for one target). */
+export function retarget<Request>(item: DesiredItem<Request>, support: TargetSupport<unknown, Request>, target: Target): DesiredItem<Request> {
+	return retargeter(item, support)(target);
 }
 
 const release = (service: unknown) => (service as { client?: { destroy?: () => void } } | undefined)?.client?.destroy?.();
@@ -104,7 +123,8 @@ export async function reconcileOverTargets<Service, Request, Current>(run: Targe
 		maxDeletionsInTotal = settings.apply && settings.removeExtras ? wholeNumberSetting(ctx, 'maxDeletionsInTotal', 'Max Deletions in Total', 5, 0) : Infinity;
 		limit = concurrencyOf(ctx);
 		// Each target's desired set, its values replaced: a replacement that breaks a value stops the run before any request.
-		itemsPerTarget = targets.map((target) => desired.map((item) => retarget(item, adapter.targets as TargetSupport<unknown, Request>, target)));
+		const perItem = desired.map((item) => retargeter(item, adapter.targets as TargetSupport<unknown, Request>));
+		itemsPerTarget = targets.map((target) => perItem.map((forTarget) => forTarget(target)));
 		access = await executionAccess(ctx);
 	} catch (error) {
 		return stop(error, everyItem);

@@ -12,7 +12,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { runBounded } from './boundedRun';
-import { type BoundKind, boundValuesOf, readReplacements, type Replacement, withReplacements } from './export';
+import { type BoundKind, boundKind, type BoundValue, readReplacements, type Replacement } from './export';
 import { assumedRoleAccess, type AwsAccess, executionAccess, retryLimitsOf } from './transport/awsClient';
 import { isToolMode } from './toolMode';
 import { fail, InputProblem, str } from './validation';
@@ -236,6 +236,78 @@ const SHAPES: Partial<Record<BoundKind, [RegExp, string]>> = {
 	securityGroup: [/^sg-[0-9a-f]+$/, 'a security group ID such as sg-0123456789abcdef0'],
 };
 
+/** A value bound to an account or Region, with the keys that lead to it (a key may itself hold dots). */
+export interface TargetBoundValue extends BoundValue {
+	steps: Array<string | number>;
+}
+
+/**
+ * Pure: the values of `value` bound to an account or Region (by path or ARN shape, as Export finds
+ * them: string leaves, secret markers skipped); `only`, when given, limits them to those paths. They
+ * depend on the value, not on a target: a desired item's are found once and applied to every target.
+ */
+export function targetBoundValues(value: unknown, byPath: Record<string, BoundKind>, only?: ReadonlySet<string>): TargetBoundValue[] {
+	const found: TargetBoundValue[] = [];
+	const visit = (member: unknown, path: string, steps: Array<string | number>) => {
+		if (typeof member === 'string') {
+			const kind = steps.length && (!only || only.has(path)) ? boundKind(path, member, byPath) : undefined;
+			if (kind) found.push({ path, kind, value: member, steps });
+		} else if (Array.isArray(member)) member.forEach((row, index) => visit(row, `${path}[${index}]`, [...steps, index]));
+		else if (member && typeof member === 'object' && !('$secret' in member)) {
+			for (const [key, child] of Object.entries(member)) visit(child, path ? `${path}.${key}` : key, [...steps, key]);
+		}
+	};
+	visit(value, '', []);
+	return found;
+}
+
+/** A copy of `root` with `value` at `steps`, copying only the objects on the way (those in `fresh` are this copy's own already). */
+function withValueAt(root: unknown, steps: ReadonlyArray<string | number>, value: string, fresh: Set<unknown>): unknown {
+	const own = (node: unknown) => {
+		if (fresh.has(node)) return node;
+		const copy = Array.isArray(node) ? [...(node as unknown[])] : { ...(node as object) };
+		fresh.add(copy);
+		return copy;
+	};
+	const top = own(root) as Record<string | number, unknown>;
+	let node = top;
+	for (const step of steps.slice(0, -1)) node = node[step] = own(node[step]) as Record<string | number, unknown>;
+	node[steps[steps.length - 1]] = value;
+	return top;
+}
+
+/**
+ * Pure: Replace Values applied to `bound`, the bound values of `value` (targetBoundValues), as
+ * Export's Replace Values does: each row replaces every occurrence of From, in row order. Only the
+ * objects on a changed path are copied; `value` is never changed, and is returned as it is when
+ * nothing changes. A replaced value that no longer has its kind's shape (a subnet ID, a security
+ * group ID, an ARN) is an InputProblem naming its path, before any request.
+ */
+export function withBoundValuesReplaced<T>(
+	value: T,
+	bound: readonly TargetBoundValue[],
+	replacements: Replacement[],
+	/** Named in a refusal: the target and the connection. */
+	about: { target?: string; connection?: string } = {},
+): { value: T; paths: Set<string> } {
+	const paths = new Set<string>();
+	if (!replacements.length) return { value, paths };
+	const fresh = new Set<unknown>();
+	let replaced: unknown = value;
+	for (const { path, kind, value: before, steps } of bound) {
+		const now = replacements.reduce((text, { from, to }) => text.split(from).join(to), before);
+		if (now === before) continue;
+		const [shape, expected] = ARN_SHAPE.test(before) ? [ARN_SHAPE, 'an ARN'] : (SHAPES[kind] ?? []);
+		if (shape && !shape.test(now)) {
+			const field = `${about.target ? `Targets (${about.target}): ` : ''}Replace Values › ${path}`;
+			fail(field, `gives "${now}" (from "${before}"), which is not ${expected}${about.connection ? ` in the connection "${about.connection}"` : ''}`);
+		}
+		replaced = withValueAt(replaced, steps, now, fresh);
+		paths.add(path);
+	}
+	return { value: replaced as T, paths };
+}
+
 /**
  * Pure: Replace Values applied to the values of `value` bound to an account or Region (by path or
  * ARN shape, as Export finds them); `only`, when given, limits it to those paths (so a request
@@ -251,18 +323,8 @@ export function withTargetValues<T>(
 	/** Named in a refusal: the target and the connection. */
 	about: { target?: string; connection?: string } = {},
 ): { value: T; paths: Set<string> } {
-	if (!replacements.length || !value || typeof value !== 'object') return { value, paths: new Set() };
-	const boundValues = boundValuesOf(value as never, byPath).filter((bound) => !only || only.has(bound.path));
-	const replaced = withReplacements({ name: '', definition: value as never, boundValues, secretsToSupply: [] }, replacements);
-	const changed = replaced.boundValues.filter((bound) => bound.replaced !== undefined);
-	for (const { path, kind, value: now, replaced: before } of changed) {
-		const [shape, expected] = ARN_SHAPE.test(before ?? '') ? [ARN_SHAPE, 'an ARN'] : (SHAPES[kind] ?? []);
-		if (shape && !shape.test(now)) {
-			const field = `${about.target ? `Targets (${about.target}): ` : ''}Replace Values › ${path}`;
-			fail(field, `gives "${now}" (from "${before}"), which is not ${expected}${about.connection ? ` in the connection "${about.connection}"` : ''}`);
-		}
-	}
-	return { value: replaced.definition as T, paths: new Set(changed.map((bound) => bound.path)) };
+	if (!replacements.length) return { value, paths: new Set() };
+	return withBoundValuesReplaced(value, targetBoundValues(value, byPath, only), replacements, about);
 }
 
 /** The role a target is reached through, with the session name of this workflow and execution. */

@@ -1,7 +1,7 @@
 // The pure parts of Targets: the target list as checked before any request, Replace Values per
 // Target on a desired request, and the role session name CloudTrail shows.
 const { readTargetList, readTargetReplacements, roleSessionName, withTargetValues } = require('../../../nodes/shared/targets');
-const { retarget } = require('../../../nodes/shared/reconcileTargets');
+const { retarget, retargeter } = require('../../../nodes/shared/reconcileTargets');
 const { BOUND_PATHS } = require('../../../nodes/GlueConnection/common/export');
 
 const role = (account, name = 'n8n-connections') => `arn:aws:iam::${account}:role/${name}`;
@@ -112,5 +112,30 @@ describe('per-target values', () => {
 		expect(written.ConnectionProperties.PASSWORD).toBe('arn:aws:iam::111111111111:role/secret');
 		// Without replacements the item is the same object.
 		expect(retarget(item, support, { ...target, replacements: [] })).toBe(item);
+	});
+
+	test('one item prepared once serves every target: each gets its own values, the item and the other targets are not touched', () => {
+		const support = { boundPaths: BOUND_PATHS, replaceIn: (request, replace) => ({ ...request, input: replace(request.input), tags: request.tags && replace(request.tags) }) };
+		const tags = { role: 'arn:aws:iam::111111111111:role/reader', team: 'orders' };
+		const item = { name: 'orders', itemIndex: 0, request: { input, tags }, publicView: { ...input, Tags: tags }, carriesSecrets: false, resolve: async () => ({ input, tags }) };
+		const forTarget = retargeter(item, support);
+		const [b, c] = ['b', 'c'].map((letter, index) =>
+			forTarget({ account: `22222222222${index}`, region: 'us-east-1', roleArn: role(`22222222222${index}`), replacements: [{ from: 'subnet-a', to: `subnet-${letter}` }, { from: '111111111111', to: `22222222222${index}` }] }),
+		);
+		expect([b, c].map((moved) => moved.request.input.PhysicalConnectionRequirements.SubnetId)).toEqual(['subnet-b', 'subnet-c']);
+		expect([b, c].map((moved) => moved.publicView.PhysicalConnectionRequirements.SubnetId)).toEqual(['subnet-b', 'subnet-c']);
+		expect([b, c].map((moved) => moved.request.tags.role)).toEqual(['arn:aws:iam::222222222220:role/reader', 'arn:aws:iam::222222222221:role/reader']);
+		expect(c.publicView.Tags.role).toBe('arn:aws:iam::222222222221:role/reader');
+		expect(input.PhysicalConnectionRequirements.SubnetId).toBe('subnet-a');
+		expect(tags.role).toBe('arn:aws:iam::111111111111:role/reader');
+		expect(item.publicView.PhysicalConnectionRequirements.SubnetId).toBe('subnet-a');
+	});
+
+	test('a bound value under a key that holds dots (a Spark property) is replaced at that key', () => {
+		const spark = { Name: 'etl', SparkProperties: { 'spark.hadoop.fs.s3a.assumed.role.arn': 'arn:aws:iam::111111111111:role/etl' } };
+		const { value, paths } = withTargetValues(spark, BOUND_PATHS, [{ from: '111111111111', to: '222222222222' }]);
+		expect(value.SparkProperties).toEqual({ 'spark.hadoop.fs.s3a.assumed.role.arn': 'arn:aws:iam::222222222222:role/etl' });
+		expect([...paths]).toEqual(['SparkProperties.spark.hadoop.fs.s3a.assumed.role.arn']);
+		expect(spark.SparkProperties['spark.hadoop.fs.s3a.assumed.role.arn']).toBe('arn:aws:iam::111111111111:role/etl');
 	});
 });
