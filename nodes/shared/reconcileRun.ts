@@ -15,6 +15,8 @@ import {
 	unapprovedWrites,
 } from './reconcile';
 import { reconcileFields } from './reconcileFields';
+import { reconcileOverTargets, type TargetSupport } from './reconcileTargets';
+import { readTargets, type Target } from './targets';
 import { concurrencyOf, type NodeErrorOf, type ServiceProvider } from './router';
 import { ALLOW_IN_TOOL_MODE, isToolMode } from './toolMode';
 import { fail, required, SetProblem } from './validation';
@@ -51,6 +53,8 @@ export interface ReconcileAdapter<Service, Request, Current> {
 	create(service: Service, scope: ReconcileScope, request: Request): Promise<void>;
 	update(service: Service, scope: ReconcileScope, request: Request, existing: ExistingConnection<Current>): Promise<void>;
 	delete(service: Service, scope: ReconcileScope, existing: ExistingConnection<Current>): Promise<void>;
+	/** How the node reaches another account and Region, and where its requests hold bound values (Targets). */
+	targets: TargetSupport<Service, Request>;
 }
 
 export interface ReconcileGuards {
@@ -60,9 +64,9 @@ export interface ReconcileGuards {
 	refusal?(settings: { apply: boolean; removeExtras: boolean }): string | undefined;
 }
 
-type Entry<Request, Current> = PlanEntry<Request, Current> & { desired?: DesiredItem<Request> };
+export type Entry<Request, Current> = PlanEntry<Request, Current> & { desired?: DesiredItem<Request> };
 
-interface Settings {
+export interface Settings {
 	prefix: string;
 	apply: boolean;
 	removeExtras: boolean;
@@ -107,7 +111,7 @@ function valueAtDotted(root: unknown, path: string): unknown {
 }
 
 /** For an update, each difference with AWS's value and the desired one (both views hold no secret), for the person who approves. */
-function changesOf(entry: { action: string; differences: string[]; desired?: { publicView: unknown }; existing?: { stateView: unknown } }): IDataObject {
+export function changesOf(entry: { action: string; differences: string[]; desired?: { publicView: unknown }; existing?: { stateView: unknown } }): IDataObject {
 	if (entry.action !== 'update') return {};
 	const changes = entry.differences
 		.filter((path) => path !== SECRETS_ONLY)
@@ -116,6 +120,46 @@ function changesOf(entry: { action: string; differences: string[]; desired?: { p
 }
 
 const paired = (indexes: number[]): IPairedItemData | IPairedItemData[] => (indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item })));
+
+/** One scope's plan: what AWS has in it (paged reads), compared with the desired set. */
+export async function planScope<Service, Request, Current>(
+	adapter: ReconcileAdapter<Service, Request, Current>,
+	service: Service,
+	scope: ReconcileScope,
+	desired: ReadonlyArray<DesiredItem<Request>>,
+	settings: Settings,
+	limit: number,
+): Promise<Array<Entry<Request, Current>>> {
+	const existing = await adapter.readExisting(service, scope, new Set(desired.map((item) => item.name)), limit);
+	const inScope = existing.filter((connection) => connection.name.startsWith(settings.prefix));
+	const byName = new Map(inScope.map((connection) => [connection.name, connection]));
+	const differences = new Map<string, string[]>();
+	for (const item of desired) {
+		const current = byName.get(item.name);
+		if (current) differences.set(item.name, await adapter.differences(service, item, current));
+	}
+	return planReconcile({
+		scopeKey: scope.key,
+		desired,
+		existing: inScope,
+		removeExtras: settings.removeExtras,
+		rewriteSecrets: settings.rewriteSecrets,
+		differences: (item) => differences.get(item.name) ?? [],
+	}) as Array<Entry<Request, Current>>;
+}
+
+/** One planned write, its secrets read just before it is sent. */
+export async function writeEntry<Service, Request, Current>(
+	adapter: ReconcileAdapter<Service, Request, Current>,
+	service: Service,
+	scope: ReconcileScope,
+	entry: Entry<Request, Current>,
+): Promise<void> {
+	if (entry.action === 'delete') return await adapter.delete(service, scope, entry.existing as ExistingConnection<Current>);
+	const request = await (entry.desired as DesiredItem<Request>).resolve();
+	if (entry.action === 'create') return await adapter.create(service, scope, request);
+	return await adapter.update(service, scope, request, entry.existing as ExistingConnection<Current>);
+}
 
 export async function runReconcile<Service, Request, Current>(
 	ctx: IExecuteFunctions,
@@ -138,9 +182,11 @@ export async function runReconcile<Service, Request, Current>(
 
 	let settings: Settings;
 	let scope: ReconcileScope;
+	let targets: Target[] | undefined;
 	try {
 		settings = readSettings(ctx);
 		scope = adapter.scope(ctx, settings.prefix);
+		targets = readTargets(ctx);
 		const refusal = guards.refusal?.(settings);
 		if (refusal) throw new SetProblem(refusal);
 	} catch (error) {
@@ -179,27 +225,13 @@ export async function runReconcile<Service, Request, Current>(
 		return [...problems, ...(good.length ? stop(stopped, good) : [])];
 	}
 
+	if (targets) return await reconcileOverTargets({ ctx, adapter, settings, scope, targets, desired, problems, stop, nodeError, everyItem });
+
 	let entries: Array<Entry<Request, Current>>;
 	let glue: Service;
 	try {
 		glue = await service();
-		const limit = concurrencyOf(ctx);
-		const existing = await adapter.readExisting(glue, scope, new Set(desired.map((item) => item.name)), limit);
-		const inScope = existing.filter((connection) => connection.name.startsWith(settings.prefix));
-		const byName = new Map(inScope.map((connection) => [connection.name, connection]));
-		const differences = new Map<string, string[]>();
-		for (const item of desired) {
-			const current = byName.get(item.name);
-			if (current) differences.set(item.name, await adapter.differences(glue, item, current));
-		}
-		entries = planReconcile({
-			scopeKey: scope.key,
-			desired,
-			existing: inScope,
-			removeExtras: settings.removeExtras,
-			rewriteSecrets: settings.rewriteSecrets,
-			differences: (item) => differences.get(item.name) ?? [],
-		}) as Array<Entry<Request, Current>>;
+		entries = await planScope(adapter, glue, scope, desired, settings, concurrencyOf(ctx));
 	} catch (error) {
 		return [...problems, ...stop(error)];
 	}
@@ -235,12 +267,7 @@ export async function runReconcile<Service, Request, Current>(
 	}
 
 	const failures = new Map<Entry<Request, Current>, INodeExecutionData>();
-	const write = async (entry: Entry<Request, Current>) => {
-		if (entry.action === 'delete') return await adapter.delete(glue, scope, entry.existing as ExistingConnection<Current>);
-		const request = await (entry.desired as DesiredItem<Request>).resolve();
-		if (entry.action === 'create') return await adapter.create(glue, scope, request);
-		return await adapter.update(glue, scope, request, entry.existing as ExistingConnection<Current>);
-	};
+	const write = async (entry: Entry<Request, Current>) => await writeEntry(adapter, glue, scope, entry);
 	await runBounded({
 		count: writes.length,
 		limit: concurrencyOf(ctx),

@@ -283,32 +283,12 @@ async function runKilledApply(db, aws, manifest) {
 		if (Date.now() > deadline) throw new Error(`the apply wrote ${partial.length} connections in 180 s`);
 		await sleep(100);
 	}
-	const { rows } = await db.query('SELECT id FROM execution_entity WHERE id > $1 ORDER BY id', [after]);
-	const killedId = Number(rows[0].id);
-	const logs = (process.env.QUEUE_WORKER_LOGS ?? '').split(' ').filter(Boolean);
-	const pids = (process.env.QUEUE_WORKER_PIDS ?? '').split(' ').filter(Boolean).map(Number);
-	const running = logs.findIndex((file) => fs.readFileSync(file, 'utf8').includes(`Worker started execution ${killedId} `));
-	await check('reconcile: the apply ran on a worker, which was killed while it wrote', () => {
-		assert.ok(running >= 0 && pids[running], `no worker log says it started execution ${killedId}`);
-		process.kill(-pids[running], 'SIGKILL');
-	});
-	await sleep(2000);
+	const { killedId, worker } = await killWorkerRunningNext(db, after, 'reconcile');
 	const before = await inScope();
-	console.log(`# reconcile: worker ${running + 1} killed during execution ${killedId}; ${before.length} of ${COUNT} connections existed after it`);
+	console.log(`# reconcile: worker ${worker + 1} killed during execution ${killedId}; ${before.length} of ${COUNT} connections existed after it`);
 	await check('reconcile: the kill left the apply unfinished', () => assert.ok(before.length > 0 && before.length < COUNT, `${before.length} of ${COUNT}`));
 
-	const again = await lastExecutionId(db);
-	await trigger(webhookPath, { prefix: PREFIX, count: COUNT });
-	// The killed execution may stay "running" (or be run again by the surviving worker): follow the new one.
-	const deadlineAgain = Date.now() + 300000;
-	let finished;
-	while (!finished) {
-		const { rows: newer } = await db.query('SELECT id, status FROM execution_entity WHERE id > $1 ORDER BY id', [again]);
-		finished = newer.find((row) => FINISHED.includes(row.status));
-		if (!finished && Date.now() > deadlineAgain) throw new Error('the second apply did not finish in 300 s');
-		if (!finished) await sleep(300);
-	}
-	const execution = await loadExecution(db, finished.id);
+	const execution = await sendAgainAndFollow(db, () => trigger(webhookPath, { prefix: PREFIX, count: COUNT }));
 	await check('reconcile: the same apply sent again succeeds', () => assert.equal(execution.status, 'success', runError(execution)));
 	const output = nodeItems(execution, 'Reconcile');
 	const existing = await inScope();
@@ -321,6 +301,139 @@ async function runKilledApply(db, aws, manifest) {
 		const created = output.filter((item) => item.action === 'create' && item.applied).length;
 		assert.ok(created <= COUNT - before.length, `created ${created}, but ${before.length} of ${COUNT} already existed`);
 		assert.equal(created + output.filter((item) => item.action === 'unchanged').length, COUNT);
+	});
+}
+
+/** The workers' logs and process groups, in the same order (test-queue.sh; a restarted worker is added). */
+const workers = {
+	logs: (process.env.QUEUE_WORKER_LOGS ?? '').split(' ').filter(Boolean),
+	pids: (process.env.QUEUE_WORKER_PIDS ?? '').split(' ').filter(Boolean).map(Number),
+	alive: new Set(),
+};
+workers.pids.forEach((_, index) => workers.alive.add(index));
+
+/** SIGKILLs the process group of the worker that started the first execution after `after`. */
+async function killWorkerRunningNext(db, after, label) {
+	const { rows } = await db.query('SELECT id FROM execution_entity WHERE id > $1 ORDER BY id', [after]);
+	const killedId = Number(rows[0].id);
+	const worker = workers.logs.findIndex((file, index) => workers.alive.has(index) && fs.readFileSync(file, 'utf8').includes(`Worker started execution ${killedId} `));
+	await check(`${label}: the apply ran on a worker, which was killed while it wrote`, () => {
+		assert.ok(worker >= 0 && workers.pids[worker], `no worker log says it started execution ${killedId}`);
+		process.kill(-workers.pids[worker], 'SIGKILL');
+		workers.alive.delete(worker);
+	});
+	await sleep(2000);
+	return { killedId, worker };
+}
+
+/** Sends the same request again; the killed execution may stay "running" (or be run again by a surviving worker): follows the new one. */
+async function sendAgainAndFollow(db, send) {
+	const again = await lastExecutionId(db);
+	await send();
+	const deadlineAgain = Date.now() + 300000;
+	let finished;
+	while (!finished) {
+		const { rows: newer } = await db.query('SELECT id, status FROM execution_entity WHERE id > $1 ORDER BY id', [again]);
+		finished = newer.find((row) => FINISHED.includes(row.status));
+		if (!finished && Date.now() > deadlineAgain) throw new Error('the second apply did not finish in 300 s');
+		if (!finished) await sleep(300);
+	}
+	return await loadExecution(db, finished.id);
+}
+
+/**
+ * A killed worker's place taken by a new worker on the same user folder (as an orchestrator restarts
+ * it), so the next kill still leaves one worker. Stopped by stopRestartedWorkers() at the end.
+ */
+async function restartWorker(index) {
+	const { spawn } = require('node:child_process');
+	const net = require('node:net');
+	const port = await new Promise((resolve) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port: free } = server.address();
+			server.close(() => resolve(free));
+		});
+	});
+	const logFile = workers.logs[index].replace(/\.log$/, `-restarted-${Date.now()}.log`);
+	const out = fs.openSync(logFile, 'a');
+	const child = spawn(process.env.N8N_BIN, ['worker', '--concurrency=3'], {
+		env: { ...process.env, N8N_USER_FOLDER: workers.logs[index].replace(/\.log$/, ''), N8N_RUNNERS_BROKER_PORT: String(port) },
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
+	const deadline = Date.now() + 120000;
+	while (!fs.readFileSync(logFile, 'utf8').includes('worker is now ready')) {
+		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the restarted worker did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+		await sleep(300);
+	}
+	workers.logs.push(logFile);
+	// Its log is searched for secrets too.
+	process.env.QUEUE_LOGS = `${process.env.QUEUE_LOGS ?? ''} restarted-worker=${logFile}`;
+	workers.pids.push(child.pid);
+	workers.alive.add(workers.pids.length - 1);
+	workers.restarted = [...(workers.restarted ?? []), child.pid];
+}
+
+function stopRestartedWorkers() {
+	for (const pid of workers.restarted ?? []) {
+		try {
+			process.kill(-pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+	}
+}
+
+const TARGET_ACCOUNTS = ['111111111111', '222222222222'];
+const TARGET_REGIONS = ['us-east-1', 'eu-west-1'];
+
+/**
+ * Part 4: the same for a Reconcile Apply over 2 accounts x 2 Regions (Targets): its worker is killed
+ * while it writes, then the same apply sent again leaves every desired connection existing exactly
+ * once in every target, and creates only what was missing.
+ */
+async function runKilledTargetsApply(db, aws, manifest) {
+	const PREFIX = 'qrt-';
+	const COUNT = 100;
+	await aws.reset();
+	const webhookPath = manifest.find((entry) => entry.id === 'queueReconTargets1').webhookPath;
+	const targets = TARGET_ACCOUNTS.flatMap((account) => TARGET_REGIONS.map((region) => ({ account, region, roleArn: `arn:aws:iam::${account}:role/n8n-connections` })));
+	const body = { prefix: PREFIX, count: COUNT, targets: targets.map(({ roleArn, region }) => ({ roleArn, region })) };
+	const namesIn = async ({ account, region }) => (await allGlueNames(aws.inAccount(account, region))).filter((name) => name.startsWith(PREFIX));
+	const existing = async () => (await Promise.all(targets.map(namesIn))).map((names) => names.length);
+	const after = await lastExecutionId(db);
+	await trigger(webhookPath, body);
+	let partial = [];
+	const deadline = Date.now() + 180000;
+	while ((partial = await existing()).reduce((a, b) => a + b, 0) < 20) {
+		if (Date.now() > deadline) throw new Error(`the apply wrote ${partial} connections in 180 s`);
+		await sleep(100);
+	}
+	const { killedId, worker } = await killWorkerRunningNext(db, after, 'reconcile over targets');
+	const before = await existing();
+	const total = before.reduce((a, b) => a + b, 0);
+	console.log(`# reconcile over targets: worker ${worker + 1} killed during execution ${killedId}; per target ${before.join(', ')} of ${COUNT} existed after it`);
+	await check('reconcile over targets: the kill left the apply unfinished', () => assert.ok(total > 0 && total < COUNT * targets.length, `${before}`));
+
+	const execution = await sendAgainAndFollow(db, () => trigger(webhookPath, body));
+	await check('reconcile over targets: the same apply sent again succeeds', () => assert.equal(execution.status, 'success', runError(execution)));
+	const expected = Array.from({ length: COUNT }, (_, i) => `${PREFIX}${String(i).padStart(4, '0')}`);
+	for (const target of targets) {
+		const names = await namesIn(target);
+		await check(`reconcile over targets: ${target.account} ${target.region} holds every desired connection exactly once (${COUNT})`, () => {
+			assert.equal(new Set(names).size, names.length, 'a name is listed twice');
+			assert.deepEqual(names.sort(), expected);
+		});
+	}
+	const output = nodeItems(execution, 'Reconcile');
+	await check('reconcile over targets: the second apply created only what was missing, in each target, and no error item', () => {
+		assert.equal(output.filter((item) => item.error).length, 0, JSON.stringify(output.find((item) => item.error)));
+		for (const [index, target] of targets.entries()) {
+			const own = output.filter((item) => item.name && item.target.account === target.account && item.target.region === target.region);
+			const created = own.filter((item) => item.action === 'create' && item.applied).length;
+			assert.ok(created <= COUNT - before[index], `${target.account} ${target.region}: created ${created}, but ${before[index]} already existed`);
+			assert.equal(created + own.filter((item) => item.action === 'unchanged').length, COUNT);
+		}
 	});
 }
 
@@ -360,6 +473,11 @@ async function main() {
 		});
 		// Last: it kills a worker.
 		if (manifest.some((entry) => entry.id === 'queueReconcile001')) await runKilledApply(db, aws, manifest);
+		if (manifest.some((entry) => entry.id === 'queueReconTargets1')) {
+			// The worker killed above is restarted (as an orchestrator would), so this kill leaves one.
+			await restartWorker([...workers.pids.keys()].find((index) => !workers.alive.has(index)));
+			await runKilledTargetsApply(db, aws, manifest);
+		}
 		const secrets = [...new Set(manifest.flatMap((entry) => entry.secrets))];
 		const logs = readLogs();
 		await check(`no secret (${secrets.length}) in any process's log (${logs.map((log) => log.label).join(', ')})`, () => {
@@ -369,6 +487,7 @@ async function main() {
 			}
 		});
 	} finally {
+		stopRestartedWorkers();
 		await db.end();
 	}
 	if (failures.length) console.log(`# failed:\n${failures.map((label) => `#   ${label}`).join('\n')}`);

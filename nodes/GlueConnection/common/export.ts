@@ -7,7 +7,7 @@ import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
 /** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
-const BOUND_PATHS: Record<string, BoundKind> = {
+export const BOUND_PATHS: Record<string, BoundKind> = {
 	'PhysicalConnectionRequirements.SubnetId': 'subnet',
 	'PhysicalConnectionRequirements.SecurityGroupIdList[]': 'securityGroup',
 	'PhysicalConnectionRequirements.AvailabilityZone': 'availabilityZone',

@@ -2,7 +2,7 @@ import type * as GlueSdk from '@aws-sdk/client-glue';
 import type { DescribeConnectionTypeResponse as ConnectionTypeDescription } from '@aws-sdk/client-glue';
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { type AwsService, awsService } from '../../shared/transport/awsClient';
+import { type AwsAccess, type AwsService, awsService } from '../../shared/transport/awsClient';
 
 export type GlueService = AwsService<GlueSdk.GlueClient, typeof GlueSdk> & {
 	/**
@@ -25,9 +25,9 @@ export type GlueService = AwsService<GlueSdk.GlueClient, typeof GlueSdk> & {
 const NOT_DESCRIBED = ['AccessDeniedException', 'ValidationException', 'InvalidInputException', 'EntityNotFoundException'];
 
 /** Loads the Glue SDK on first use (never at n8n start-up) and builds one client. */
-export async function glueService(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<GlueService> {
+export async function glueService(ctx: IExecuteFunctions | ILoadOptionsFunctions, access?: AwsAccess): Promise<GlueService> {
 	const sdk = await import('@aws-sdk/client-glue');
-	const service = await awsService(ctx, 'glue', sdk, sdk.GlueClient);
+	const service = await awsService(ctx, 'glue', sdk, sdk.GlueClient, access);
 	type Answer = { description?: ConnectionTypeDescription; failure?: unknown };
 	const answers = new Map<string, Promise<Answer>>();
 	const describe = async (type: string): Promise<Answer> => {

@@ -249,6 +249,17 @@ export function resolveCredentials(settings: AwsSettings, limits: RetryLimits = 
 }
 
 /**
+ * One target of a multi-target run (Targets, nodes/shared/targets.ts): its role, assumed with the
+ * credential's own identity as the caller (role chaining when the credential itself assumes a
+ * role), in the target's Region. As for the credential's role, nothing is asked of STS until the
+ * first request, and the keys are renewed before they expire.
+ */
+export function assumedRoleAccess(access: AwsAccess, role: NonNullable<AwsSettings['assumeRole']>, region: string, limits: RetryLimits = DEFAULT_RETRY_LIMITS): AwsAccess {
+	const settings: AwsSettings = { ...access.settings, region, assumeRole: role };
+	return { settings, credentials: assumedRoleProvider(settings, role, access.credentials, limits) };
+}
+
+/**
  * How often and how long a request may be tried: the node's Max Attempts, Max Retry Time and
  * Request Timeout (each attempt's own wait for an answer).
  */
@@ -336,8 +347,10 @@ export async function awsService<Client, Sdk>(
 	service: AwsServiceName,
 	sdk: Sdk,
 	ClientConstructor: ClientClass<Client>,
+	/** Another access than the credential's own (one target of a multi-target run). */
+	access?: AwsAccess,
 ): Promise<AwsService<Client, Sdk>> {
-	const access = await executionAccess(ctx);
+	access ??= await executionAccess(ctx);
 	return { client: await createAwsClient(access, service, ClientConstructor, retryLimitsOf(ctx)), sdk };
 }
 

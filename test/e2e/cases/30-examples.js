@@ -6,7 +6,9 @@ const { DeauthorizeConnectionCommand } = require('@aws-sdk/client-eventbridge');
 const { executeWorkflow } = require('../lib/n8n');
 const EXAMPLE_SETUPS = require('../lib/exampleSetups');
 
-const { COPY_SECRETS } = EXAMPLE_SETUPS;
+const { COPY_SECRETS, PARTNER_NETWORK } = EXAMPLE_SETUPS;
+const PARTNER_TARGETS = ['111111111111 us-east-1', '111111111111 eu-west-1', '222222222222 us-east-1', '222222222222 eu-west-1'];
+const targetKey = ({ account, region }) => `${account} ${region}`;
 const byName = (list) => Object.fromEntries(list.map((entry) => [entry.name ?? entry.Name, entry]));
 const namesIn = async (aws, prefix) => (await aws.glueConnections()).map((c) => c.Name).filter((name) => name.startsWith(prefix)).sort();
 /** Unset members and empty maps left out (AWS answers an empty ConnectionProperties either way). */
@@ -17,6 +19,87 @@ const glueDefinition = ({ Name, Description, ConnectionType, MatchCriteria, Conn
 const eventBridgeDefinition = ({ Name, Description, AuthorizationType, AuthParameters }) => plain({ Name, Description, AuthorizationType, AuthParameters });
 
 module.exports = [
+	{
+		title: 'example glue-partner-fleet-every-account-and-region: one plan over 2 accounts x 2 Regions waits for approval; approved, every target equals the list with its own values',
+		workflowId: idFor('glue-partner-fleet-every-account-and-region.json'),
+		expectStatus: 'waiting',
+		setup: EXAMPLE_SETUPS['glue-partner-fleet-every-account-and-region.json'],
+		checks: [
+			[
+				'the plan: each target its own counts, one fingerprint over all',
+				({ items }) => {
+					const plan = items('Plan Every Target');
+					const summaries = Object.fromEntries(plan.filter((entry) => !entry.name).map((entry) => [targetKey(entry.target), entry.summary]));
+					assert.deepEqual(summaries, {
+						'111111111111 us-east-1': { create: 0, update: 0, delete: 0, unchanged: 3, keep: 0 },
+						'111111111111 eu-west-1': { create: 1, update: 1, delete: 0, unchanged: 1, keep: 0 },
+						'222222222222 us-east-1': { create: 3, update: 0, delete: 0, unchanged: 0, keep: 0 },
+						'222222222222 eu-west-1': { create: 0, update: 0, delete: 1, unchanged: 3, keep: 0 },
+					});
+					assert.equal(new Set(plan.map((entry) => entry.planFingerprint)).size, 1);
+					const billing = plan.find((entry) => entry.name === 'partner-billing' && targetKey(entry.target) === '111111111111 eu-west-1');
+					assert.deepEqual(billing.differences, ['Description']);
+				},
+			],
+			[
+				'the approver gets one message: a line per account and Region, the fingerprint and the resume link',
+				({ items }) => {
+					const [summary] = items('Summarize the Plan');
+					assert.equal(
+						summary.summary,
+						[
+							'111111111111 us-east-1: 0 to create, 0 to update, 0 to delete, 3 unchanged',
+							'111111111111 eu-west-1: 1 to create, 1 to update, 0 to delete, 1 unchanged',
+							'222222222222 us-east-1: 3 to create, 0 to update, 0 to delete, 0 unchanged',
+							'222222222222 eu-west-1: 0 to create, 0 to update, 1 to delete, 3 unchanged',
+						].join('\n'),
+					);
+					assert.match(summary.approveUrl, /\/webhook-waiting\/\d+\?(.+&)?approved=true$/);
+				},
+			],
+			['nothing is written before the approval', async ({ aws }) => {
+				assert.deepEqual(await namesIn(aws.inAccount('222222222222', 'us-east-1'), 'partner-'), []);
+				assert.deepEqual(await namesIn(aws.inAccount('222222222222', 'eu-west-1'), 'partner-'), ['partner-billing', 'partner-events', 'partner-legacy', 'partner-orders']);
+			}],
+		],
+		resume: {
+			url: ({ items }) => items('Summarize the Plan')[0].approveUrl,
+			checks: [
+				[
+					'approved: every target holds exactly the three connections, with its own subnet, security group, Availability Zone and secret ARN; outside the scope untouched',
+					async ({ aws }) => {
+						for (const where of PARTNER_TARGETS) {
+							const [account, region] = where.split(' ');
+							const target = aws.inAccount(account, region);
+							const connections = (await target.glueConnections()).filter((connection) => connection.Name.startsWith('partner-'));
+							assert.deepEqual(connections.map((connection) => connection.Name).sort(), ['partner-billing', 'partner-events', 'partner-orders'], where);
+							for (const connection of connections) {
+								const database = connection.Name.replace('partner-', '');
+								assert.deepEqual(connection.PhysicalConnectionRequirements, PARTNER_NETWORK(account, region), `${where} ${connection.Name}`);
+								assert.equal(connection.ConnectionProperties.SECRET_ID, `arn:aws:secretsmanager:${region}:${account}:secret:partner/${database}`);
+								assert.equal(connection.Description, `${database} database of the partner integration (managed by n8n)`);
+							}
+						}
+						assert.ok(await aws.inAccount('222222222222', 'eu-west-1').glueConnection('team-other'), 'team-other (outside the scope) is gone');
+					},
+				],
+				[
+					'the apply wrote exactly what the plan listed (6 writes), each marked applied',
+					({ items }) => {
+						const written = items('Apply in Every Target').filter((entry) => entry.name && entry.applied);
+						assert.deepEqual(written.map((entry) => `${targetKey(entry.target)} ${entry.action} ${entry.name}`).sort(), [
+							'111111111111 eu-west-1 create partner-orders',
+							'111111111111 eu-west-1 update partner-billing',
+							'222222222222 eu-west-1 delete partner-legacy',
+							'222222222222 us-east-1 create partner-billing',
+							'222222222222 us-east-1 create partner-events',
+							'222222222222 us-east-1 create partner-orders',
+						].sort());
+					},
+				],
+			],
+		},
+	},
 	{
 		title: 'example glue-keep-equal-with-approval: the plan waits for approval; approved, the apply makes the scope equal to the list',
 		workflowId: idFor('glue-keep-equal-with-approval.json'),

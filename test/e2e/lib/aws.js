@@ -8,16 +8,34 @@ const {
 } = require('@aws-sdk/client-eventbridge');
 const { scriptConnectionStates } = require('../../support/moto');
 const { SecretsManagerClient, CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
+const { STSClient, AssumeRoleCommand } = require('@aws-sdk/client-sts');
 
-function awsClients(endpoint, region = 'us-east-1') {
-	const config = { endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+const DEFAULT_KEYS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+/** Keys of a role in another account: moto files the keys AssumeRole gives under the role's account. */
+function roleKeysIn(endpoint, account) {
+	let keys;
+	return async () => {
+		if (!keys) {
+			const sts = new STSClient({ endpoint, region: 'us-east-1', credentials: DEFAULT_KEYS });
+			const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/e2e-read-back`, RoleSessionName: 'e2e' })).finally(() => sts.destroy());
+			keys = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+		}
+		return keys;
+	};
+}
+
+function awsClients(endpoint, region = 'us-east-1', credentials = DEFAULT_KEYS) {
+	const config = { endpoint, region, credentials };
 	const glue = new GlueClient(config);
 	const events = new EventBridgeClient(config);
 	const secrets = new SecretsManagerClient(config);
 	return {
 		endpoint,
 		/** The same emulator seen from another Region (moto keeps Regions apart), e.g. a copy's target. */
-		inRegion: (other) => awsClients(endpoint, other),
+		inRegion: (other) => awsClients(endpoint, other, credentials),
+		/** The same emulator seen from another account (and Region): a multi-target run's targets. */
+		inAccount: (account, other = region) => awsClients(endpoint, other, roleKeysIn(endpoint, account)),
 		glue,
 		events,
 		/** The Glue connection as AWS returns it (with its password), or undefined when missing. */

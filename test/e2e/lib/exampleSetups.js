@@ -13,8 +13,15 @@ const COPY_SECRETS = {
 	targetSigning: 'copy-target-signing-6p0',
 };
 
+/** The subnet, security group and Availability Zone the partner fleet example gives each target. */
+const PARTNER_NETWORK = (account, region) => {
+	const id = `0${account[0]}${region === 'us-east-1' ? 'a' : 'b'}00000000000001`;
+	return { SubnetId: `subnet-${id}`, SecurityGroupIdList: [`sg-${id}`], AvailabilityZone: `${region}a` };
+};
+
 module.exports = {
 	EXAMPLE_API_KEY,
+	PARTNER_NETWORK,
 	COPY_SECRETS,
 	// The fleet of team-sales: one connection as listed, one that differs, one no longer listed, one outside the scope.
 	'glue-keep-equal-with-approval.json': async ({ aws }) => {
@@ -72,6 +79,34 @@ module.exports = {
 		const target = aws.inRegion('eu-west-1');
 		await target.createSecret('connections/shared-partner', JSON.stringify({ apiKey: COPY_SECRETS.targetApiKey, 'x-signing': COPY_SECRETS.targetSigning }));
 		await target.createSecret('connections/shared-billing', JSON.stringify({ clientSecret: COPY_SECRETS.targetClientSecret }));
+	},
+	// Four targets, each starting from a different state (the example's desired set, with each target's values).
+	'glue-partner-fleet-every-account-and-region.json': async ({ aws }) => {
+		const inTarget = (account, region, database, description) => ({
+			Name: `partner-${database}`,
+			Description: description ?? `${database} database of the partner integration (managed by n8n)`,
+			ConnectionType: 'JDBC',
+			ConnectionProperties: {
+				JDBC_CONNECTION_URL: `jdbc:postgresql://${database}.partner.internal:5432/${database}`,
+				SECRET_ID: `arn:aws:secretsmanager:${region}:${account}:secret:partner/${database}`,
+			},
+			PhysicalConnectionRequirements: PARTNER_NETWORK(account, region),
+		});
+		// 111111111111 us-east-1: as desired. 111111111111 eu-west-1: orders missing, billing changed by hand.
+		// 222222222222 us-east-1: nothing yet. 222222222222 eu-west-1: as desired plus a retired one (Remove Extras), and one outside the scope.
+		const seed = {
+			'111111111111 us-east-1': [['orders'], ['billing'], ['events']],
+			'111111111111 eu-west-1': [['billing', 'billing (hand-made)'], ['events']],
+			'222222222222 us-east-1': [],
+			'222222222222 eu-west-1': [['orders'], ['billing'], ['events'], ['legacy'], ['other', undefined, 'team-other']],
+		};
+		for (const [where, connections] of Object.entries(seed)) {
+			const [account, region] = where.split(' ');
+			const target = aws.inAccount(account, region);
+			for (const [database, description, name] of connections) {
+				await target.createGlueConnection({ ...inTarget(account, region, database, description), ...(name ? { Name: name } : {}) });
+			}
+		}
 	},
 	'eventbridge-secrets-manager-rotation.json': async ({ aws }) => {
 		await aws.createSecret('partner/webhook-api-key', JSON.stringify({ apiKey: EXAMPLE_API_KEY }));

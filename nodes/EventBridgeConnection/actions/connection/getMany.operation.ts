@@ -7,6 +7,7 @@ import { exportedItem, exportFields, OUTPUT_DEFINITIONS, readReplacements, readS
 import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { EVENTBRIDGE_CONNECTION_STATES } from '../../../shared/sdkEnums.generated';
+import { exportOverTargets, readTargets, type Target, targetFields } from '../../../shared/targets';
 import { checkLength, checkOneOf, checkPattern, compact, str } from '../../../shared/validation';
 import { NAME_REGEX } from '../../common/definition';
 import { eventBridgeConnectionAsDefinition, eventBridgeSecretMember } from '../../common/export';
@@ -14,7 +15,7 @@ import { connectionOutput } from '../../common/output';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { describeConnection } from '../../common/writes';
 import { toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
-import type { EventBridgeService } from '../../transport';
+import { type EventBridgeService, eventBridgeService } from '../../transport';
 import { optionsField } from './shared';
 
 /** ListConnections returns at most 100 per page. */
@@ -52,7 +53,14 @@ const DESCRIBES_IN_FLIGHT = 10;
 const TOOL_DESCRIPTION =
 	'List Amazon EventBridge connections, at most 25 per call, optionally filtered as this tool asks. Returns { connections: [{ name, type, state }], returned, more }; more is true when further connections exist.';
 
-export const description: INodeProperties[] = [toolDescriptionField(TOOL_DESCRIPTION), ...pagingFields, filtersField, ...outputFields, optionsField];
+export const description: INodeProperties[] = [
+	toolDescriptionField(TOOL_DESCRIPTION),
+	...pagingFields,
+	filtersField,
+	...outputFields,
+	...targetFields({ output: [OUTPUT_DEFINITIONS] }),
+	optionsField,
+];
 
 /** Pure: the ListConnections request (without paging) for the form's filters. */
 export function listConnectionsRequest(bag: ParameterBag): ListConnectionsRequest {
@@ -72,13 +80,20 @@ export function listConnectionsRequest(bag: ParameterBag): ListConnectionsReques
  * a page at a time with a few requests in flight, and becomes a CreateConnection request.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, description);
+	const targets = readParameters(this, itemIndex, description).output === OUTPUT_DEFINITIONS ? readTargets(this, itemIndex) : undefined;
+	if (!targets) return await list(this, itemIndex, service);
+	return await exportOverTargets(this, itemIndex, targets, async (access) => await eventBridgeService(this, access), async (own, target) => await list(this, itemIndex, own, target));
+}
+
+/** One account and Region's connections: the credential's, or (Targets) a target's, its Replace Values after the form's. */
+async function list(ctx: IExecuteFunctions, itemIndex: number, service: ServiceProvider<EventBridgeService>, target?: Target): Promise<IDataObject[]> {
+	const bag = readParameters(ctx, itemIndex, description);
 	const request = listConnectionsRequest(bag);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
-	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
+	const replacements = asDefinitions ? [...readReplacements(bag.replaceValues), ...(target?.replacements ?? [])] : [];
 	const references = readSecretReferences(bag);
 	const wanted = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
-	const limit = toolListFetchLimit(this, wanted);
+	const limit = toolListFetchLimit(ctx, wanted);
 	const eventBridge = await service();
 	const { client, sdk } = eventBridge;
 	const results: IDataObject[] = [];
@@ -103,5 +118,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 		}
 		NextToken = page.NextToken;
 	} while (NextToken && results.length < limit);
-	return toolListOutput(this, results, wanted);
+	return toolListOutput(ctx, results, wanted);
 }

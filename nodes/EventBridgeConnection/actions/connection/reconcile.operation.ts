@@ -8,13 +8,15 @@ import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, reco
 import { type DesiredItem, type ReconcileAdapter, reconcileGuards, runReconcile } from '../../../shared/reconcileRun';
 import type { NodeErrorOf, ServiceProvider } from '../../../shared/router';
 import { carriesSecrets } from '../../../shared/secretModel';
+import { targetFields } from '../../../shared/targets';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
 import { eventBridgeDefinition } from '../../common/definitionJson';
+import { BOUND_PATHS } from '../../common/export';
 import { comparedView, connectionsInScope, type EventBridgeCurrent, eventBridgeDifferences } from '../../common/reconcile';
 import { createConnection, deleteConnection, updateConnection } from '../../common/writes';
-import type { EventBridgeService } from '../../transport';
+import { type EventBridgeService, eventBridgeService } from '../../transport';
 import { optionsField } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
@@ -23,7 +25,8 @@ const TOOL_DESCRIPTION =
 
 export const description = [
 	toolDescriptionField(TOOL_DESCRIPTION),
-	...reconcileFields('The scope is the account and Region of the credential.'),
+	...reconcileFields('The scope is the account and Region of the credential, or those of each target.'),
+	...targetFields({}, true),
 	...definitionFromFields('{"Name": "prod-orders-api", "AuthorizationType": "API_KEY", "AuthParameters": {…}}'),
 	nameField,
 	...definitionFields,
@@ -73,6 +76,11 @@ const adapter: ReconcileAdapter<EventBridgeService, CreateConnectionRequest, Eve
 	},
 	update: async (eventBridge, _, request) => await updateConnection(eventBridge, request),
 	delete: async (eventBridge, _, existing) => await deleteConnection(eventBridge, existing.name),
+	targets: {
+		service: async (ctx, access) => await eventBridgeService(ctx, access),
+		boundPaths: BOUND_PATHS,
+		replaceIn: (request, replace) => replace(request),
+	},
 };
 
 /**

@@ -8,13 +8,14 @@ import { readParameters } from '../../../shared/parameters';
 import type { ServiceProvider } from '../../../shared/router';
 import { GLUE_CONNECTION_TYPES } from '../../../shared/sdkEnums.generated';
 import { glueSecretPropertyKeys } from '../../../shared/secretModel';
-import { checkMaxItems, compact, str } from '../../../shared/validation';
+import { exportOverTargets, readTargets, type Target, targetFields } from '../../../shared/targets';
+import { checkMaxItems, compact, fail, str } from '../../../shared/validation';
 import { callerAccount } from '../../../shared/transport/awsClient';
 import { glueConnectionArn, glueConnectionAsDefinition, glueSecretMember } from '../../common/export';
 import { connectionOutput } from '../../common/output';
 import { isToolMode, toolDescriptionField, toolListFetchLimit, toolListOutput } from '../../../shared/toolMode';
 import { secretContext } from '../../common/writes';
-import type { GlueService } from '../../transport';
+import { type GlueService, glueService } from '../../transport';
 import type { ParameterBag } from '../../connectionTypes/types';
 import { catalogId, hidePasswordField, optionsField } from './shared';
 
@@ -55,7 +56,16 @@ const includeTagsField: INodeProperties = {
 const TOOL_DESCRIPTION =
 	'List AWS Glue connections, at most 25 per call, optionally filtered as this tool asks. Returns { connections: [{ name, type, state }], returned, more }; more is true when further connections exist (filter, or get one by its name).';
 
-export const description = [toolDescriptionField(TOOL_DESCRIPTION), hidePasswordField, ...pagingFields, filtersField, ...outputFields, includeTagsField, optionsField];
+export const description = [
+	toolDescriptionField(TOOL_DESCRIPTION),
+	hidePasswordField,
+	...pagingFields,
+	filtersField,
+	...outputFields,
+	includeTagsField,
+	...targetFields({ output: [OUTPUT_DEFINITIONS] }),
+	optionsField,
+];
 
 /** Pure: the GetConnections request (without paging) for the form's filters. */
 export function getConnectionsRequest(bag: ParameterBag): GetConnectionsRequest {
@@ -86,17 +96,25 @@ async function tagReader(ctx: IExecuteFunctions, { client, sdk }: GlueService, c
  * Create and Reconcile (passwords always hidden, secrets as placeholders), Replace Values applied.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>): Promise<IDataObject[]> {
-	const bag = readParameters(this, itemIndex, description);
+	const targets = readParameters(this, itemIndex, description).output === OUTPUT_DEFINITIONS ? readTargets(this, itemIndex) : undefined;
+	if (!targets) return await list(this, itemIndex, service);
+	return await exportOverTargets(this, itemIndex, targets, async (access) => await glueService(this, access), async (own, target) => await list(this, itemIndex, own, target));
+}
+
+/** One catalog's connections: the credential's, or (Targets) a target's, its Replace Values after the form's. */
+async function list(ctx: IExecuteFunctions, itemIndex: number, service: ServiceProvider<GlueService>, target?: Target): Promise<IDataObject[]> {
+	const bag = readParameters(ctx, itemIndex, description);
 	const asDefinitions = bag.output === OUTPUT_DEFINITIONS;
-	const replacements = asDefinitions ? readReplacements(bag.replaceValues) : [];
+	const replacements = asDefinitions ? [...readReplacements(bag.replaceValues), ...(target?.replacements ?? [])] : [];
 	const references = readSecretReferences(bag);
-	const request = { ...getConnectionsRequest(bag), ...(asDefinitions || isToolMode(this) ? { HidePassword: true } : {}) };
+	const request = { ...getConnectionsRequest(bag), ...(asDefinitions || isToolMode(ctx) ? { HidePassword: true } : {}) };
+	if (target && request.CatalogId) fail('Catalog ID', "cannot be set with Targets: each target's catalog is its own account's");
 	const wanted = bag.returnAll === true ? Infinity : Math.max(1, Number(bag.limit ?? 50));
-	const limit = toolListFetchLimit(this, wanted);
+	const limit = toolListFetchLimit(ctx, wanted);
 	const glue = await service();
 	const { client, sdk } = glue;
 	const hide = request.HidePassword !== false;
-	const tagsOf = asDefinitions && bag.includeTags === true ? await tagReader(this, glue, request.CatalogId) : undefined;
+	const tagsOf = asDefinitions && bag.includeTags === true ? await tagReader(ctx, glue, target?.account ?? request.CatalogId) : undefined;
 	const results: IDataObject[] = [];
 	const pages = sdk.paginateGetConnections({ client, pageSize: Math.min(PAGE_SIZE, limit) }, request);
 	for await (const page of pages) {
@@ -113,8 +131,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, servic
 						)
 					: connectionOutput(connection, hide, context),
 			);
-			if (results.length >= limit) return toolListOutput(this, results, wanted);
+			if (results.length >= limit) return toolListOutput(ctx, results, wanted);
 		}
 	}
-	return toolListOutput(this, results, wanted);
+	return toolListOutput(ctx, results, wanted);
 }

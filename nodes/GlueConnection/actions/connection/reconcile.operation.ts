@@ -8,13 +8,15 @@ import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, reco
 import { type DesiredItem, type ReconcileAdapter, reconcileGuards, runReconcile } from '../../../shared/reconcileRun';
 import type { NodeErrorOf, ServiceProvider } from '../../../shared/router';
 import { carriesSecrets, describedSecretRowKeys, withoutSecrets } from '../../../shared/secretModel';
+import { targetFields } from '../../../shared/targets';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
 import { buildConnectionInput, buildTags, definitionFields, savedConnectionFields } from '../../common/definition';
 import { glueDefinition } from '../../common/definitionJson';
+import { BOUND_PATHS } from '../../common/export';
 import { connectionsInScope, type GlueDesired, glueDifferences } from '../../common/reconcile';
 import { createConnection, deleteConnection, updateConnection } from '../../common/writes';
-import type { GlueService } from '../../transport';
+import { type GlueService, glueService } from '../../transport';
 import { catalogId, checkDescribedType, connectionName, nameField, optionsField } from './shared';
 
 /** What a model reads about this operation as a tool (nodes/shared/toolMode.ts). */
@@ -24,6 +26,7 @@ const TOOL_DESCRIPTION =
 export const description = [
 	toolDescriptionField(TOOL_DESCRIPTION),
 	...reconcileFields('The scope is one Data Catalog: the Catalog ID option, by default the account of the credential.'),
+	...targetFields({}, true),
 	...definitionFromFields('{"Name": "prod-orders-pg", "ConnectionType": "JDBC", "ConnectionProperties": {…}}'),
 	nameField,
 	...definitionFields,
@@ -99,6 +102,11 @@ const adapter = (ctx: IExecuteFunctions): ReconcileAdapter<GlueService, GlueDesi
 			await updateConnection(glue, existing.name, input, catalog);
 		},
 		delete: async (glue, _, existing) => await deleteConnection(glue, existing.name, catalog),
+		targets: {
+			service: async (_, access) => await glueService(ctx, access),
+			boundPaths: BOUND_PATHS,
+			replaceIn: (request, replace) => ({ ...request, input: replace(request.input), tags: request.tags && replace(request.tags) }),
+		},
 	};
 };
 
