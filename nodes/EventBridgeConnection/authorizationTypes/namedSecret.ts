@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
 import { secretField } from '../../shared/secrets';
+import { fail } from '../../shared/validation';
 import { authValue, onlySet, requiredAuthValue } from './values';
 import type { AuthorizationType, AuthorizationTypeValue } from './types';
 
@@ -47,5 +48,18 @@ export function namedSecretType(spec: {
 		fields: withDisplayOptions([identity.field, ...secretField(secret.field)], show),
 		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
 		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
+		section,
+		labels: { [`AuthParameters.${section}.${identity.member}`]: identity.field.displayName },
+		checkRequest(auth, at, create) {
+			const own = auth[section] as Record<string, unknown> | undefined;
+			if (!own) {
+				if (create) fail(at(`AuthParameters.${section}`), `is required for AuthorizationType ${value}`);
+				return;
+			}
+			for (const [member, isSecret] of [[identity.member, false], [secret.member, true]] as const) {
+				const field = at(`AuthParameters.${section}.${member}`);
+				if (own[member] !== undefined || create) requiredAuthValue(own[member], field, isSecret);
+			}
+		},
 	};
 }

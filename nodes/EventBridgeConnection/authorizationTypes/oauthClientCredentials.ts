@@ -6,7 +6,9 @@ import { EVENTBRIDGE_OAUTH_HTTP_METHODS } from '../../shared/sdkEnums.generated'
 import { checkOneOf, compact, fail, str } from '../../shared/validation';
 import {
 	authValue,
+	checkHttpParameters,
 	httpParameterFields,
+	httpParameterLabels,
 	httpsEndpoint,
 	onlySet,
 	type ParameterBag,
@@ -20,6 +22,7 @@ const show = { show: { authorizationType: ['OAUTH_CLIENT_CREDENTIALS'] } };
 const ENDPOINT = 'Authorization Endpoint';
 const METHOD = 'HTTP Method';
 const PRIVATE_ENDPOINT = 'Private Authorization Endpoint (Resource Configuration ARN)';
+const PATH = 'AuthParameters.OAuthParameters';
 
 const optionsField: INodeProperties = {
 	displayName: 'OAuth Options',
@@ -115,5 +118,30 @@ export const oauthClientCredentials: AuthorizationType = {
 			OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
 		});
 		return compact({ ...onlySet('OAuthParameters', oauth), ConnectivityParameters: connectivity(bag) });
+	},
+	section: 'OAuthParameters',
+	labels: {
+		[`${PATH}.ClientParameters.ClientID`]: 'Client ID',
+		[`${PATH}.AuthorizationEndpoint`]: ENDPOINT,
+		[`${PATH}.HttpMethod`]: METHOD,
+		'AuthParameters.ConnectivityParameters.ResourceParameters.ResourceConfigurationArn': PRIVATE_ENDPOINT,
+		...httpParameterLabels(`${PATH}.OAuthHttpParameters`, 'OAuth'),
+	},
+	checkRequest(auth, at, create) {
+		const oauth = auth.OAuthParameters;
+		if (!oauth) {
+			if (create) fail(at(PATH), 'is required for AuthorizationType OAUTH_CLIENT_CREDENTIALS');
+			return;
+		}
+		const client = oauth.ClientParameters;
+		if (client?.ClientID !== undefined || create) requiredAuthValue(client?.ClientID, at(`${PATH}.ClientParameters.ClientID`));
+		if (client?.ClientSecret !== undefined || create) requiredAuthValue(client?.ClientSecret, at(`${PATH}.ClientParameters.ClientSecret`), true);
+		if (oauth.AuthorizationEndpoint !== undefined || create) {
+			const field = at(`${PATH}.AuthorizationEndpoint`);
+			const endpoint = httpsEndpoint(oauth.AuthorizationEndpoint, field) ?? fail(field, 'is required');
+			if (/^https:\/\/[^/@]*@/i.test(endpoint)) fail(field, 'must not contain credentials: use the client ID and secret');
+		}
+		if (oauth.HttpMethod !== undefined || create) checkOneOf(String(oauth.HttpMethod ?? ''), at(`${PATH}.HttpMethod`), EVENTBRIDGE_OAUTH_HTTP_METHODS);
+		checkHttpParameters(oauth.OAuthHttpParameters, at, `${PATH}.OAuthHttpParameters`);
 	},
 };

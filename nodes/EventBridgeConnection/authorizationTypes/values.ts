@@ -8,7 +8,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keyValueCollection, toEntries } from '../../shared/keyValue';
 import { SECRET_ROW_HINT } from '../../shared/secrets';
-import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
+import { checkArn, checkLength, checkMaxItems, checkPattern, compact, fail, str } from '../../shared/validation';
+import type { Label } from './types';
 
 /** The node's parameters of one item, as read by readParameters(). */
 export type ParameterBag = Record<string, unknown>;
@@ -122,6 +123,36 @@ export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: str
 		if (entries.length) result[list] = entries;
 	}
 	return Object.keys(result).length ? result : undefined;
+}
+
+/** The form's labels of a ConnectionHttpParameters' lists, e.g. "Invocation Header Parameters". */
+export function httpParameterLabels(path: string, purpose: string): Record<string, string> {
+	return Object.fromEntries(LISTS.map(({ label, list }) => [`${path}.${list}`, `${purpose} ${label}`]));
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The request's rules for a ConnectionHttpParameters at `path`, whoever built it (the form's rows or a JSON Definition). */
+export function checkHttpParameters(parameters: ConnectionHttpParameters | undefined, at: Label, path: string) {
+	for (const { list, key, value } of LISTS) {
+		const entries = parameters?.[list];
+		if (!entries) continue;
+		checkMaxItems(entries, at(`${path}.${list}`), MAX_HTTP_PARAMETERS);
+		const seen = new Set<string>();
+		entries.forEach((entry, index) => {
+			const field = at(`${path}.${list}[${index}]`);
+			const name = String(entry.Key ?? '');
+			if (!name || RESERVED_KEYS.has(name)) fail(field, `entry ${index + 1} has a key that cannot be used (empty, __proto__, constructor or prototype)`);
+			if (seen.has(name)) fail(field, `key "${name}" appears more than once`);
+			seen.add(name);
+			checkLength(name, field, 1, 512);
+			if (key) checkPattern(name, field, key, 'keys made of allowed characters only');
+			if (value) {
+				checkLength(String(entry.Value ?? ''), field, 1, 512);
+				checkPattern(String(entry.Value ?? ''), field, value, 'values of printable characters');
+			}
+		});
+	}
 }
 
 /** The lists (their secret values already removed) in one form for comparing: sorted by key, IsValueSecret always set. */

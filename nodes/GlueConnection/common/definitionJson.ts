@@ -2,14 +2,12 @@ import type { ConnectionInput } from '@aws-sdk/client-glue';
 
 import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, secretPaths } from '../../shared/definitionJson';
 import { glueSecretPropertyKeys, isSecretAt } from '../../shared/secretModel';
-import { checkLength, checkMaxItems, checkPattern, fail, InputProblem } from '../../shared/validation';
-import { findConnectionTypeForm } from '../connectionTypes';
-import { checkConnectionName } from './definition';
+import { checkGlueRequest } from './check';
 
 /**
  * A Glue JSON Definition (CONTRACTS.md, contract 2): a ConnectionInput as the AWS API takes it,
- * plus `Tags` for a new connection. Parsed by shared/definitionJson.ts, then checked as the form's
- * mapping checks the same values.
+ * plus `Tags` for a new connection. Parsed by shared/definitionJson.ts (the shape), then checked by
+ * common/check.ts, the checker the form's request passes too.
  */
 const OAUTH2_CREDENTIALS = ['UserManagedClientApplicationClientSecret', 'AccessToken', 'RefreshToken', 'JwtToken'];
 
@@ -60,52 +58,22 @@ export interface GlueDefinition {
 	secretKeys: string[];
 }
 
-/** The problem a type's (pure) check raises, if any. */
-function typeProblem(check: () => void): InputProblem | undefined {
-	try {
-		check();
-		return undefined;
-	} catch (error) {
-		return error instanceof InputProblem ? error : new InputProblem(DEFINITION_FIELD, String((error as Error).message));
-	}
-}
+/** Messages about a JSON Definition name the path in it. */
+export const jsonLabel = (path: string) => `${DEFINITION_FIELD} › ${path}`;
 
-const at = (path: string) => `${DEFINITION_FIELD} › ${path}`;
-
-/** Pure: a Glue JSON Definition, validated (an InputProblem names the path) and mapped. */
+/** Pure: a Glue JSON Definition, parsed (an InputProblem names the path) and checked by the node's one request checker. */
 export function glueDefinition(value: unknown, literalSecrets = true): GlueDefinition {
 	const parsed = parseDefinition(value, { schema: GLUE_DEFINITION_SCHEMA, isSecretPath: (path, definition) => isSecretAt('glue', definition, path), literalSecrets });
 	const { Tags, ...definition } = parsed.definition as unknown as ConnectionInput & { Tags?: Record<string, string> };
-	const name = checkConnectionName(String(definition.Name).trim(), at('Name'));
-	const type = checkPattern(String(definition.ConnectionType), at('ConnectionType'), /^[A-Z0-9_]{1,64}$/, 'a connection type code such as JDBC or SNOWFLAKE');
-	if (definition.Description !== undefined) checkLength(definition.Description, at('Description'), 0, 2048);
-	checkMaxItems(Object.keys(definition.ConnectionProperties ?? {}), at('ConnectionProperties'), 100);
-	checkMaxItems(definition.MatchCriteria ?? [], at('MatchCriteria'), 10);
-	checkMaxItems(Object.keys(Tags ?? {}), at('Tags'), 50);
-	const network = definition.PhysicalConnectionRequirements;
-	if (network?.SubnetId) checkPattern(network.SubnetId, at('PhysicalConnectionRequirements.SubnetId'), /^subnet-[0-9a-f]+$/, 'a subnet ID such as subnet-0123456789abcdef0');
-	for (const id of checkMaxItems(network?.SecurityGroupIdList ?? [], at('PhysicalConnectionRequirements.SecurityGroupIdList'), 50)) {
-		checkPattern(id, at('PhysicalConnectionRequirements.SecurityGroupIdList'), /^sg-[0-9a-f]+$/, 'security group IDs such as sg-0123456789abcdef0');
-	}
-	const properties = definition.ConnectionProperties ?? {};
-	const problem = typeProblem(() =>
-		findConnectionTypeForm(type)?.checkDefinition?.({
-			connectionProperties: properties,
-			authenticationType: definition.AuthenticationConfiguration?.AuthenticationType,
-			hasPhysicalConnectionRequirements: network !== undefined,
-			subnetId: network?.SubnetId,
-			securityGroupIds: network?.SecurityGroupIdList ?? [],
-			availabilityZone: network?.AvailabilityZone,
-		}),
-	);
-	// The form's checks name form fields: say where in the definition the user should look.
-	if (problem) fail(DEFINITION_FIELD, `${problem.field}: ${problem.problem}`);
+	const name = String(definition.Name).trim();
+	const input = { ...definition, Name: name };
+	checkGlueRequest(input, jsonLabel, Tags);
 	const marked = secretPaths(parsed)
 		.filter((path) => path[0] === 'ConnectionProperties')
 		.map((path) => String(path[1]));
 	return {
 		name,
-		input: { ...definition, Name: name, ConnectionType: type as never },
+		input,
 		tags: Tags,
 		parsed,
 		secretKeys: [...new Set([...glueSecretPropertyKeys(), ...marked])],

@@ -191,19 +191,12 @@ const fields: INodeProperties[] = [
 
 const BROKER = /^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):(\d+)$/;
 
-/** The broker list, trimmed and re-joined with commas. */
-function bootstrapServers(value: unknown): string {
-	const field = 'Bootstrap Servers';
-	const brokers = required(value, field)
+/** The broker list, trimmed and re-joined with commas (checkRequest checks each broker). */
+const bootstrapServers = (value: unknown) =>
+	required(value, 'Bootstrap Servers')
 		.split(',')
-		.map((broker) => broker.trim());
-	for (const broker of brokers) {
-		const match = BROKER.exec(broker);
-		if (!match) fail(field, 'must be a comma-separated list of host:port pairs, e.g. b-1.example.com:9094');
-		checkPort(match?.[3], field);
-	}
-	return checkLength(brokers.join(','), field, 1, 2048);
-}
+		.map((broker) => broker.trim())
+		.join(',');
 
 function sslProperties(bag: ParameterBag): Record<string, string> {
 	const enabled = bag.kafkaSslEnabled === undefined ? true : bool(bag.kafkaSslEnabled);
@@ -263,5 +256,15 @@ export const kafkaForm: ConnectionTypeForm = {
 		...sslProperties(bag),
 		...saslProperties(bag),
 	}),
+	labels: { 'ConnectionProperties.KAFKA_BOOTSTRAP_SERVERS': 'Bootstrap Servers' },
+	checkRequest(input, at) {
+		const field = at('ConnectionProperties.KAFKA_BOOTSTRAP_SERVERS');
+		const brokers = checkLength(input.ConnectionProperties?.KAFKA_BOOTSTRAP_SERVERS ?? fail(field, 'is required'), field, 1, 2048);
+		for (const broker of brokers.split(',')) {
+			const match = BROKER.exec(broker.trim());
+			if (!match) fail(field, 'must be a comma-separated list of host:port pairs, e.g. b-1.example.com:9094');
+			checkPort(match?.[3], field);
+		}
+	},
 	propertyDefaults: { KAFKA_SSL_ENABLED: 'true', KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'false' },
 };
