@@ -2,7 +2,7 @@ import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-gl
 import type { IDataObject } from 'n8n-workflow';
 
 import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, secretRequired } from '../../shared/export';
-import { withoutSecrets } from '../../shared/secretModel';
+import { glueManagedAuthPaths, glueSecretsToSupply, withoutSecrets } from '../../shared/secretModel';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
@@ -25,25 +25,15 @@ export function isServiceManagedSecret(arn: string | undefined): boolean {
 
 const nonEmpty = <T extends object>(value: T | undefined): T | undefined => (value && Object.keys(value).length ? value : undefined);
 
-/**
- * The secret properties to mark as required: every secret key AWS returned (an emulator, or a
- * call without HidePassword), and a hidden one whose companion is there (USERNAME for PASSWORD,
- * KAFKA_SASL_SCRAM_USERNAME for KAFKA_SASL_SCRAM_PASSWORD, KAFKA_CLIENT_KEYSTORE for its
- * password), unless a SECRET_ID holds the credentials.
- */
-function secretPropertiesToSupply(properties: Record<string, string>, secretKeys: string[]): string[] {
-	return secretKeys.filter((key) => {
-		if (key in properties) return true;
-		if (properties.SECRET_ID) return false;
-		// The catalog encrypts passwords: AWS returns its own ENCRYPTED_ copy, never the secret.
-		if (properties[`ENCRYPTED_${key}`] !== undefined) return true;
-		if (!key.endsWith('PASSWORD')) return false;
-		const companions = [key.replace(/PASSWORD$/, 'USERNAME'), key.replace(/_PASSWORD$/, '')];
-		return companions.some((companion) => companion !== key && properties[companion] !== undefined);
-	});
+/** Sets a member at a dotted path of a plain object, making the objects on the way. */
+function setPath(target: IDataObject, path: string, value: unknown) {
+	const steps = path.split('.');
+	let holder = target;
+	for (const step of steps.slice(0, -1)) holder = (holder[step] ??= {}) as IDataObject;
+	holder[steps[steps.length - 1]] = value as IDataObject;
 }
 
-/** AuthenticationConfiguration in its input shape; credentials AWS keeps in its own secret become placeholders. */
+/** AuthenticationConfiguration in its input shape; credentials AWS keeps in its own secret become placeholders (the secret model says which). */
 function authenticationInput(auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
 	if (!auth) return undefined;
 	const { AuthenticationType: type, SecretArn, OAuth2Properties: oauth } = auth;
@@ -57,26 +47,17 @@ function authenticationInput(auth: AuthenticationConfiguration | undefined): IDa
 				TokenUrlParametersMap: nonEmpty(oauth.TokenUrlParametersMap),
 			})
 		: undefined;
-	const inline: IDataObject = {};
-	if (managed && type === 'BASIC') inline.BasicAuthenticationCredentials = { Username: secretRequired(), Password: secretRequired() };
-	if (managed && type === 'CUSTOM') inline.CustomAuthenticationCredentials = secretRequired();
-	if (managed && type === 'OAUTH2' && oauthInput) {
-		const grant = oauthInput.OAuth2GrantType;
-		const credentials = compact({
-			UserManagedClientApplicationClientSecret: oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId ? secretRequired() : undefined,
-			JwtToken: grant === 'JWT_BEARER' ? secretRequired() : undefined,
-			RefreshToken: grant === 'REFRESH_TOKEN' ? secretRequired() : undefined,
-		});
-		if (Object.keys(credentials).length) (oauthInput as IDataObject).OAuth2Credentials = credentials;
-		if (grant === 'AUTHORIZATION_CODE') (oauthInput as IDataObject).AuthorizationCodeProperties = { AuthorizationCode: secretRequired() };
-	}
-	return compact({
+	const input = compact({
 		AuthenticationType: type,
 		SecretArn: managed ? undefined : SecretArn,
 		KmsKeyArn: kmsKeyArn,
 		OAuth2Properties: oauthInput,
-		...inline,
 	}) as IDataObject;
+	if (managed && (type !== 'OAUTH2' || oauthInput)) {
+		const userManagedClient = !!oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId;
+		for (const path of glueManagedAuthPaths(type, oauth?.OAuth2GrantType, userManagedClient)) setPath(input, path.replace(/^AuthenticationConfiguration\./, ''), secretRequired());
+	}
+	return input;
 }
 
 /**
@@ -94,7 +75,7 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 	const properties: Record<string, unknown> = {
 		...withoutSecrets('glue', { ConnectionProperties: returned }, { describedSecretKeys: secretKeys }).ConnectionProperties,
 	};
-	for (const key of secretPropertiesToSupply(returned, secretKeys)) properties[key] = secretRequired();
+	for (const key of glueSecretsToSupply(returned, secretKeys)) properties[key] = secretRequired();
 	const network = connection.PhysicalConnectionRequirements ?? {};
 	const definition = toJson(
 		compact({
