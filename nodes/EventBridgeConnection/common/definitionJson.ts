@@ -1,6 +1,6 @@
 import type { CreateConnectionRequest } from '@aws-sdk/client-eventbridge';
 
-import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema } from '../../shared/definitionJson';
+import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, withValuesAt } from '../../shared/definitionJson';
 import { isSecretAt } from '../../shared/secretModel';
 import { MAX_HTTP_PARAMETERS } from '../authorizationTypes/values';
 import { checkEventBridgeRequest } from './check';
@@ -60,4 +60,11 @@ export function eventBridgeDefinition(value: unknown, literalSecrets = true): Ev
 	const name = typeof request.Name === 'string' ? request.Name.trim() : request.Name;
 	checkEventBridgeRequest({ ...request, Name: name }, jsonLabel);
 	return { name: String(name), request: { ...request, Name: name }, parsed };
+}
+
+/** The request with its referenced secrets read, checked again: a value read at run time is part of the request too. */
+export function resolvedEventBridgeRequest(definition: EventBridgeDefinition, values: readonly unknown[]): CreateConnectionRequest {
+	const request = withValuesAt(definition.request as never, definition.parsed.references.map((reference) => reference.path), values) as unknown as CreateConnectionRequest;
+	checkEventBridgeRequest(request, jsonLabel);
+	return request;
 }

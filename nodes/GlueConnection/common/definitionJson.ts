@@ -1,6 +1,6 @@
 import type { ConnectionInput } from '@aws-sdk/client-glue';
 
-import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, secretPaths } from '../../shared/definitionJson';
+import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, secretPaths, withValuesAt } from '../../shared/definitionJson';
 import { glueSecretPropertyKeys, isSecretAt } from '../../shared/secretModel';
 import { checkGlueRequest } from './check';
 
@@ -78,4 +78,11 @@ export function glueDefinition(value: unknown, literalSecrets = true): GlueDefin
 		parsed,
 		secretKeys: [...new Set([...glueSecretPropertyKeys(), ...marked])],
 	};
+}
+
+/** The request with its referenced secrets read, checked again: a value read at run time is part of the request too. */
+export function resolvedGlueInput(definition: GlueDefinition, values: readonly unknown[]): ConnectionInput {
+	const input = withValuesAt(definition.input as never, definition.parsed.references.map((reference) => reference.path), values) as unknown as ConnectionInput;
+	checkGlueRequest(input, jsonLabel, definition.tags);
+	return input;
 }
