@@ -128,6 +128,35 @@ export const SECRET_LOOKING_PATHS: Readonly<Record<SecretNode, readonly string[]
 	eventBridge: [],
 };
 
+// ---- credentials written into a URL ---------------------------------------------------------
+
+/**
+ * A password inside a URL-valued text: `scheme://user:password@`, Oracle's `thin:user/password@`,
+ * or a password parameter (`?password=`, `;password=`, `&pwd=`). AWS keeps such a property in
+ * clear text and returns it: the request checkers refuse it, output, Export and plans mask it.
+ */
+const URL_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
+	[/^([a-z][a-z0-9+.:-]*:\/\/[^/?#@\s:]*):[^/?#@\s]*@/i, '$1:****@'],
+	[/^(jdbc:oracle:thin:[^@/:]+\/)[^@]*@/i, '$1****@'],
+	[/([?;&](?:password|pwd)=)[^;&]*/gi, '$1****'],
+];
+
+/** Whether a text carries a password in URL form. */
+export const hasUrlCredentials = (text: string) => URL_CREDENTIALS.some(([pattern]) => new RegExp(pattern.source, 'i').test(text));
+
+/** The text with any password in URL form replaced by ****. */
+export const maskUrlCredentials = (text: string) => URL_CREDENTIALS.reduce((masked, [pattern, replacement]) => masked.replace(pattern, replacement), text);
+
+/** A copy (or the value itself when there is nothing to mask) with every text's URL passwords masked. */
+export function withUrlCredentialsMasked<T>(value: T): T {
+	if (typeof value === 'string') return (hasUrlCredentials(value) ? maskUrlCredentials(value) : value) as T;
+	if (Array.isArray(value)) return value.map((member: unknown) => withUrlCredentialsMasked(member)) as T;
+	if (!isObject(value)) return value;
+	const copy: Holder = {};
+	for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: withUrlCredentialsMasked(value[key]), enumerable: true, writable: true, configurable: true });
+	return copy as T;
+}
+
 /** What only run time knows: the SECRET properties of a described Glue connection type. */
 export interface SecretContext {
 	describedSecretKeys?: readonly string[];
@@ -379,9 +408,9 @@ export function withoutSecrets<T>(node: SecretNode, value: T, context: SecretCon
 	return replaceSecrets(node, value, () => undefined, context);
 }
 
-/** A copy for node output with secrets hidden: also without keys that merely look secret. */
+/** A copy for node output with secrets hidden: also without keys that merely look secret, and URL passwords masked. */
 export function redactedForOutput<T>(node: SecretNode, value: T, context: SecretContext = {}): T {
-	return replaceSecrets(node, value, () => undefined, context, 'output');
+	return withUrlCredentialsMasked(replaceSecrets(node, value, () => undefined, context, 'output'));
 }
 
 /** The secret texts a request carries (to redact them from messages). */

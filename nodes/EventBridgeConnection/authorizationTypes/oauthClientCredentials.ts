@@ -1,6 +1,7 @@
 import type { ConnectivityResourceParameters } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hasUrlCredentials } from '../../shared/secretModel';
 import { secretField } from '../../shared/secrets';
 import { EVENTBRIDGE_OAUTH_HTTP_METHODS } from '../../shared/sdkEnums.generated';
 import { checkOneOf, compact, fail, str } from '../../shared/validation';
@@ -139,7 +140,7 @@ export const oauthClientCredentials: AuthorizationType = {
 		if (oauth.AuthorizationEndpoint !== undefined || create) {
 			const field = at(`${PATH}.AuthorizationEndpoint`);
 			const endpoint = httpsEndpoint(oauth.AuthorizationEndpoint, field) ?? fail(field, 'is required');
-			if (/^https:\/\/[^/@]*@/i.test(endpoint)) fail(field, 'must not contain credentials: use the client ID and secret');
+			if (hasUrlCredentials(endpoint)) fail(field, 'must not contain a password: use the client ID and secret');
 		}
 		if (oauth.HttpMethod !== undefined || create) checkOneOf(String(oauth.HttpMethod ?? ''), at(`${PATH}.HttpMethod`), EVENTBRIDGE_OAUTH_HTTP_METHODS);
 		checkHttpParameters(oauth.OAuthHttpParameters, at, `${PATH}.OAuthHttpParameters`);

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, withDeclaredPlaceholders } from '../../shared/export';
 import { toJson } from '../../shared/output';
+import { withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 
 /** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
@@ -67,7 +68,8 @@ export function eventBridgeConnectionAsDefinition(connection: Described): Export
 			KmsKeyIdentifier: connection.KmsKeyIdentifier || undefined,
 		}),
 	) as IDataObject);
-	return exportedDefinition(definition, BOUND_PATHS);
+	// A connection made elsewhere may carry a password in its endpoint's URL: the copy shows it masked.
+	return exportedDefinition(withUrlCredentialsMasked(definition), BOUND_PATHS);
 }
 
 /** The credential member the secret declaration gives an EventBridge secret (for Secret References). */

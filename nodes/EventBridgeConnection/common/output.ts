@@ -5,7 +5,7 @@ import type {
 import type { IDataObject } from 'n8n-workflow';
 
 import { toJson } from '../../shared/output';
-import { withoutSecrets } from '../../shared/secretModel';
+import { withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 import type { AuthParametersView } from '../authorizationTypes/types';
 import { comparableHttpParameters } from '../authorizationTypes/values';
@@ -15,7 +15,8 @@ type AuthParameters = AuthParametersView;
 /** Auth parameters without any secret (as the secret model declares them), HTTP parameter lists in one order. */
 export function stripSecrets(auth: AuthParameters | undefined): AuthParameters | undefined {
 	if (!auth) return undefined;
-	const stripped = withoutSecrets('eventBridge', { AuthParameters: auth }).AuthParameters;
+	// A connection made elsewhere may carry a password in its endpoint's URL: masked as a secret is.
+	const stripped = withUrlCredentialsMasked(withoutSecrets('eventBridge', { AuthParameters: auth }).AuthParameters);
 	const oauth = stripped.OAuthParameters;
 	return compact({
 		...stripped,

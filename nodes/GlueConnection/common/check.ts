@@ -1,6 +1,7 @@
 import type { ConnectionInput } from '@aws-sdk/client-glue';
 
 import { GLUE_AUTHENTICATION_TYPES } from '../../shared/sdkEnums.generated';
+import { hasUrlCredentials } from '../../shared/secretModel';
 import { checkArn, checkLength, checkMaxItems, checkOneOf, checkPattern, fail } from '../../shared/validation';
 import { findConnectionTypeForm } from '../connectionTypes';
 import type { Label } from '../connectionTypes/types';
@@ -19,15 +20,6 @@ const KEY_PATTERN = /^[^\x00-\x1F\x7F]+$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const NO_SPACE = /^\S+$/;
 const ASCII = /^[\x20-\x7E]+$/;
-
-/**
- * Credentials inside a URL-valued property: `scheme://user:password@`, Oracle's
- * `thin:user/password@`, or a password parameter. AWS shows properties in clear text.
- */
-const URL_CREDENTIALS = [/^[a-z][a-z0-9+.:-]*:\/\/[^/?#@\s]*:[^/?#@\s]*@/i, /^jdbc:oracle:thin:[^@/:]+\/[^@]*@/i, /[?;&](password|pwd)=/i];
-
-/** Whether a value (a property, an endpoint) carries credentials in URL form. */
-export const hasUrlCredentials = (value: string) => URL_CREDENTIALS.some((pattern) => pattern.test(value));
 
 export function checkConnectionName(name: string, field = 'Name'): string {
 	return checkPattern(checkLength(name, field, 1, 255), field, NAME_PATTERN, 'a single line of text without control characters');

@@ -2,7 +2,7 @@ import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-gl
 import type { IDataObject } from 'n8n-workflow';
 
 import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, secretRequired } from '../../shared/export';
-import { glueManagedAuthPaths, glueSecretsToSupply, withoutSecrets } from '../../shared/secretModel';
+import { glueManagedAuthPaths, glueSecretsToSupply, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
 
@@ -99,7 +99,9 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 			Tags: nonEmpty(tags),
 		}),
 	) as IDataObject;
-	return exportedDefinition(definition, BOUND_PATHS);
+	// A connection made elsewhere may hold a password in a URL property: the copy shows it masked
+	// (and Create refuses the copy until the URL is fixed).
+	return exportedDefinition(withUrlCredentialsMasked(definition), BOUND_PATHS);
 }
 
 /** A Glue connection's ARN, which GetTags asks for and GetConnections does not return. */

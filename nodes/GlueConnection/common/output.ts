@@ -2,7 +2,7 @@ import type { Connection, ConnectionInput } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toJson } from '../../shared/output';
-import { redactedForOutput, type SecretContext, withoutSecrets } from '../../shared/secretModel';
+import { redactedForOutput, type SecretContext, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 
 /**
@@ -101,7 +101,8 @@ export function definitionDifferences(
  */
 export function definitionState(connection: Connection): IDataObject {
 	const definition = Object.entries(connection).filter(([key]) => !MANAGED_BY_AWS.includes(key));
-	return toJson(Object.fromEntries(definition)) as IDataObject;
+	// A connection made elsewhere may hold a password in a URL property: a plan shows it masked.
+	return withUrlCredentialsMasked(toJson(Object.fromEntries(definition))) as IDataObject;
 }
 
 const MANAGED_BY_AWS = ['Status', 'StatusReason', 'CreationTime', 'LastUpdatedTime', 'LastUpdatedBy', 'LastConnectionValidationTime'];
