@@ -4,11 +4,13 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestShapeOf } from '../../shared/definitionJson';
 import { toJson } from '../../shared/output';
 import { withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 import type { AuthParametersView } from '../authorizationTypes/types';
 import { comparableHttpParameters } from '../authorizationTypes/values';
+import { EVENTBRIDGE_DEFINITION_SCHEMA } from './definitionJson';
 
 type AuthParameters = AuthParametersView;
 
@@ -23,6 +25,18 @@ export function stripSecrets(auth: AuthParameters | undefined): AuthParameters |
 		OAuthParameters: oauth && compact({ ...oauth, OAuthHttpParameters: comparableHttpParameters(oauth.OAuthHttpParameters) }),
 		InvocationHttpParameters: comparableHttpParameters(stripped.InvocationHttpParameters),
 	});
+}
+
+/**
+ * The one view of a connection on the way out: its CreateConnection request shape as AWS (or our
+ * output) gives it, without secrets (the secret model's), without AWS's bookkeeping (ARN, state,
+ * times, the secret and association AWS made), passwords inside URLs masked. Export's definition,
+ * a tool's compact answer and a plan's state start from it.
+ */
+export function eventBridgeConnectionView(connection: DescribeConnectionResponse | IDataObject): IDataObject {
+	// Rows in AWS's order (a plan's comparison sorts them: stripSecrets).
+	const view = withUrlCredentialsMasked(withoutSecrets('eventBridge', toJson(connection)));
+	return (requestShapeOf(view, EVENTBRIDGE_DEFINITION_SCHEMA) ?? {}) as IDataObject;
 }
 
 /** A described or listed connection for the next node: AWS's shape, ISO times, no secrets, no $metadata. */

@@ -2,9 +2,10 @@ import type { Connection, CreateConnectionRequest, DescribeConnectionResponse } 
 
 import { runBounded } from '../../shared/boundedRun';
 import type { ExistingConnection } from '../../shared/reconcile';
-import { compact } from '../../shared/validation';
 import type { EventBridgeService } from '../transport';
-import { definitionDifferences, stripSecrets } from './output';
+import { compact } from '../../shared/validation';
+import type { AuthParametersView } from '../authorizationTypes/types';
+import { definitionDifferences, eventBridgeConnectionView, stripSecrets } from './output';
 import { describeConnection } from './writes';
 
 /** EventBridge's part of Reconcile: reading the scope and comparing; the writes are common/writes.ts. */
@@ -12,16 +13,11 @@ export type EventBridgeCurrent = DescribeConnectionResponse | Connection;
 
 const PAGE_SIZE = 100;
 
-/** What a plan compares and hashes of a definition or a described connection: no secret, no AWS-made ARN. */
+/** What a plan compares and hashes of a definition or a described connection: its one view (no secret, no AWS-made ARN), without the name. */
 export function comparedView(connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse): Record<string, unknown> {
-	const connectivity = connection.InvocationConnectivityParameters?.ResourceParameters?.ResourceConfigurationArn;
-	return compact({
-		Description: connection.Description || undefined,
-		AuthorizationType: connection.AuthorizationType,
-		AuthParameters: stripSecrets(connection.AuthParameters),
-		InvocationConnectivityParameters: connectivity ? { ResourceParameters: { ResourceConfigurationArn: connectivity } } : undefined,
-		KmsKeyIdentifier: connection.KmsKeyIdentifier,
-	});
+	const view = eventBridgeConnectionView(connection as DescribeConnectionResponse);
+	// HTTP parameter rows in one order, IsValueSecret always set: the same rows in another order are no change.
+	return compact({ ...view, Name: undefined, AuthParameters: stripSecrets(view.AuthParameters as AuthParametersView | undefined) });
 }
 
 /**

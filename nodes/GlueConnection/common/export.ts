@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, secretRequired } from '../../shared/export';
 import { glueManagedAuthPaths, glueSecretsToSupply, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
-import { toJson } from '../../shared/output';
 import { compact } from '../../shared/validation';
+import { glueConnectionView } from './output';
 
 /** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
 const BOUND_PATHS: Record<string, BoundKind> = {
@@ -61,10 +61,8 @@ function authenticationInput(auth: AuthenticationConfiguration | undefined): IDa
 }
 
 /**
- * Pure: a Glue connection as a ConnectionInput that Create and Reconcile accept: no read-only
- * members (CreationTime, LastUpdatedTime, LastUpdatedBy, Status, StatusReason,
- * LastConnectionValidationTime, ConnectionSchemaVersion, CompatibleComputeEnvironments), no
- * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
+ * Pure: a Glue connection as a ConnectionInput that Create and Reconcile accept: the connection's
+ * one view (glueConnectionView: no read-only member AWS keeps), no server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
  * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type
  * (glueSecretPropertyKeys of the secret model, a described type's SECRET properties included);
  * `tags`, when asked for, become the definition's Tags, which Create gives a new connection.
@@ -76,29 +74,14 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 		...withoutSecrets('glue', { ConnectionProperties: returned }, { describedSecretKeys: secretKeys }).ConnectionProperties,
 	};
 	for (const key of glueSecretsToSupply(returned, secretKeys)) properties[key] = secretRequired();
-	const network = connection.PhysicalConnectionRequirements ?? {};
-	const definition = toJson(
-		compact({
-			Name: connection.Name,
-			Description: connection.Description || undefined,
-			ConnectionType: connection.ConnectionType,
-			MatchCriteria: connection.MatchCriteria?.length ? connection.MatchCriteria : undefined,
-			ConnectionProperties: properties,
-			SparkProperties: nonEmpty(connection.SparkProperties),
-			AthenaProperties: nonEmpty(connection.AthenaProperties),
-			PythonProperties: nonEmpty(connection.PythonProperties),
-			PhysicalConnectionRequirements: nonEmpty(
-				compact({
-					SubnetId: network.SubnetId || undefined,
-					SecurityGroupIdList: network.SecurityGroupIdList?.length ? network.SecurityGroupIdList : undefined,
-					AvailabilityZone: network.AvailabilityZone || undefined,
-				}),
-			),
-			AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
-			// Create's own parameter, next to the ConnectionInput in a JSON Definition.
-			Tags: nonEmpty(tags),
-		}),
-	) as IDataObject;
+	// The one view of the connection (its request shape, no bookkeeping), its secrets as placeholders.
+	const definition = compact({
+		...glueConnectionView(connection),
+		ConnectionProperties: properties,
+		AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
+		// Create's own parameter, next to the ConnectionInput in a JSON Definition.
+		Tags: nonEmpty(tags),
+	}) as IDataObject;
 	// A connection made elsewhere may hold a password in a URL property: the copy shows it masked
 	// (and Create refuses the copy until the URL is fixed).
 	return exportedDefinition(withUrlCredentialsMasked(definition), BOUND_PATHS);
