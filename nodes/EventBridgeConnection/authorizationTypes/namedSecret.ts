@@ -49,6 +49,7 @@ export function namedSecretType(spec: {
 		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
 		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
 		section,
+		schema: { object: { [identity.member]: 'string', [secret.member]: 'string' }, required: [identity.member, secret.member] },
 		labels: { [`AuthParameters.${section}.${identity.member}`]: identity.field.displayName },
 		checkRequest(auth, at, create) {
 			const own = auth[section] as Record<string, unknown> | undefined;

@@ -8,6 +8,7 @@ import { checkOneOf, compact, fail, str } from '../../shared/validation';
 import {
 	authValue,
 	checkHttpParameters,
+	HTTP_PARAMETERS_SCHEMA,
 	httpParameterFields,
 	httpParameterLabels,
 	httpsEndpoint,
@@ -121,6 +122,15 @@ export const oauthClientCredentials: AuthorizationType = {
 		return compact({ ...onlySet('OAuthParameters', oauth), ConnectivityParameters: connectivity(bag) });
 	},
 	section: 'OAuthParameters',
+	schema: {
+		object: {
+			ClientParameters: { object: { ClientID: 'string', ClientSecret: 'string' }, required: ['ClientID', 'ClientSecret'] },
+			AuthorizationEndpoint: 'string',
+			HttpMethod: 'string',
+			OAuthHttpParameters: HTTP_PARAMETERS_SCHEMA,
+		},
+		required: ['ClientParameters', 'AuthorizationEndpoint', 'HttpMethod'],
+	},
 	labels: {
 		[`${PATH}.ClientParameters.ClientID`]: 'Client ID',
 		[`${PATH}.AuthorizationEndpoint`]: ENDPOINT,

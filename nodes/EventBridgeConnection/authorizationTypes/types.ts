@@ -4,6 +4,7 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Schema } from '../../shared/definitionJson';
 import type { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
 import type { ParameterBag } from './values';
 
@@ -29,6 +30,8 @@ export interface AuthorizationType {
 	toUpdate(bag: ParameterBag): UpdateConnectionAuthRequestParameters;
 	/** The AuthParameters member the type fills. */
 	section: 'BasicAuthParameters' | 'ApiKeyAuthParameters' | 'OAuthParameters';
+	/** That member's shape in a JSON Definition (what the definition's parser, the checker and Export read). */
+	schema: Schema;
 	/**
 	 * Pure: the type's rules about AuthParameters, whatever built the request (common/check.ts runs
 	 * them for the form, a JSON Definition and Reconcile alike). `create`: what Create needs is required.

@@ -9,6 +9,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { keyValueCollection, toEntries } from '../../shared/keyValue';
 import { SECRET_ROW_HINT } from '../../shared/secrets';
 import { checkArn, checkLength, checkMaxItems, checkPattern, compact, fail, str } from '../../shared/validation';
+import type { Schema } from '../../shared/definitionJson';
 import type { Label } from './types';
 
 /** The node's parameters of one item, as read by readParameters(). */
@@ -29,6 +30,11 @@ const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const KMS_ALIAS = /^alias\/[a-zA-Z0-9/_-]+$/;
 
 export const MAX_HTTP_PARAMETERS = 100;
+
+/** A ConnectionHttpParameters in a JSON Definition, and a private endpoint's resource configuration. */
+const HTTP_LIST: Schema = { list: { object: { Key: 'string', Value: 'string', IsValueSecret: 'boolean' } }, max: MAX_HTTP_PARAMETERS };
+export const HTTP_PARAMETERS_SCHEMA: Schema = { object: { HeaderParameters: HTTP_LIST, QueryStringParameters: HTTP_LIST, BodyParameters: HTTP_LIST } };
+export const CONNECTIVITY_SCHEMA: Schema = { object: { ResourceParameters: { object: { ResourceConfigurationArn: 'string' }, required: ['ResourceConfigurationArn'] } } };
 
 /**
  * A value AWS sends in an HTTP header (username, password, API key, client ID and secret): 1 to 512

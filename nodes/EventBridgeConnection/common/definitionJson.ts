@@ -2,7 +2,8 @@ import type { CreateConnectionRequest } from '@aws-sdk/client-eventbridge';
 
 import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, withValuesAt } from '../../shared/definitionJson';
 import { isSecretAt } from '../../shared/secretModel';
-import { MAX_HTTP_PARAMETERS } from '../authorizationTypes/values';
+import { authorizationTypes } from '../authorizationTypes';
+import { CONNECTIVITY_SCHEMA, HTTP_PARAMETERS_SCHEMA } from '../authorizationTypes/values';
 import { checkEventBridgeRequest } from './check';
 
 /**
@@ -10,11 +11,6 @@ import { checkEventBridgeRequest } from './check';
  * API takes it. Parsed by shared/definitionJson.ts (the shape), then checked by common/check.ts, the
  * checker the form's request passes too.
  */
-const parameter: Schema = { object: { Key: 'string', Value: 'string', IsValueSecret: 'boolean' } };
-const list: Schema = { list: parameter, max: MAX_HTTP_PARAMETERS };
-const httpParameters: Schema = { object: { HeaderParameters: list, QueryStringParameters: list, BodyParameters: list } };
-const connectivity: Schema = { object: { ResourceParameters: { object: { ResourceConfigurationArn: 'string' }, required: ['ResourceConfigurationArn'] } } };
-
 export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 	object: {
 		Name: 'string',
@@ -22,22 +18,13 @@ export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 		AuthorizationType: 'string',
 		AuthParameters: {
 			object: {
-				BasicAuthParameters: { object: { Username: 'string', Password: 'string' }, required: ['Username', 'Password'] },
-				ApiKeyAuthParameters: { object: { ApiKeyName: 'string', ApiKeyValue: 'string' }, required: ['ApiKeyName', 'ApiKeyValue'] },
-				OAuthParameters: {
-					object: {
-						ClientParameters: { object: { ClientID: 'string', ClientSecret: 'string' }, required: ['ClientID', 'ClientSecret'] },
-						AuthorizationEndpoint: 'string',
-						HttpMethod: 'string',
-						OAuthHttpParameters: httpParameters,
-					},
-					required: ['ClientParameters', 'AuthorizationEndpoint', 'HttpMethod'],
-				},
-				InvocationHttpParameters: httpParameters,
-				ConnectivityParameters: connectivity,
+				// Each authorization type declares its own section (its module): a new member is added there.
+				...Object.fromEntries(Object.values(authorizationTypes).map((type) => [type.section, type.schema])),
+				InvocationHttpParameters: HTTP_PARAMETERS_SCHEMA,
+				ConnectivityParameters: CONNECTIVITY_SCHEMA,
 			},
 		},
-		InvocationConnectivityParameters: connectivity,
+		InvocationConnectivityParameters: CONNECTIVITY_SCHEMA,
 		KmsKeyIdentifier: 'string',
 	},
 	required: ['Name', 'AuthorizationType', 'AuthParameters'],

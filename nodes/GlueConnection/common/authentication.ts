@@ -1,13 +1,15 @@
-import type { AuthenticationConfigurationInput } from '@aws-sdk/client-glue';
+import type { AuthenticationConfigurationInput, ConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Schema } from '../../shared/definitionJson';
 import { byName } from '../../shared/descriptions';
 import { keyValueCollection, toStringMap } from '../../shared/keyValue';
 import { SECRET_ROW_HINT, secretField } from '../../shared/secrets';
 import { GLUE_AUTHENTICATION_TYPES, GLUE_OAUTH2_GRANT_TYPES } from '../../shared/sdkEnums.generated';
-import { compact, str } from '../../shared/validation';
+import { hasUrlCredentials } from '../../shared/secretModel';
+import { checkArn, checkLength, checkMap, checkOneOf, checkPattern, compact, fail, str } from '../../shared/validation';
 import { secretValue } from '../connectionTypes/common';
-import type { ParameterBag } from '../connectionTypes/types';
+import type { Label, ParameterBag } from '../connectionTypes/types';
 
 const LABELS: Record<string, string> = { BASIC: 'Basic', CUSTOM: 'Custom', IAM: 'IAM', OAUTH2: 'OAuth2' };
 const GRANT_LABELS: Record<string, string> = {
@@ -20,6 +22,27 @@ const onlyFor = (...types: string[]) => ({ show: { authenticationType: types } }
 const forGrant = (...grants: string[]) => ({
 	show: { authenticationType: ['OAUTH2'], authOauth2GrantType: grants },
 });
+
+/** AuthenticationConfiguration in a JSON Definition (what the definition's parser, the checker and Export read). */
+export const AUTHENTICATION_SCHEMA: Schema = {
+	object: {
+		AuthenticationType: 'string',
+		SecretArn: 'string',
+		KmsKeyArn: 'string',
+		OAuth2Properties: {
+			object: {
+				OAuth2GrantType: 'string',
+				OAuth2ClientApplication: { object: { UserManagedClientApplicationClientId: 'string', AWSManagedClientApplicationReference: 'string' } },
+				TokenUrl: 'string',
+				TokenUrlParametersMap: 'stringMap',
+				AuthorizationCodeProperties: { object: { AuthorizationCode: 'string', RedirectUri: 'string' } },
+				OAuth2Credentials: { object: { UserManagedClientApplicationClientSecret: 'string', AccessToken: 'string', RefreshToken: 'string', JwtToken: 'string' } },
+			},
+		},
+		BasicAuthenticationCredentials: { object: { Username: 'string', Password: 'string' } },
+		CustomAuthenticationCredentials: 'stringMap',
+	},
+};
 
 /** The AuthenticationConfiguration part of a Glue connection, shown on every definition form. */
 export const authenticationFields: INodeProperties[] = [
@@ -224,4 +247,77 @@ export function toAuthenticationConfiguration(bag: ParameterBag): Authentication
 	if (type === 'CUSTOM') config.CustomAuthenticationCredentials = toStringMap(bag.authCustomCredentials, 'Custom Credentials');
 	if (type === 'OAUTH2') config.OAuth2Properties = oauth2Properties(bag);
 	return compact(config);
+}
+
+const NO_SPACE = /^\S+$/;
+const ASCII = /^[\x20-\x7E]+$/;
+
+/**
+ * Pure: the request checker's rules about AuthenticationConfiguration (common/check.ts runs them on
+ * every request, whatever built it). Messages name the path through `at`.
+ */
+export function checkAuthenticationRequest(input: Partial<ConnectionInput>, at: Label) {
+	const auth = input.AuthenticationConfiguration;
+	if (!auth) return;
+	const path = 'AuthenticationConfiguration';
+	const type = checkOneOf(String(auth.AuthenticationType), at(`${path}.AuthenticationType`), GLUE_AUTHENTICATION_TYPES);
+	if (auth.SecretArn) checkPattern(auth.SecretArn, at(`${path}.SecretArn`), /^arn:aws(-(cn|us-gov|iso(-[bef])?))?:secretsmanager:.*$/, 'a Secrets Manager secret ARN');
+	if (auth.KmsKeyArn) checkArn(auth.KmsKeyArn, at(`${path}.KmsKeyArn`), 'kms');
+	if (type === 'BASIC') {
+		const basic = auth.BasicAuthenticationCredentials;
+		const username = basic?.Username ?? '';
+		const password = basic?.Password ?? '';
+		if (!auth.SecretArn && (!username.trim() || !password)) {
+			const missing = username.trim() ? 'Password' : 'Username';
+			fail(at(`${path}.BasicAuthenticationCredentials.${missing}`), 'is required for Basic authentication unless a Secret ARN is given');
+		}
+		if (username) checkPattern(checkLength(username, at(`${path}.BasicAuthenticationCredentials.Username`), 1, 512), at(`${path}.BasicAuthenticationCredentials.Username`), NO_SPACE, 'without spaces');
+		if (password.length > 512) fail(at(`${path}.BasicAuthenticationCredentials.Password`), 'must be at most 512 characters long');
+	}
+	if (type === 'CUSTOM') {
+		const custom = auth.CustomAuthenticationCredentials;
+		if (!(custom && Object.keys(custom).length) && !auth.SecretArn) fail(at(`${path}.CustomAuthenticationCredentials`), 'are required for Custom authentication unless a Secret ARN is given');
+		checkMap(custom, at(`${path}.CustomAuthenticationCredentials`));
+	}
+	if (type === 'OAUTH2') checkOauth2(input, at);
+}
+
+function checkOauth2(input: Partial<ConnectionInput>, at: Label) {
+	const auth = input.AuthenticationConfiguration ?? {};
+	const path = 'AuthenticationConfiguration.OAuth2Properties';
+	const oauth = auth.OAuth2Properties ?? {};
+	const grantType = oauth.OAuth2GrantType ?? 'CLIENT_CREDENTIALS';
+	const client = oauth.OAuth2ClientApplication;
+	const clientId = client?.UserManagedClientApplicationClientId;
+	if (clientId) checkPattern(checkLength(clientId, at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), 1, 2048), at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), NO_SPACE, 'without spaces');
+	if (client && !clientId && !client.AWSManagedClientApplicationReference) {
+		fail(at(`${path}.OAuth2ClientApplication.AWSManagedClientApplicationReference`), 'is required for an AWS managed client application');
+	}
+	const tokenUrl = oauth.TokenUrl;
+	if (tokenUrl) {
+		checkLength(tokenUrl, at(`${path}.TokenUrl`), 1, 256);
+		checkPattern(tokenUrl, at(`${path}.TokenUrl`), /^(https?):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/, 'an http(s) URL');
+		if (hasUrlCredentials(tokenUrl)) fail(at(`${path}.TokenUrl`), 'must not contain a password: use the client secret');
+	} else if (grantType === 'CLIENT_CREDENTIALS' && !auth.SecretArn) {
+		fail(at(`${path}.TokenUrl`), 'is required for the Client Credentials grant');
+	}
+	checkMap(oauth.TokenUrlParametersMap, at(`${path}.TokenUrlParametersMap`));
+	const code = oauth.AuthorizationCodeProperties;
+	if (code?.RedirectUri) checkPattern(code.RedirectUri, at(`${path}.AuthorizationCodeProperties.RedirectUri`), /^(https?):\/\/[^\s/$.?#].[^\s]*$/, 'an http(s) URL');
+	if (grantType === 'AUTHORIZATION_CODE' && !code?.AuthorizationCode) fail(at(`${path}.AuthorizationCodeProperties.AuthorizationCode`), 'is required for the Authorization Code grant');
+	const credentials = oauth.OAuth2Credentials ?? {};
+	const secrets: Array<[keyof typeof credentials, number]> = [
+		['UserManagedClientApplicationClientSecret', 512],
+		['AccessToken', 4096],
+		['RefreshToken', 4096],
+		['JwtToken', 8000],
+	];
+	for (const [member, max] of secrets) {
+		const value = credentials[member];
+		if (value === undefined) continue;
+		const field = at(`${path}.OAuth2Credentials.${member}`);
+		checkPattern(checkLength(value, field, 1, max), field, ASCII, 'printable ASCII characters');
+	}
+	if (credentials.JwtToken) checkPattern(credentials.JwtToken, at(`${path}.OAuth2Credentials.JwtToken`), /^([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_\-+/=]*)$/, 'a JWT (three dot-separated parts)');
+	if (grantType === 'JWT_BEARER' && !credentials.JwtToken && !auth.SecretArn) fail(at(`${path}.OAuth2Credentials.JwtToken`), 'is required for the JWT Bearer grant');
 }

@@ -2,6 +2,7 @@ import type { ConnectionInput } from '@aws-sdk/client-glue';
 
 import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, secretPaths, withValuesAt } from '../../shared/definitionJson';
 import { glueSecretPropertyKeys, isSecretAt } from '../../shared/secretModel';
+import { AUTHENTICATION_SCHEMA } from './authentication';
 import { checkGlueRequest } from './check';
 
 /**
@@ -9,8 +10,6 @@ import { checkGlueRequest } from './check';
  * plus `Tags` for a new connection. Parsed by shared/definitionJson.ts (the shape), then checked by
  * common/check.ts, the checker the form's request passes too.
  */
-const OAUTH2_CREDENTIALS = ['UserManagedClientApplicationClientSecret', 'AccessToken', 'RefreshToken', 'JwtToken'];
-
 export const GLUE_DEFINITION_SCHEMA = {
 	object: {
 		Name: 'string',
@@ -22,25 +21,8 @@ export const GLUE_DEFINITION_SCHEMA = {
 		AthenaProperties: 'stringMap',
 		PythonProperties: 'stringMap',
 		PhysicalConnectionRequirements: { object: { SubnetId: 'string', SecurityGroupIdList: 'stringList', AvailabilityZone: 'string' } },
-		AuthenticationConfiguration: {
-			object: {
-				AuthenticationType: 'string',
-				SecretArn: 'string',
-				KmsKeyArn: 'string',
-				OAuth2Properties: {
-					object: {
-						OAuth2GrantType: 'string',
-						OAuth2ClientApplication: { object: { UserManagedClientApplicationClientId: 'string', AWSManagedClientApplicationReference: 'string' } },
-						TokenUrl: 'string',
-						TokenUrlParametersMap: 'stringMap',
-						AuthorizationCodeProperties: { object: { AuthorizationCode: 'string', RedirectUri: 'string' } },
-						OAuth2Credentials: { object: Object.fromEntries(OAUTH2_CREDENTIALS.map((key) => [key, 'string' as Schema])) },
-					},
-				},
-				BasicAuthenticationCredentials: { object: { Username: 'string', Password: 'string' } },
-				CustomAuthenticationCredentials: 'stringMap',
-			},
-		},
+		// The authentication module declares its own shape: a new member is added there.
+		AuthenticationConfiguration: AUTHENTICATION_SCHEMA,
 		ValidateCredentials: 'boolean',
 		ValidateForComputeEnvironments: 'stringList',
 		Tags: 'stringMap',
