@@ -48,6 +48,12 @@ export function authValue(value: unknown, field: string, secret = false): string
 	return checkPattern(text, field, AUTH_HEADER, 'text without control characters or colons');
 }
 
+/** A field's text as the form maps it (no rules: the request checker has them): secrets as typed, other text trimmed; undefined when empty. */
+export function fieldText(value: unknown, secret = false): string | undefined {
+	const text = secret && typeof value === 'string' ? value : str(value);
+	return text.trim() ? text : undefined;
+}
+
 export function requiredAuthValue(value: unknown, field: string, secret = false): string {
 	return authValue(value, field, secret) ?? fail(field, 'is required');
 }
@@ -112,20 +118,15 @@ export function httpParameterFields(prefix: string, purpose: string): INodePrope
 	);
 }
 
-/** Pure: the lists the user filled, validated as the API model does; undefined when all are empty. */
+/** Pure: the lists the user filled (checkHttpParameters holds the API model's rules); undefined when all are empty. */
 export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: string): ConnectionHttpParameters | undefined {
 	const result: ConnectionHttpParameters = {};
-	for (const { suffix, label, list, key, value } of LISTS) {
-		const field = `${purpose} ${label}`;
-		const entries = toEntries(bag[`${prefix}${suffix}`], field, MAX_HTTP_PARAMETERS).map((entry) => {
-			checkLength(entry.key, field, 1, 512);
-			if (key) checkPattern(entry.key, field, key, 'keys made of allowed characters only');
-			if (value) {
-				checkLength(entry.value, field, 1, 512);
-				checkPattern(entry.value, field, value, 'values of printable characters');
-			}
-			return { Key: entry.key, Value: entry.value, IsValueSecret: entry.isValueSecret === true };
-		});
+	for (const { suffix, label, list } of LISTS) {
+		const entries = toEntries(bag[`${prefix}${suffix}`], `${purpose} ${label}`, MAX_HTTP_PARAMETERS).map((entry) => ({
+			Key: entry.key,
+			Value: entry.value,
+			IsValueSecret: entry.isValueSecret === true,
+		}));
 		if (entries.length) result[list] = entries;
 	}
 	return Object.keys(result).length ? result : undefined;

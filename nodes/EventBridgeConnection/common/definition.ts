@@ -5,15 +5,14 @@ import { newConnectionNameField, optionalSettings } from '../../shared/descripti
 import { hiddenWhileJson } from '../../shared/reconcileFields';
 import { secretSourceField } from '../../shared/secrets';
 import { declarationsOf } from '../../shared/secretModel';
-import { checkLength, compact, str } from '../../shared/validation';
+import { compact, str } from '../../shared/validation';
 import { authorizationFields, authorizationTypeFor, authorizationTypes, authorizationUpdateFields } from '../authorizationTypes';
 import { checkEventBridgeRequest, connectionName, NAME_HINT, NAME_PATTERN, NAME_REGEX } from './check';
 import {
 	httpParameterFields,
 	httpParameterLabels,
-	kmsKeyIdentifier,
+	fieldText,
 	type ParameterBag,
-	resourceConfigurationArn,
 	toHttpParameters,
 } from '../authorizationTypes/values';
 
@@ -74,22 +73,21 @@ export const definitionFields: INodeProperties[] = [secretSource, ...hiddenWhile
 /** The definition Update shows: the same, nothing required, the authorization only when a type is picked. */
 export const updateDefinitionFields: INodeProperties[] = [secretSource, ...authorizationUpdateFields, additionalFields];
 
-/** Pure: the parts every type shares (description, invocation settings, KMS key). */
+/** Pure: the parts every type shares (description, invocation settings, KMS key), as the fields say them. */
 function commonParts(bag: ParameterBag) {
 	const extra = (bag.additionalFields ?? {}) as ParameterBag;
-	const description = extra.description === undefined ? undefined : checkLength(str(extra.description), 'Description', 0, 512);
-	const arn = resourceConfigurationArn(extra.resourceConfigurationArn, PRIVATE_TARGET);
+	const arn = fieldText(extra.resourceConfigurationArn);
 	return {
-		description,
+		description: extra.description === undefined ? undefined : str(extra.description),
 		invocation: toHttpParameters(extra, 'invocation', 'Invocation'),
 		connectivity: arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined,
-		kmsKey: kmsKeyIdentifier(extra.kmsKeyIdentifier, KMS_KEY),
+		kmsKey: fieldText(extra.kmsKeyIdentifier),
 	};
 }
 
 /** Pure: the CreateConnection input for one item's parameters. */
 export function buildCreateRequest(bag: ParameterBag): CreateConnectionRequest {
-	const name = connectionName(bag.name);
+	const name = str(bag.name);
 	const type = authorizationTypeFor(bag.authorizationType);
 	const { description, invocation, connectivity, kmsKey } = commonParts(bag);
 	const request = compact({
