@@ -102,6 +102,11 @@ describe('Glue', () => {
 		[withProperties('SNOWFLAKE', { 'BAD\nKEY': 'v' }), 'ConnectionProperties', /control characters/],
 		[withProperties('SNOWFLAKE', {}, { Description: 'bell\u0007' }), 'Description', /printable text/],
 		[withProperties('SNOWFLAKE', {}, { AuthenticationConfiguration: { AuthenticationType: 'BASIC', BasicAuthenticationCredentials: { Username: '', Password: 'p' } } }), 'AuthenticationConfiguration.BasicAuthenticationCredentials.Username', /is required/],
+		[
+			withProperties('SALESFORCE', { INSTANCE_URL: 'https://acme.my.salesforce.com' }, { AuthenticationConfiguration: { AuthenticationType: 'OAUTH2', OAuth2Properties: { TokenUrl: 'https://svc:PwInUrl123@login.salesforce.com/services/oauth2/token' } } }),
+			'AuthenticationConfiguration.OAuth2Properties.TokenUrl',
+			/must not contain a password/,
+		],
 	])('%j is refused at its path, as the form refuses it', (definition, path, message) => {
 		const error = problem(() => glueDefinition(definition));
 		expect(error.field).toBe(`Definition (JSON) › ${path}`);
