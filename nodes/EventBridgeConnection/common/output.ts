@@ -75,30 +75,21 @@ function leaves(value: unknown, path: string, out: Map<string, string>): Map<str
 }
 
 /**
- * Create or Update's comparison: the paths where the wanted non-secret settings differ from what
- * DescribeConnection reports. Secrets are stripped from both sides (AWS never returns them); the
- * association ARNs AWS adds to private endpoints are ignored; a KMS key is compared only when given.
+ * Create or Update's and a plan's comparison: the paths where the connection's one view differs
+ * between the wanted definition and what DescribeConnection reports (no secret: AWS never returns
+ * them; no association ARN AWS adds to a private endpoint). A KMS key is compared only when given.
  */
 export function definitionDifferences(desired: CreateConnectionRequest, current: DescribeConnectionResponse): string[] {
-	type Comparable = Partial<Pick<CreateConnectionRequest, 'Description' | 'AuthorizationType' | 'InvocationConnectivityParameters' | 'KmsKeyIdentifier'>> & {
-		AuthParameters?: AuthParametersView;
-	};
-	const view = (connection: Comparable, kms: boolean) =>
-		leaves(
-			{
-				Description: connection.Description,
-				AuthorizationType: connection.AuthorizationType,
-				AuthParameters: stripSecrets(connection.AuthParameters),
-				InvocationConnectivityParameters: connection.InvocationConnectivityParameters,
-				KmsKeyIdentifier: kms ? connection.KmsKeyIdentifier : undefined,
-			},
-			'',
-			new Map(),
-		);
 	const compareKms = Boolean(desired.KmsKeyIdentifier);
-	const wanted = view(desired, compareKms);
-	const actual = view(current, compareKms);
-	return [...new Set([...wanted.keys(), ...actual.keys()])]
-		.filter((path) => !path.endsWith('.ResourceAssociationArn') && wanted.get(path) !== actual.get(path))
-		.sort();
+	const view = (connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse) =>
+		leaves({ ...comparedView(connection), KmsKeyIdentifier: compareKms ? connection.KmsKeyIdentifier : undefined }, '', new Map());
+	const [wanted, actual] = [view(desired), view(current)];
+	return [...new Set([...wanted.keys(), ...actual.keys()])].filter((path) => wanted.get(path) !== actual.get(path)).sort();
+}
+
+/** What a plan and Create or Update compare of a definition or a described connection: its one view without the name, HTTP parameter rows in one order. */
+export function comparedView(connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse): Record<string, unknown> {
+	const view = eventBridgeConnectionView(connection as DescribeConnectionResponse);
+	// IsValueSecret always set and rows sorted: the same rows in another order are no change.
+	return compact({ ...view, Name: undefined, AuthParameters: stripSecrets(view.AuthParameters as AuthParametersView | undefined) });
 }

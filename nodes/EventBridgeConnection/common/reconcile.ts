@@ -3,9 +3,7 @@ import type { Connection, CreateConnectionRequest, DescribeConnectionResponse } 
 import { runBounded } from '../../shared/boundedRun';
 import type { ExistingConnection } from '../../shared/reconcile';
 import type { EventBridgeService } from '../transport';
-import { compact } from '../../shared/validation';
-import type { AuthParametersView } from '../authorizationTypes/types';
-import { definitionDifferences, eventBridgeConnectionView, stripSecrets } from './output';
+import { comparedView, definitionDifferences } from './output';
 import { describeConnection } from './writes';
 
 /** EventBridge's part of Reconcile: reading the scope and comparing; the writes are common/writes.ts. */
@@ -13,12 +11,8 @@ export type EventBridgeCurrent = DescribeConnectionResponse | Connection;
 
 const PAGE_SIZE = 100;
 
-/** What a plan compares and hashes of a definition or a described connection: its one view (no secret, no AWS-made ARN), without the name. */
-export function comparedView(connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse): Record<string, unknown> {
-	const view = eventBridgeConnectionView(connection as DescribeConnectionResponse);
-	// HTTP parameter rows in one order, IsValueSecret always set: the same rows in another order are no change.
-	return compact({ ...view, Name: undefined, AuthParameters: stripSecrets(view.AuthParameters as AuthParametersView | undefined) });
-}
+/** What a plan compares and hashes of a connection: its one view (common/output.ts). */
+export { comparedView };
 
 /**
  * The connections whose name starts with the prefix (ListConnections pages with NamePrefix). Only
