@@ -33,30 +33,16 @@ function setPath(target: IDataObject, path: string, value: unknown) {
 	holder[steps[steps.length - 1]] = value as IDataObject;
 }
 
-/** AuthenticationConfiguration in its input shape; credentials AWS keeps in its own secret become placeholders (the secret model says which). */
-function authenticationInput(auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
-	if (!auth) return undefined;
-	const { AuthenticationType: type, SecretArn, OAuth2Properties: oauth } = auth;
-	const kmsKeyArn = (auth as { KmsKeyArn?: string }).KmsKeyArn;
-	const managed = isServiceManagedSecret(SecretArn);
-	const oauthInput = oauth
-		? compact({
-				OAuth2GrantType: oauth.OAuth2GrantType,
-				OAuth2ClientApplication: nonEmpty(compact({ ...oauth.OAuth2ClientApplication })),
-				TokenUrl: oauth.TokenUrl,
-				TokenUrlParametersMap: nonEmpty(oauth.TokenUrlParametersMap),
-			})
-		: undefined;
-	const input = compact({
-		AuthenticationType: type,
-		SecretArn: managed ? undefined : SecretArn,
-		KmsKeyArn: kmsKeyArn,
-		OAuth2Properties: oauthInput,
-	}) as IDataObject;
-	if (managed && (type !== 'OAUTH2' || oauthInput)) {
-		const userManagedClient = !!oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId;
-		for (const path of glueManagedAuthPaths(type, oauth?.OAuth2GrantType, userManagedClient)) setPath(input, path.replace(/^AuthenticationConfiguration\./, ''), secretRequired());
-	}
+/** AuthenticationConfiguration as the view has it; credentials AWS keeps in its own secret become placeholders (the secret model says which). */
+function authenticationInput(view: IDataObject, auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
+	const input = view.AuthenticationConfiguration as IDataObject | undefined;
+	if (!input || !isServiceManagedSecret(auth?.SecretArn)) return input;
+	// The secret AWS made belongs to the source connection.
+	delete input.SecretArn;
+	const oauth = auth?.OAuth2Properties;
+	if (auth?.AuthenticationType === 'OAUTH2' && !input.OAuth2Properties) return input;
+	const userManagedClient = !!oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId;
+	for (const path of glueManagedAuthPaths(auth?.AuthenticationType, oauth?.OAuth2GrantType, userManagedClient)) setPath(input, path.replace(/^AuthenticationConfiguration\./, ''), secretRequired());
 	return input;
 }
 
@@ -75,10 +61,11 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 	};
 	for (const key of glueSecretsToSupply(returned, secretKeys)) properties[key] = secretRequired();
 	// The one view of the connection (its request shape, no bookkeeping), its secrets as placeholders.
+	const view = glueConnectionView(connection);
 	const definition = compact({
-		...glueConnectionView(connection),
+		...view,
 		ConnectionProperties: properties,
-		AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
+		AuthenticationConfiguration: authenticationInput(view, connection.AuthenticationConfiguration),
 		// Create's own parameter, next to the ConnectionInput in a JSON Definition.
 		Tags: nonEmpty(tags),
 	}) as IDataObject;

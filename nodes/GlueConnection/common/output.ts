@@ -103,12 +103,14 @@ const CONNECTION_MEMBERS = Object.fromEntries(Object.entries(GLUE_DEFINITION_SCH
 /**
  * The one view of a connection on the way out: its ConnectionInput shape as AWS (or our output)
  * gives it, without AWS's bookkeeping (status, times, who updated it, schema version) and with any
- * password inside a URL masked. Export's definition, a tool's compact answer and a plan's state
- * start from it. Secrets: what the caller passes (GetConnection with HidePassword, or output with
- * secrets hidden).
+ * password inside a URL masked, without the secrets the secret model declares. Export's
+ * definition, a tool's compact answer and a plan's state start from it (a described type's SECRET
+ * properties are the caller's to leave out: GetConnection with HidePassword, or output with secrets
+ * hidden).
  */
 export function glueConnectionView(connection: Connection | IDataObject): IDataObject {
-	return withUrlCredentialsMasked((requestShapeOf(toJson(connection), { object: CONNECTION_MEMBERS }) ?? {}) as IDataObject);
+	const shaped = (requestShapeOf(toJson(connection), { object: CONNECTION_MEMBERS }) ?? {}) as IDataObject;
+	return withUrlCredentialsMasked(withoutSecrets('glue', shaped));
 }
 
 /** What a plan saw of a connection AWS has: the view of GetConnections' answer (HidePassword). */
