@@ -31,7 +31,6 @@ const jsonParameters = (operation) => ({
 	...(operation === 'reconcile' ? { scopePrefix: 'corpus' } : {}),
 });
 // Printed for the docs, which quote these counts (docs/front-door.md).
-// eslint-disable-next-line no-console
 console.log(
 	`bad-input corpus: ${corpus.length} form cases; ${jsonDoor.cases.length} of them also as JSON Definitions, each through ${JSON_OPERATIONS.join(', ')} (${jsonDoor.cases.length * JSON_OPERATIONS.length} JSON runs)`,
 );
