@@ -148,3 +148,14 @@ export function checkCredentialProperties(properties: Record<string, string>, at
 	if (password !== undefined) checkLength(password, at('ConnectionProperties.PASSWORD'), 1, 1024);
 	if (secretId !== undefined) checkSecretId(secretId, at('ConnectionProperties.SECRET_ID'));
 }
+
+/** A type's rules for its ConnectionProperties values, by key: each runs when its key is set (whoever set it). */
+export function checkPropertyValues(properties: Record<string, string>, at: Label, rules: Record<string, (value: string, field: string) => unknown>) {
+	for (const [key, rule] of Object.entries(rules)) if (properties[key] !== undefined) rule(properties[key], at(`ConnectionProperties.${key}`));
+}
+
+/** A property that only makes sense with another: e.g. SKIP_CUSTOM_JDBC_CERT_VALIDATION with CUSTOM_JDBC_CERT. */
+export function checkNeeds(properties: Record<string, string>, at: Label, key: string, needed: string, problem: string) {
+	const value = properties[key];
+	if (value !== undefined && value !== '' && value.toLowerCase() !== 'false' && !properties[needed]) fail(at(`ConnectionProperties.${key}`), problem);
+}

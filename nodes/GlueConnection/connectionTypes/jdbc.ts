@@ -22,6 +22,9 @@ import { checkLength, checkPattern, checkPort, fail, required, str } from '../..
 import {
 	bool,
 	checkCredentialProperties,
+	checkNeeds,
+	checkPropertyValues,
+	checkS3Url,
 	CREDENTIAL_LABELS,
 	definedProperties,
 	checkJavaClassName,
@@ -240,7 +243,15 @@ export const jdbcForm: ConnectionTypeForm = {
 			...driver(bag),
 		};
 	},
-	labels: { 'ConnectionProperties.JDBC_CONNECTION_URL': 'JDBC URL', ...CREDENTIAL_LABELS },
+	labels: {
+		'ConnectionProperties.JDBC_CONNECTION_URL': 'JDBC URL',
+		'ConnectionProperties.JDBC_ENGINE_VERSION': 'Engine Version',
+		'ConnectionProperties.CUSTOM_JDBC_CERT': 'Custom JDBC Certificate',
+		'ConnectionProperties.SKIP_CUSTOM_JDBC_CERT_VALIDATION': 'Skip Certificate Validation',
+		'ConnectionProperties.JDBC_DRIVER_JAR_URI': 'Driver JAR',
+		'ConnectionProperties.JDBC_DRIVER_CLASS_NAME': 'Driver Class Name',
+		...CREDENTIAL_LABELS,
+	},
 	checkRequest(input, at) {
 		const properties = input.ConnectionProperties ?? {};
 		const url = properties.JDBC_CONNECTION_URL;
@@ -255,6 +266,15 @@ export const jdbcForm: ConnectionTypeForm = {
 			if (port !== undefined) checkPort(port, field);
 		}
 		checkCredentialProperties(properties, at);
+		checkPropertyValues(properties, at, {
+			JDBC_ENGINE_VERSION: (value, field) => checkNoSpace(checkLength(value, field, 1, 64), field),
+			CUSTOM_JDBC_CERT: checkS3Url,
+			JDBC_DRIVER_JAR_URI: checkS3Url,
+			JDBC_DRIVER_CLASS_NAME: checkJavaClassName,
+		});
+		checkNeeds(properties, at, 'SKIP_CUSTOM_JDBC_CERT_VALIDATION', 'CUSTOM_JDBC_CERT', 'needs a Custom JDBC Certificate');
+		checkNeeds(properties, at, 'JDBC_DRIVER_JAR_URI', 'JDBC_DRIVER_CLASS_NAME', 'needs a Driver Class Name');
+		checkNeeds(properties, at, 'JDBC_DRIVER_CLASS_NAME', 'JDBC_DRIVER_JAR_URI', 'needs a Driver JAR');
 		// "From Authentication Type" sends no USERNAME/SECRET_ID: then an Authentication Type (or an
 		// additional property) has to supply the credentials.
 		if (properties.SECRET_ID || (properties.USERNAME && properties.PASSWORD) || input.AuthenticationConfiguration?.AuthenticationType) return;

@@ -102,6 +102,11 @@ describe('Glue', () => {
 		[withProperties('SNOWFLAKE', { 'BAD\nKEY': 'v' }), 'ConnectionProperties', /control characters/],
 		[withProperties('SNOWFLAKE', {}, { Description: 'bell\u0007' }), 'Description', /printable text/],
 		[withProperties('SNOWFLAKE', {}, { AuthenticationConfiguration: { AuthenticationType: 'BASIC', BasicAuthenticationCredentials: { Username: '', Password: 'p' } } }), 'AuthenticationConfiguration.BasicAuthenticationCredentials.Username', /is required/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/s', ...secretId, JDBC_DRIVER_JAR_URI: 'https://example.com/d.jar', JDBC_DRIVER_CLASS_NAME: 'org.postgresql.Driver' }), 'ConnectionProperties.JDBC_DRIVER_JAR_URI', /S3 URL/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/s', ...secretId, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' }), 'ConnectionProperties.SKIP_CUSTOM_JDBC_CERT_VALIDATION', /needs a Custom JDBC Certificate/],
+		[withProperties('KAFKA', { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9096', KAFKA_SASL_MECHANISM: 'PLAIN', KAFKA_SASL_PLAIN_USERNAME: 'glue' }), 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD', /is required for SASL mechanism PLAIN/],
+		[withProperties('KAFKA', { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9096', KAFKA_CLIENT_KEYSTORE: 'keystore.jks' }), 'ConnectionProperties.KAFKA_CLIENT_KEYSTORE', /S3 URL/],
+		[withProperties('CUSTOM', { CONNECTOR_TYPE: 'Jdbc', CONNECTOR_URL: 's3://my-bucket/c.jar', CONNECTOR_CLASS_NAME: 'a.B', CONNECTION_URL: 'snowflake://x' }), 'ConnectionProperties.CONNECTION_URL', /starts with jdbc:/],
 		[
 			withProperties('SALESFORCE', { INSTANCE_URL: 'https://acme.my.salesforce.com' }, { AuthenticationConfiguration: { AuthenticationType: 'OAUTH2', OAuth2Properties: { TokenUrl: 'https://svc:PwInUrl123@login.salesforce.com/services/oauth2/token' } } }),
 			'AuthenticationConfiguration.OAuth2Properties.TokenUrl',
