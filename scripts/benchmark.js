@@ -8,7 +8,8 @@
 // (a) Per-item overhead against an endpoint that answers at once (a separate process, so only the
 //     client side's CPU is counted): our node (Concurrency 1) vs a minimal n8n node (one expression,
 //     one reused client, the same bundled SDK module) vs a raw SDK loop. Wall and CPU time per item,
-//     rounds interleaved, medians. Goal: our CPU per item <= 1.10 x the minimal node's (the median
+//     rounds interleaved, medians. Goal: our CPU per item <= 1.25 x the minimal node's (issue 22: each
+//     item costs an AWS round trip; a few microseconds matter less than code that is easy to change) (the median
 //     of the per-round ratios). On this 2-CPU VM one round's ratio wanders by +-15 % even between
 //     two copies of the same node (measured: 0.78 to 1.33), so the goal takes many short rounds: the
 //     median of 41 moved by about +-2 % from run to run.
@@ -253,7 +254,7 @@ async function perItemOverhead(subjects) {
 			console.log(`    CPU node / minimal node per round: ${roundRatios.map((ratio) => fixed(ratio)).join(', ')}`);
 			console.log(`    CPU node / minimal node: median ${fixed(cpuRatio)}, middle half of the rounds ${fixed(quartile(0.25))} to ${fixed(quartile(0.75))}`);
 			console.log(`    ratios: node / minimal node: wall ${fixed(wall('our node') / wall('minimal n8n node'))}, CPU ${fixed(cpuRatio)} (median of the rounds); node / raw SDK: wall ${fixed(wall('our node') / wall('raw SDK loop'))}, CPU ${fixed(cpu('our node') / cpu('raw SDK loop'))}`);
-			goal(`(a) ${scenario.title}: CPU per item, node / minimal node`, cpuRatio, 1.1);
+			goal(`(a) ${scenario.title}: CPU per item, node / minimal node`, cpuRatio, 1.25);
 		}
 	} finally {
 		fast.stop();

@@ -219,3 +219,26 @@ export function withValuesAt(definition: Record<string, unknown>, paths: Readonl
 export function valueAt(definition: unknown, path: ReadonlyArray<string | number>): unknown {
 	return path.reduce<unknown>((node, step) => (node as Record<string | number, unknown> | undefined)?.[step], definition);
 }
+
+/**
+ * Pure: a connection as its request shape, from AWS's answer (or node output): only the members the
+ * schema declares, nothing empty. One view on the way out: Export's definition, a tool's compact
+ * answer and a plan's state all start from it; AWS's bookkeeping (times, status, ARNs it made) is
+ * no member of a request, so it is not in the view.
+ */
+export function requestShapeOf(value: unknown, schema: Schema): unknown {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (schema === 'string' || schema === 'boolean') return value;
+	if (schema === 'stringMap') return isPlainObject(value) && Object.keys(value).length ? value : undefined;
+	if (schema === 'stringList' || 'list' in schema) {
+		if (!Array.isArray(value) || !value.length) return undefined;
+		return schema === 'stringList' ? value : value.map((member) => requestShapeOf(member, schema.list) ?? member);
+	}
+	if (!isPlainObject(value)) return undefined;
+	const shaped: Record<string, unknown> = {};
+	for (const [key, member] of Object.entries(schema.object)) {
+		const picked = Object.hasOwn(value, key) ? requestShapeOf(value[key], member) : undefined;
+		if (picked !== undefined) shaped[key] = picked;
+	}
+	return Object.keys(shaped).length ? shaped : undefined;
+}

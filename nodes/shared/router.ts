@@ -249,6 +249,8 @@ export async function routeOperation<Service>(
 	operations: Record<string, AnyOperation<Service>>,
 	getService: () => Promise<Service>,
 	scope?: KeyScope,
+	/** The node's one view of a connection, for a tool's compact answer (toolSummary). */
+	toolView?: (json: IDataObject) => IDataObject,
 ): Promise<INodeExecutionData[][]> {
 	try {
 		checkChosenByAuthor(ctx);
@@ -261,7 +263,7 @@ export async function routeOperation<Service>(
 		if (isSetOperation(operation)) return await runWholeSet(ctx, operation, getService);
 		if (!isToolMode(ctx)) return await runPerItem(ctx, operation, getService, scope);
 		checkDestructiveAllowed(ctx, `Operation "${operationName}"`);
-		return await runPerItem(ctx, asTool(operation), getService, scope);
+		return await runPerItem(ctx, asTool(operation, toolView), getService, scope);
 	} catch (error) {
 		throw withMaskedNode(error, maskedNode(ctx.getNode()));
 	}
@@ -271,13 +273,13 @@ export async function routeOperation<Service>(
  * An operation as a tool runs it (nodes/shared/toolMode.ts): secrets only by reference, and a
  * compact answer for the model (list operations bound and summarise their own answer).
  */
-function asTool<Service>(operation: Operation<Service>): Operation<Service> {
+function asTool<Service>(operation: Operation<Service>, view?: (json: IDataObject) => IDataObject): Operation<Service> {
 	return {
 		...operation,
 		async execute(this: IExecuteFunctions, itemIndex: number, service: ServiceProvider<Service>) {
 			checkSecretsByReference(this, typedSecrets(this, itemIndex));
 			const result = await operation.execute.call(this, itemIndex, service);
-			return Array.isArray(result) ? result.map((json) => ('returned' in json ? json : toolSummary(json))) : toolSummary(result);
+			return Array.isArray(result) ? result.map((json) => ('returned' in json ? json : toolSummary(json, view))) : toolSummary(result, view);
 		},
 	};
 }

@@ -49,9 +49,21 @@ export interface SecretDeclaration {
 	sdkPath: string;
 	/** The credential member a single field takes by default (a row names its member itself). */
 	member?: CredentialMember;
+	/**
+	 * Glue: the ConnectionProperties key whose presence in AWS's answer says this hidden secret is
+	 * set (USERNAME for PASSWORD): Export then writes a placeholder for it.
+	 */
+	companion?: string;
 }
 
-const glue = (label: string, parameter: string, sdkPath: string, member: CredentialMember): SecretDeclaration => ({ node: 'glue', label, parameter, sdkPath, member });
+const glue = (label: string, parameter: string, sdkPath: string, member: CredentialMember, companion?: string): SecretDeclaration => ({
+	node: 'glue',
+	label,
+	parameter,
+	sdkPath,
+	member,
+	...(companion ? { companion } : {}),
+});
 const eventBridge = (label: string, parameter: string, sdkPath: string, member: CredentialMember): SecretDeclaration => ({ node: 'eventBridge', label, parameter, sdkPath, member });
 /** Glue's OAuth2Properties, parent of its OAuth secrets. */
 const GLUE_GRANT_PROPERTIES = 'AuthenticationConfiguration.OAuth2Properties';
@@ -74,11 +86,11 @@ const flaggedHttpRows = (collection: string, prefix: string, purpose: string, sd
 /** Every secret field of both nodes. A new secret field is one line here (tests check the forms against it). */
 export const SECRET_DECLARATIONS: readonly SecretDeclaration[] = [
 	// Glue: the credentials of the first-class connection type forms.
-	...['jdbc', 'mongodb', 'custom', 'marketplace'].map((prefix) => glue('Password', `${prefix}Password`, 'ConnectionProperties.PASSWORD', 'password')),
-	glue('Client Keystore Password', 'kafkaClientKeystorePassword', 'ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD', 'password'),
+	...['jdbc', 'mongodb', 'custom', 'marketplace'].map((prefix) => glue('Password', `${prefix}Password`, 'ConnectionProperties.PASSWORD', 'password', 'USERNAME')),
+	glue('Client Keystore Password', 'kafkaClientKeystorePassword', 'ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD', 'password', 'KAFKA_CLIENT_KEYSTORE'),
 	glue('Client Key Password', 'kafkaClientKeyPassword', 'ConnectionProperties.KAFKA_CLIENT_KEY_PASSWORD', 'password'),
-	glue('SCRAM Password', 'kafkaSaslScramPassword', 'ConnectionProperties.KAFKA_SASL_SCRAM_PASSWORD', 'password'),
-	glue('PLAIN Password', 'kafkaSaslPlainPassword', 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD', 'password'),
+	glue('SCRAM Password', 'kafkaSaslScramPassword', 'ConnectionProperties.KAFKA_SASL_SCRAM_PASSWORD', 'password', 'KAFKA_SASL_SCRAM_USERNAME'),
+	glue('PLAIN Password', 'kafkaSaslPlainPassword', 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD', 'password', 'KAFKA_SASL_PLAIN_USERNAME'),
 	// Glue: a described type's SECRET properties (DescribeConnectionType says which).
 	{ node: 'glue', label: 'Secret Connection Properties', parameter: 'describedSecretProperties', rows: 'describedSecret', sdkPath: 'ConnectionProperties.*' },
 	// Glue: AuthenticationConfiguration.
@@ -116,6 +128,35 @@ export const SECRET_LOOKING_PATHS: Readonly<Record<SecretNode, readonly string[]
 	eventBridge: [],
 };
 
+// ---- credentials written into a URL ---------------------------------------------------------
+
+/**
+ * A password inside a URL-valued text: `scheme://user:password@`, Oracle's `thin:user/password@`,
+ * or a password parameter (`?password=`, `;password=`, `&pwd=`). AWS keeps such a property in
+ * clear text and returns it: the request checkers refuse it, output, Export and plans mask it.
+ */
+const URL_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
+	[/^([a-z][a-z0-9+.:-]*:\/\/[^/?#@\s:]*):[^/?#@\s]*@/i, '$1:****@'],
+	[/^(jdbc:oracle:thin:[^@/:]+\/)[^@]*@/i, '$1****@'],
+	[/([?;&](?:password|pwd)=)[^;&]*/gi, '$1****'],
+];
+
+/** Whether a text carries a password in URL form. */
+export const hasUrlCredentials = (text: string) => URL_CREDENTIALS.some(([pattern]) => new RegExp(pattern.source, 'i').test(text));
+
+/** The text with any password in URL form replaced by ****. */
+export const maskUrlCredentials = (text: string) => URL_CREDENTIALS.reduce((masked, [pattern, replacement]) => masked.replace(pattern, replacement), text);
+
+/** A copy (or the value itself when there is nothing to mask) with every text's URL passwords masked. */
+export function withUrlCredentialsMasked<T>(value: T): T {
+	if (typeof value === 'string') return (hasUrlCredentials(value) ? maskUrlCredentials(value) : value) as T;
+	if (Array.isArray(value)) return value.map((member: unknown) => withUrlCredentialsMasked(member)) as T;
+	if (!isObject(value)) return value;
+	const copy: Holder = {};
+	for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: withUrlCredentialsMasked(value[key]), enumerable: true, writable: true, configurable: true });
+	return copy as T;
+}
+
 /** What only run time knows: the SECRET properties of a described Glue connection type. */
 export interface SecretContext {
 	describedSecretKeys?: readonly string[];
@@ -138,6 +179,54 @@ export function glueSecretPropertyKeys(context: SecretContext = {}): string[] {
 		.map((declaration) => /^ConnectionProperties\.([A-Z0-9_]+)$/.exec(declaration.sdkPath)?.[1])
 		.filter((key): key is string => key !== undefined);
 	return [...new Set([...declared, ...(context.describedSecretKeys ?? [])])];
+}
+
+/** AWS's own encrypted copy of a Glue secret property (what the catalog returns instead of it). */
+const encryptedCopyOf = (key: string) => `ENCRYPTED_${key}`;
+
+/**
+ * Glue, for Export: the secret ConnectionProperties a copy must be given (a placeholder each). A
+ * secret AWS returned (an emulator, or a read without HidePassword); a hidden one AWS shows its
+ * encrypted copy of; a hidden one whose companion is there (the declaration's, or for a described
+ * type's secret named …PASSWORD its …USERNAME or the key without _PASSWORD). None when a SECRET_ID
+ * holds the credentials.
+ */
+export function glueSecretsToSupply(properties: Record<string, string>, secretKeys: readonly string[]): string[] {
+	const companions = new Map(
+		declarationsOf('glue')
+			.filter((declaration) => declaration.companion)
+			.map((declaration) => [declaration.sdkPath.replace(/^ConnectionProperties\./, ''), [declaration.companion as string]]),
+	);
+	return secretKeys.filter((key) => {
+		if (key in properties) return true;
+		if (properties.SECRET_ID) return false;
+		if (properties[encryptedCopyOf(key)] !== undefined) return true;
+		const named = companions.get(key) ?? (key.endsWith('PASSWORD') ? [key.replace(/PASSWORD$/, 'USERNAME'), key.replace(/_PASSWORD$/, '')] : []);
+		return named.some((companion) => companion !== key && properties[companion] !== undefined);
+	});
+}
+
+const GLUE_AUTH = 'AuthenticationConfiguration';
+const GLUE_SECRET_PATH = (label: string) => declarationsOf('glue').find((declaration) => declaration.sdkPath.startsWith(GLUE_AUTH) && declaration.label === label)?.sdkPath as string;
+
+/**
+ * Glue, for Export: where a copy needs the credentials AWS keeps in the secret it made for the
+ * connection (a service-linked SecretArn, which belongs to the source and is not exported): Basic's
+ * username and password, Custom's whole map, and OAuth2's secrets for its grant.
+ */
+export function glueManagedAuthPaths(type: string | undefined, grant: string | undefined, userManagedClient: boolean): string[] {
+	if (type === 'BASIC') {
+		const password = GLUE_SECRET_PATH('Password');
+		return [password.replace(/Password$/, 'Username'), password];
+	}
+	if (type === 'CUSTOM') return [GLUE_SECRET_PATH('Custom Credentials').replace(/\.\*$/, '')];
+	if (type !== 'OAUTH2') return [];
+	return [
+		userManagedClient ? GLUE_SECRET_PATH('Client Secret') : undefined,
+		grant === 'JWT_BEARER' ? GLUE_SECRET_PATH('JWT Token') : undefined,
+		grant === 'REFRESH_TOKEN' ? GLUE_SECRET_PATH('Refresh Token') : undefined,
+		grant === 'AUTHORIZATION_CODE' ? GLUE_SECRET_PATH('Authorization Code') : undefined,
+	].filter((path): path is string => path !== undefined);
 }
 
 // ---- the SDK side ---------------------------------------------------------------------------
@@ -319,9 +408,9 @@ export function withoutSecrets<T>(node: SecretNode, value: T, context: SecretCon
 	return replaceSecrets(node, value, () => undefined, context);
 }
 
-/** A copy for node output with secrets hidden: also without keys that merely look secret. */
+/** A copy for node output with secrets hidden: also without keys that merely look secret, and URL passwords masked. */
 export function redactedForOutput<T>(node: SecretNode, value: T, context: SecretContext = {}): T {
-	return replaceSecrets(node, value, () => undefined, context, 'output');
+	return withUrlCredentialsMasked(replaceSecrets(node, value, () => undefined, context, 'output'));
 }
 
 /** The secret texts a request carries (to redact them from messages). */

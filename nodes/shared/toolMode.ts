@@ -126,10 +126,13 @@ const SUMMARY_KEYS = ['action', 'changed', 'dryRun', 'differences', 'deleted', '
 
 /**
  * A compact view of one result for a model: name, type, state, and what was done or would change.
- * AWS-shaped answers (Get) are reduced to those; a write's summary keeps its own keys (action,
- * differences, plan) without times. Secrets are never in either: Get hides them in tool mode.
+ * An AWS-shaped answer (Get) keeps its name, type, state and ARN, and its definition: the node's
+ * one view of a connection (`view`: its request shape, every non-secret setting, no bookkeeping),
+ * or without one (a connection type) its description and properties. A write's summary keeps its
+ * own keys (action, differences, plan) without times. Secrets are never in either: Get hides them
+ * in tool mode, and the view holds none.
  */
-export function toolSummary(json: IDataObject): IDataObject {
+export function toolSummary(json: IDataObject, view?: (json: IDataObject) => IDataObject): IDataObject {
 	const awsShaped = 'Name' in json || 'ConnectionArn' in json || 'ConnectionType' in json;
 	if (!awsShaped) {
 		return Object.fromEntries(Object.entries(json).filter(([key]) => !/Time$/.test(key))) as IDataObject;
@@ -141,8 +144,7 @@ export function toolSummary(json: IDataObject): IDataObject {
 		stateReason: json.StatusReason ?? json.StateReason,
 		// An EventBridge connection's ARN is what an API destination needs next.
 		arn: json.ConnectionArn,
-		description: json.Description,
-		properties: json.ConnectionProperties,
+		...(view ? { definition: view(json) } : { description: json.Description, properties: json.ConnectionProperties }),
 	};
 	for (const key of SUMMARY_KEYS) if (key in json) summary[key] = json[key];
 	return Object.fromEntries(Object.entries(summary).filter(([, value]) => value !== undefined && value !== '')) as IDataObject;
@@ -163,7 +165,7 @@ export function toolListOutput(ctx: { getNode(): INode }, items: IDataObject[], 
 	const more = items.length > shown;
 	return [
 		{
-			[key]: items.slice(0, shown).map(toolSummary).map(({ name, type, state }) => ({ name, type, state }) as IDataObject),
+			[key]: items.slice(0, shown).map((json) => toolSummary(json)).map(({ name, type, state }) => ({ name, type, state }) as IDataObject),
 			returned: Math.min(items.length, shown),
 			more,
 			...(more ? { hint: `Only the first ${shown} are listed: filter (e.g. by type) or Get one by its exact name.` } : {}),

@@ -118,3 +118,18 @@ export function compact<T extends object>(value: T): T {
 	}
 	return defined as T;
 }
+
+/* eslint-disable-next-line no-control-regex */
+const KEY_PATTERN = /^[^\x00-\x1F\x7F]+$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A text map's keys: present, one line, not a reserved object key; at most `max` entries. */
+export function checkMap(map: Record<string, string> | undefined, field: string, max?: number) {
+	if (!map) return;
+	const keys = Object.keys(map);
+	if (max !== undefined) checkMaxItems(keys, field, max);
+	for (const key of keys) {
+		if (!key.trim() || RESERVED_KEYS.has(key)) fail(field, 'has a key that cannot be used (empty, __proto__, constructor or prototype)');
+		checkPattern(key, field, KEY_PATTERN, 'keys without control characters or line breaks');
+	}
+}

@@ -145,9 +145,12 @@ async function agentStage(aws, report) {
 		const got = JSON.parse(results[3].output)[0];
 		assert.equal(got.name, 'analytics-snowflake');
 		assert.equal(got.type, 'SNOWFLAKE');
-		assert.equal(got.description, 'Created from the chat');
-		assert.deepEqual(Object.keys(got).filter((key) => !['name', 'type', 'state', 'stateReason', 'description', 'properties'].includes(key)), []);
-		assert.deepEqual([got.properties.HOST, got.properties.WAREHOUSE, got.properties.DATABASE], [SNOWFLAKE.snowflake_host, SNOWFLAKE.snowflake_warehouse, SNOWFLAKE.snowflake_database]);
+		assert.deepEqual(Object.keys(got).filter((key) => !['name', 'type', 'state', 'stateReason', 'definition'].includes(key)), []);
+		// The connection's one view: its request shape, every non-secret setting, no AWS bookkeeping.
+		assert.equal(got.definition.Description, 'Created from the chat');
+		const properties = got.definition.ConnectionProperties;
+		assert.deepEqual([properties.HOST, properties.WAREHOUSE, properties.DATABASE], [SNOWFLAKE.snowflake_host, SNOWFLAKE.snowflake_warehouse, SNOWFLAKE.snowflake_database]);
+		assert.equal(got.definition.CreationTime, undefined);
 		const glue = JSON.parse(results[4].output)[0];
 		assert.deepEqual(glue.connections.map((c) => [c.name, c.type]), [['analytics-snowflake', 'SNOWFLAKE']]);
 		assert.equal(glue.more, false);
@@ -195,6 +198,8 @@ async function mcpStage(aws, report) {
 			assert.ok(!read.isError, read.text);
 			const got = JSON.parse(read.text)[0];
 			assert.deepEqual([got.name, got.type], ['mcp-network', 'NETWORK']);
+			// Where the connection lives: its subnet, security groups and Availability Zone.
+			assert.deepEqual(got.definition.PhysicalConnectionRequirements, { SubnetId: 'subnet-0a1b2c3d', SecurityGroupIdList: ['sg-0a1b2c3d'], AvailabilityZone: 'us-east-1a' });
 			assert.equal((await aws.glueConnection('mcp-network'))?.ConnectionType, 'NETWORK');
 		});
 		await check('mcp: tools/call creates an EventBridge API-key connection (key from Secrets Manager) and, allowed by the author, deletes it', async () => {

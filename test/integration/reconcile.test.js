@@ -167,6 +167,26 @@ function scenario({ Node, service, seed, definition, names }) {
 		const planned = await run({ ...expressionParameters }, bad, { continueOnFail: true });
 		expect(planned.output.map(({ json }) => json.action ?? 'error')).toEqual(['error', 'error', 'create']);
 	});
+
+	test('a plan promises its apply: an item the request checker refuses (issue 22) is the plan\'s error, never a create; an apply of the set sends nothing', async () => {
+		await seedDesired('app-000');
+		const { definition: refused, path } = names.refusedByChecker('app-002');
+		const set = [definition('app-000', true), definition('app-001', false), refused].map((json) => ({ definition: json }));
+		const planned = await run({ ...expressionParameters }, set, { continueOnFail: true });
+		expect(planned.output.map(({ json, pairedItem }) => [json.action ?? json.error.slice(0, `Definition (JSON) › ${path}`.length), pairedItem])).toEqual([
+			[`Definition (JSON) › ${path}`, { item: 2 }],
+			['update', { item: 0 }],
+			['create', { item: 1 }],
+		]);
+		expect(JSON.stringify(planned.output)).not.toContain('PwInUrl123');
+		proxy.clear();
+		const applied = await run({ ...expressionParameters, mode: 'apply' }, set);
+		expect(applied.error?.message).toMatch(new RegExp(`^Definition \\(JSON\\) › ${path.replace(/[.[\]]/g, '\\$&')}: .+ \\(item 2\\)$`));
+		expect(proxy.operations).toEqual([]);
+		const continued = await run({ ...expressionParameters, mode: 'apply' }, set, { continueOnFail: true });
+		expect(continued.output.at(-1).json.error).toMatch(/^Apply stopped: 1 of 3 items have problems .*Nothing was written/);
+		expect(proxy.operations).toEqual([]);
+	});
 }
 
 describe('Glue', () => {
@@ -191,6 +211,11 @@ describe('Glue', () => {
 			// 103 connections at 100 a page.
 			checkPlanReads: (reads) => expect(reads['AWSGlue.GetConnections']).toBe(2),
 			nameIn: (body) => body.ConnectionName ?? body.Name ?? body.ConnectionInput?.Name,
+			// The form refuses a password in a JDBC URL; the JSON Definition once went through to AWS.
+			refusedByChecker: (name) => ({
+				definition: { ...jdbc(name, false), ConnectionProperties: { JDBC_CONNECTION_URL: `jdbc:mysql://admin:PwInUrl123@db.internal:3306/${name}`, SECRET_ID: 'sales-db' } },
+				path: 'ConnectionProperties.JDBC_CONNECTION_URL',
+			}),
 			create: async (input) => await glueClient.send(new glue.CreateConnectionCommand({ ConnectionInput: input })),
 			remove: async (name) => await glueClient.send(new glue.DeleteConnectionCommand({ ConnectionName: name })),
 			list: async () => ((await glueClient.send(new glue.GetConnectionsCommand({}))).ConnectionList ?? []).map((connection) => connection.Name).sort(),
@@ -225,6 +250,11 @@ describe('EventBridge', () => {
 				expect(reads['AWSEvents.DescribeConnection']).toBe(92);
 			},
 			nameIn: (body) => body.Name,
+			// The form refuses an empty API key header name; the JSON Definition once went through to AWS.
+			refusedByChecker: (name) => ({
+				definition: { ...apiKey(name, false), AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: '', ApiKeyValue: PASSWORD } } },
+				path: 'AuthParameters.ApiKeyAuthParameters.ApiKeyName',
+			}),
 			create: async (request) => await ebClient.send(new eb.CreateConnectionCommand(request)),
 			remove: async (name) => await ebClient.send(new eb.DeleteConnectionCommand({ Name: name })),
 			list: async () => {

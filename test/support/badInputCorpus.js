@@ -22,6 +22,8 @@ const { NodeHelpers } = require('n8n-workflow');
 
 /** Put into every secret field: no message may contain it. */
 const SECRET = 'CORPUS-SECRET-7f3a9c';
+/** A password written into a URL: refused, and no message may contain it either. */
+const URL_SECRET = 'PwInUrl123';
 
 const locator = (value) => ({ __rl: true, mode: 'name', value });
 const rows = (...entries) => ({ pairs: entries.map(([key, value, isValueSecret]) => ({ key, value, ...(isValueSecret === undefined ? {} : { isValueSecret }) })) });
@@ -42,6 +44,15 @@ const BASELINES = {
 			physicalConnectionRequirements: { subnetId: 'subnet-0123456789abcdef0', securityGroupIds: 'sg-0123456789abcdef0', availabilityZone: 'eu-west-1a' },
 			additionalFields: { description: 'corpus', matchCriteria: 'prod', sparkProperties: rows(['spark.key', 'v']), tags: rows(['team', 'data']) },
 			options: { catalogId: '123456789012' },
+		},
+		'create JDBC URL': {
+			operation: 'create',
+			name: 'corpus-jdbc-url',
+			connectionType: 'JDBC',
+			jdbcConnectUsing: 'url',
+			jdbcConnectionUrl: 'jdbc:mysql://db.example.com:3306/sales',
+			jdbcCredentials: 'secret',
+			jdbcSecretId: 'corpus/sales-db',
 		},
 		'createOrUpdate KAFKA': {
 			operation: 'createOrUpdate',
@@ -284,17 +295,27 @@ const CONTENT = [
 	['glue', 'create JDBC', ['jdbcHost'], 'Host', ['db\n.example.com', 'db example.com', HUGE]],
 	['glue', 'create JDBC', ['jdbcPort'], 'Port', [0, 70000, -1, 5432.5]],
 	['glue', 'create JDBC', ['jdbcUsername'], 'Username', ['et l', HUGE]],
-	['glue', 'create JDBC', ['additionalFields', 'description'], 'Description', ['line\u0000null', HUGE]],
+	['glue', 'create JDBC', ['additionalFields', 'description'], 'Description', ['line\u0000null', 'bell\u0007', HUGE]],
 	['glue', 'create JDBC', ['additionalFields', 'matchCriteria'], 'Match Criteria', [Array.from({ length: 11 }, (_, i) => `c${i}`).join(',')]],
 	['glue', 'create JDBC', ['physicalConnectionRequirements', 'subnetId'], 'Subnet ID', ['subnet-ΟΟ12', 'subnet-1\n2']],
 	['glue', 'create JDBC', ['physicalConnectionRequirements', 'securityGroupIds'], 'Security Group IDs', ['sg-12 sg-34', 'ѕg-0123']],
 	['glue', 'create JDBC', ['physicalConnectionRequirements', 'availabilityZone'], 'Availability Zone', ['eu-west-1а']],
 	['glue', 'create JDBC', ['options', 'catalogId'], 'Catalog ID', [HUGE]],
-	['glue', 'create JDBC', ['additionalConnectionProperties', 'pairs', 0, 'key'], 'Additional Connection Properties', ['__proto__', 'constructor', 'prototype', '']],
+	['glue', 'create JDBC', ['additionalConnectionProperties', 'pairs', 0, 'key'], 'Additional Connection Properties', ['__proto__', 'constructor', 'prototype', '', 'BAD\nKEY']],
+	// A JDBC URL: missing, not jdbc:, too long, with a password in it (as user:password@ or a parameter).
+	['glue', 'create JDBC URL', ['jdbcConnectionUrl'], 'JDBC URL', [
+		'',
+		null,
+		'mysql://db.example.com:3306/sales',
+		`jdbc:mysql://db.example.com:3306/${'s'.repeat(2048)}`,
+		`jdbc:mysql://admin:${URL_SECRET}@db.example.com:3306/sales`,
+		`jdbc:mysql://db.example.com:3306/sales?user=admin&password=${URL_SECRET}`,
+		`jdbc:oracle:thin:admin/${URL_SECRET}@db.example.com:1521/sales`,
+	]],
 	['glue', 'create JDBC', ['additionalFields', 'sparkProperties', 'pairs', 0, 'key'], 'Spark Properties', ['__proto__', 'constructor']],
 	['glue', 'create JDBC', ['additionalFields', 'tags', 'pairs', 0, 'key'], 'Tags', ['__proto__', 'prototype']],
-	['glue', 'createOrUpdate KAFKA', ['kafkaBootstrapServers'], 'Bootstrap Servers', ['', null]],
-	['glue', 'update MONGODB', ['mongodbConnectionUrl'], 'Connection URL', ['http://mongo.example.com', 'mongodb://mongo\n.example.com']],
+	['glue', 'createOrUpdate KAFKA', ['kafkaBootstrapServers'], 'Bootstrap Servers', ['', null, 'b-1.example.com', 'b-1.example.com:9096,b-2.example.com']],
+	['glue', 'update MONGODB', ['mongodbConnectionUrl'], 'Connection URL', ['http://mongo.example.com', 'mongodb://mongo\n.example.com', `mongodb://reader:${URL_SECRET}@mongo.example.com:27017/sales`]],
 	['glue', 'testDefinition SNOWFLAKE', ['otherConnectionType'], 'Other Connection Type', ['snow flake', 'SNOW\nFLAKE', 'ЅNOWFLAKE']],
 	['glue', 'testDefinition SNOWFLAKE', ['authBasicUsername'], 'Username', ['sv c']],
 	['glue', 'getMany', ['filters', 'matchCriteria'], 'Match Criteria', [Array.from({ length: 11 }, (_, i) => `m${i}`).join(',')]],
@@ -309,15 +330,15 @@ const CONTENT = [
 	['glue', 'connectionType register', ['connectionTypeFields', 'description'], 'Description', ['x'.repeat(2049)]],
 	['glue', 'connectionType register', ['connectionTypeFields', 'tags', 'pairs', 0, 'key'], 'Tags', ['__proto__', 'constructor']],
 	// EventBridge definition fields.
-	['eventBridge', 'create API_KEY', ['keyHeaderName'], 'API Key Header Name', ['x-api:key', 'x-api\nkey', HUGE, null]],
-	['eventBridge', 'create API_KEY', ['apiKeyValue'], 'API Key Value', [`${SECRET}\u0000`, `${SECRET}:colon`, 'x'.repeat(513)]],
+	['eventBridge', 'create API_KEY', ['keyHeaderName'], 'API Key Header Name', ['x-api:key', 'x-api\nkey', HUGE, null, '', ' ']],
+	['eventBridge', 'create API_KEY', ['apiKeyValue'], 'API Key Value', [`${SECRET}\u0000`, `${SECRET}:colon`, 'x'.repeat(513), '']],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'description'], 'Description', ['x'.repeat(513), HUGE]],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'kmsKeyIdentifier'], 'KMS Key', ['alias/bad key', 'arn:aws:kms:eu-west-1:123:key/x', 'аlias/corpus']],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationHeaders', 'pairs', 0, 'key'], 'Invocation Header Parameters', ['__proto__', 'constructor', 'bad key', 'x-tеnant', '']],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationHeaders', 'pairs', 0, 'value'], 'Invocation Header Parameters', ['line\nbreak', 'nul\u0000', 'x'.repeat(513)]],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationQueryString', 'pairs', 0, 'key'], 'Invocation Query String Parameters', ['__proto__', 'q\u0001']],
 	['eventBridge', 'create API_KEY', ['additionalFields', 'invocationBody', 'pairs', 0, 'key'], 'Invocation Body Parameters', ['prototype', 'x'.repeat(513)]],
-	['eventBridge', 'createOrUpdate BASIC', ['basicUsername'], 'Username', ['sv:c', 'sv\nc', null]],
+	['eventBridge', 'createOrUpdate BASIC', ['basicUsername'], 'Username', ['sv:c', 'sv\nc', null, '']],
 	['eventBridge', 'createOrUpdate BASIC', ['basicPassword'], 'Password', [`${SECRET}\u0007`, '']],
 	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthAuthorizationEndpoint'], 'Authorization Endpoint', ['http://auth.example.com/token', 'https://auth example.com', 'https://аuth.example.com/token']],
 	['eventBridge', 'create OAUTH_CLIENT_CREDENTIALS', ['oauthHttpMethod'], 'HTTP Method', ['DELETE', 'post\n']],
@@ -390,4 +411,102 @@ function buildCorpus(descriptions) {
 	return cases;
 }
 
-module.exports = { SECRET, allBaselines, buildCorpus, operationsOf };
+// ---- the second door: the same cases as JSON Definitions -----------------------------------
+
+/** Where a value sits in a request: the holder, the key, and its path (JSON path steps). */
+function* locations(node, path = []) {
+	if (Array.isArray(node)) {
+		for (let index = 0; index < node.length; index++) yield* visitMember(node, index, [...path, index]);
+	} else if (node && typeof node === 'object') {
+		for (const key of Object.keys(node)) yield* visitMember(node, key, [...path, key]);
+	}
+}
+function* visitMember(holder, key, path) {
+	yield { holder, key, path };
+	yield* locations(holder[key], path);
+}
+
+/** Sets a member, even one named __proto__ (an own property, as JSON.parse makes it). */
+const setOwn = (holder, key, value) => Object.defineProperty(holder, key, { value, enumerable: true, writable: true, configurable: true });
+
+/** Renames a map key in place, keeping the order (the new key may be __proto__). */
+function renameKey(holder, from, to) {
+	const entries = Object.entries(holder);
+	for (const key of Object.keys(holder)) delete holder[key];
+	for (const [key, value] of entries) setOwn(holder, key === from ? to : key, value);
+}
+
+/**
+ * The request the form's case stands for, as a JSON Definition: the baseline's own request (built by
+ * the form's pure mapping) with the bad value where the form field's value went. A field that is a
+ * whole member (Description, USERNAME, a tag key) gets the bad value as it is, wrong types included;
+ * a comma-separated list field replaces the list; a field the form writes into a larger text (Host
+ * and Port into the JDBC URL) is written into that text, for text and numbers (a JSON member that
+ * holds text cannot hold a wrong type inside it). Undefined when the value goes nowhere in the request
+ * (Catalog ID, the connection to update).
+ */
+function definitionFor(entry, request) {
+	if (entry.family === 'whole run' || ['options', 'connection'].includes(entry.path[0])) return undefined;
+	let base = entry.baselineParameters;
+	for (const key of entry.path) base = base?.[key];
+	if (base === undefined || base === null || base === '' || typeof base === 'object') return undefined;
+	const copy = structuredClone(request);
+	const isKey = entry.path[entry.path.length - 1] === 'key' && entry.path.includes('pairs');
+	const bad = entry.value;
+	const found = [...locations(copy)];
+	if (isKey) {
+		// A JSON key is always text: a wrong type in a key cell has no JSON counterpart.
+		if (typeof bad !== 'string') return undefined;
+		const at = found.find(({ holder, key }) => !Array.isArray(holder) && key === base && typeof holder[key] === 'string');
+		// An HTTP parameter's Key is a value ({ Key, Value }), a map's key is a key.
+		const cell = found.find(({ holder, key }) => key === 'Key' && holder.Key === base);
+		if (cell) return { definition: (setOwn(cell.holder, 'Key', bad), copy), path: cell.path };
+		if (!at) return undefined;
+		renameKey(at.holder, base, bad);
+		return { definition: copy, path: at.path.slice(0, -1) };
+	}
+	const list = found.find(({ holder, key }) => Array.isArray(holder[key]) && holder[key].length && holder[key].join(',') === String(base));
+	if (list) {
+		setOwn(list.holder, list.key, typeof bad === 'string' ? bad.split(',').map((part) => part.trim()) : bad);
+		return { definition: copy, path: list.path };
+	}
+	const exact = found.filter(({ holder, key }) => holder[key] === base);
+	if (exact.length) {
+		for (const { holder, key } of exact) setOwn(holder, key, bad);
+		return { definition: copy, path: exact[0].path };
+	}
+	if (typeof bad !== 'string' && typeof bad !== 'number') return undefined;
+	const inside = found.filter(({ holder, key }) => typeof holder[key] === 'string' && holder[key].includes(String(base)));
+	if (!inside.length) return undefined;
+	for (const { holder, key } of inside) setOwn(holder, key, holder[key].split(String(base)).join(String(bad)));
+	return { definition: copy, path: inside[0].path };
+}
+
+/**
+ * Every form case of a baseline that sends a definition, again as a JSON Definition: generated from
+ * the corpus (never written by hand), with the request path the error must name.
+ * @param corpus buildCorpus's cases
+ * @param requestOf (node, parameters) => the request the form maps the baseline to (a valid one)
+ * @returns {{ cases: Array<object>, baselines: Record<string, object> }}
+ */
+function jsonDoorCorpus(descriptions, corpus, requestOf) {
+	const baselines = allBaselines(descriptions);
+	const requests = {};
+	const cases = [];
+	for (const entry of corpus) {
+		const parameters = baselines[entry.node][entry.baseline];
+		if (!['create', 'createOrUpdate', 'update', 'testDefinition'].includes(parameters.operation) || (entry.node === 'eventBridge' && parameters.operation === 'update')) continue;
+		const id = `${entry.node} ${entry.baseline}`;
+		// The form's mapping reads every shown field, defaults included (as n8n hands them to the node).
+		requests[id] ??= requestOf(entry.node, NodeHelpers.getNodeParameters(descriptions[entry.node].properties, parameters, true, false, NODE, descriptions[entry.node]));
+		const made = definitionFor({ ...entry, baselineParameters: parameters }, requests[id]);
+		if (!made) continue;
+		cases.push({ ...entry, definition: made.definition, jsonPath: made.path, name: `JSON ${entry.name}` });
+	}
+	return { cases, baselines: requests };
+}
+
+/** `ConnectionProperties.PASSWORD`, `AuthParameters.InvocationHttpParameters.HeaderParameters[0].Key`. */
+const pathText = (path) => path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index ? `.${step}` : step)).join('');
+
+module.exports = { SECRET, URL_SECRET, allBaselines, buildCorpus, jsonDoorCorpus, operationsOf, pathText };

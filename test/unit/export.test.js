@@ -173,3 +173,62 @@ describe('Secret References', () => {
 		expect(readSecretReferences({})).toEqual({ source: 'placeholder', prefix: '' });
 	});
 });
+
+// The checker and Export share one request shape: a member added to a definition schema (what the
+// checker reads) must come out of Export too. The sample connection is generated from the schema
+// itself, every member filled, without what the secret model calls secret (AWS never returns it).
+describe('the checker and Export agree on every member', () => {
+	const { GLUE_DEFINITION_SCHEMA } = require('../../nodes/GlueConnection/common/definitionJson');
+	const { EVENTBRIDGE_DEFINITION_SCHEMA } = require('../../nodes/EventBridgeConnection/common/definitionJson');
+	const { withoutSecrets } = require('../../nodes/shared/secretModel');
+
+	const sample = (schema) => {
+		if (schema === 'string') return 'v';
+		if (schema === 'boolean') return false;
+		if (schema === 'stringMap') return { K: 'v' };
+		if (schema === 'stringList') return ['v'];
+		if ('list' in schema) return [sample(schema.list)];
+		return Object.fromEntries(Object.entries(schema.object).map(([key, member]) => [key, sample(member)]));
+	};
+	const leaves = (value, path = '') =>
+		value && typeof value === 'object' && !('$secret' in value)
+			? Object.entries(value).flatMap(([key, member]) => leaves(member, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key))
+			: value && typeof value === 'object'
+				? []
+				: [path];
+	const drop = (value, paths) => {
+		const copy = structuredClone(value);
+		for (const path of paths) {
+			const steps = path.split('.');
+			const holder = steps.slice(0, -1).reduce((node, step) => node?.[step], copy);
+			if (holder) delete holder[steps.at(-1)];
+		}
+		return copy;
+	};
+
+	test('Glue: every non-secret member of the schema is in the exported definition', () => {
+		// GetConnection's answer has no place for inline credentials or an authorization code's redirect
+		// (AWS keeps them in the secret it makes); Tags are Export's own option, passed separately.
+		const notReturned = [
+			'Tags',
+			'AuthenticationConfiguration.BasicAuthenticationCredentials',
+			'AuthenticationConfiguration.CustomAuthenticationCredentials',
+			'AuthenticationConfiguration.OAuth2Properties.AuthorizationCodeProperties',
+			'AuthenticationConfiguration.OAuth2Properties.OAuth2Credentials',
+		];
+		const connection = drop(withoutSecrets('glue', sample(GLUE_DEFINITION_SCHEMA)), notReturned);
+		const { definition } = glueConnectionAsDefinition(connection, []);
+		expect(leaves(definition).sort()).toEqual(leaves(connection).sort());
+	});
+
+	test('EventBridge: every non-secret member of the schema is in the exported definition, every secret a placeholder', () => {
+		const connection = withoutSecrets('eventBridge', sample(EVENTBRIDGE_DEFINITION_SCHEMA));
+		const { definition, secretsToSupply } = eventBridgeConnectionAsDefinition(connection);
+		expect(leaves(definition).sort()).toEqual(leaves(connection).sort());
+		expect(secretsToSupply.sort()).toEqual([
+			'AuthParameters.ApiKeyAuthParameters.ApiKeyValue',
+			'AuthParameters.BasicAuthParameters.Password',
+			'AuthParameters.OAuthParameters.ClientParameters.ClientSecret',
+		]);
+	});
+});

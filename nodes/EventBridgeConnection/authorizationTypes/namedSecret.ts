@@ -6,7 +6,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { withDisplayOptions } from '../../shared/descriptions';
 import { secretField } from '../../shared/secrets';
-import { authValue, onlySet, requiredAuthValue } from './values';
+import { compact, fail } from '../../shared/validation';
+import { fieldText, onlySet, requiredAuthValue } from './values';
 import type { AuthorizationType, AuthorizationTypeValue } from './types';
 
 /** A form field and the AuthParameters member it fills. */
@@ -31,21 +32,31 @@ export function namedSecretType(spec: {
 }): AuthorizationType {
 	const { value, name, description, section, identity, secret } = spec;
 	const show = { show: { authorizationType: [value] } };
-	// Values of the two fields, labelled as the user sees them (the secret taken as typed).
-	const create = (bag: Record<string, unknown>) => ({
-		[identity.member]: requiredAuthValue(bag[identity.field.name], identity.field.displayName),
-		[secret.member]: requiredAuthValue(bag[secret.field.name], secret.field.displayName, true),
-	});
-	const update = (bag: Record<string, unknown>) => ({
-		[identity.member]: authValue(bag[identity.field.name], identity.field.displayName),
-		[secret.member]: authValue(bag[secret.field.name], secret.field.displayName, true),
+	// Values of the two fields (the secret taken as typed); checkRequest below holds the rules.
+	const values = (bag: Record<string, unknown>) => ({
+		[identity.member]: fieldText(bag[identity.field.name]),
+		[secret.member]: fieldText(bag[secret.field.name], true),
 	});
 	return {
 		value,
 		name,
 		description,
 		fields: withDisplayOptions([identity.field, ...secretField(secret.field)], show),
-		toCreate: (bag) => ({ [section]: create(bag) }) as CreateConnectionAuthRequestParameters,
-		toUpdate: (bag) => onlySet(section, update(bag)) as UpdateConnectionAuthRequestParameters,
+		toCreate: (bag) => ({ [section]: compact(values(bag)) }) as CreateConnectionAuthRequestParameters,
+		toUpdate: (bag) => onlySet(section, values(bag)) as UpdateConnectionAuthRequestParameters,
+		section,
+		schema: { object: { [identity.member]: 'string', [secret.member]: 'string' }, required: [identity.member, secret.member] },
+		labels: { [`AuthParameters.${section}.${identity.member}`]: identity.field.displayName },
+		checkRequest(auth, at, create) {
+			const own = auth[section] as Record<string, unknown> | undefined;
+			if (!own) {
+				if (create) fail(at(`AuthParameters.${section}`), `is required for AuthorizationType ${value}`);
+				return;
+			}
+			for (const [member, isSecret] of [[identity.member, false], [secret.member, true]] as const) {
+				const field = at(`AuthParameters.${section}.${member}`);
+				if (own[member] !== undefined || create) requiredAuthValue(own[member], field, isSecret);
+			}
+		},
 	};
 }

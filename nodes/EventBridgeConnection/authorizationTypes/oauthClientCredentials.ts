@@ -1,17 +1,20 @@
-import type { ConnectivityResourceParameters } from '@aws-sdk/client-eventbridge';
+import type { ConnectivityResourceParameters, CreateConnectionOAuthRequestParameters as OAuthParameters } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hasUrlCredentials } from '../../shared/secretModel';
 import { secretField } from '../../shared/secrets';
 import { EVENTBRIDGE_OAUTH_HTTP_METHODS } from '../../shared/sdkEnums.generated';
-import { checkOneOf, compact, fail, str } from '../../shared/validation';
+import { checkOneOf, compact, fail } from '../../shared/validation';
 import {
-	authValue,
+	checkHttpParameters,
+	fieldText,
+	HTTP_PARAMETERS_SCHEMA,
 	httpParameterFields,
+	httpParameterLabels,
 	httpsEndpoint,
 	onlySet,
 	type ParameterBag,
 	requiredAuthValue,
-	resourceConfigurationArn,
 	toHttpParameters,
 } from './values';
 import type { AuthorizationType } from './types';
@@ -20,6 +23,7 @@ const show = { show: { authorizationType: ['OAUTH_CLIENT_CREDENTIALS'] } };
 const ENDPOINT = 'Authorization Endpoint';
 const METHOD = 'HTTP Method';
 const PRIVATE_ENDPOINT = 'Private Authorization Endpoint (Resource Configuration ARN)';
+const PATH = 'AuthParameters.OAuthParameters';
 
 const optionsField: INodeProperties = {
 	displayName: 'OAuth Options',
@@ -44,14 +48,18 @@ const optionsField: INodeProperties = {
 const options = (bag: ParameterBag) => (bag.oauthOptions ?? {}) as ParameterBag;
 
 function connectivity(bag: ParameterBag): ConnectivityResourceParameters | undefined {
-	const arn = resourceConfigurationArn(options(bag).resourceConfigurationArn, PRIVATE_ENDPOINT);
+	const arn = fieldText(options(bag).resourceConfigurationArn);
 	return arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined;
 }
 
-function httpMethod(value: unknown) {
-	const method = str(value);
-	return method ? checkOneOf(method, METHOD, EVENTBRIDGE_OAUTH_HTTP_METHODS) : undefined;
-}
+/** The OAuthParameters the fields say, only what is filled (checkRequest below holds the rules). */
+const oauthParameters = (bag: ParameterBag) =>
+	compact({
+		...onlySet('ClientParameters', { ClientID: fieldText(bag.oauthClientId), ClientSecret: fieldText(bag.oauthClientSecret, true) }),
+		AuthorizationEndpoint: fieldText(bag.oauthAuthorizationEndpoint),
+		HttpMethod: fieldText(bag.oauthHttpMethod) as OAuthParameters['HttpMethod'],
+		OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
+	});
 
 /** EventBridge fetches a token from the authorization endpoint with the client ID and secret. */
 export const oauthClientCredentials: AuthorizationType = {
@@ -91,29 +99,42 @@ export const oauthClientCredentials: AuthorizationType = {
 		},
 		optionsField,
 	],
-	toCreate: (bag) =>
-		compact({
-			OAuthParameters: compact({
-				ClientParameters: {
-					ClientID: requiredAuthValue(bag.oauthClientId, 'Client ID'),
-					ClientSecret: requiredAuthValue(bag.oauthClientSecret, 'Client Secret', true),
-				},
-				AuthorizationEndpoint: httpsEndpoint(bag.oauthAuthorizationEndpoint, ENDPOINT) ?? fail(ENDPOINT, 'is required'),
-				HttpMethod: httpMethod(bag.oauthHttpMethod) ?? fail(METHOD, 'is required'),
-				OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
-			}),
-			ConnectivityParameters: connectivity(bag),
-		}),
-	toUpdate(bag) {
-		const oauth = compact({
-			...onlySet('ClientParameters', {
-				ClientID: authValue(bag.oauthClientId, 'Client ID'),
-				ClientSecret: authValue(bag.oauthClientSecret, 'Client Secret', true),
-			}),
-			AuthorizationEndpoint: httpsEndpoint(bag.oauthAuthorizationEndpoint, ENDPOINT),
-			HttpMethod: httpMethod(bag.oauthHttpMethod),
-			OAuthHttpParameters: toHttpParameters(options(bag), 'oauth', 'OAuth'),
-		});
-		return compact({ ...onlySet('OAuthParameters', oauth), ConnectivityParameters: connectivity(bag) });
+	// What Create needs but the fields lack is the checker's to say (it names the field).
+	toCreate: (bag) => compact({ OAuthParameters: oauthParameters(bag) as OAuthParameters, ConnectivityParameters: connectivity(bag) }),
+	toUpdate: (bag) => compact({ ...onlySet('OAuthParameters', oauthParameters(bag)), ConnectivityParameters: connectivity(bag) }),
+	section: 'OAuthParameters',
+	schema: {
+		object: {
+			ClientParameters: { object: { ClientID: 'string', ClientSecret: 'string' }, required: ['ClientID', 'ClientSecret'] },
+			AuthorizationEndpoint: 'string',
+			HttpMethod: 'string',
+			OAuthHttpParameters: HTTP_PARAMETERS_SCHEMA,
+		},
+		required: ['ClientParameters', 'AuthorizationEndpoint', 'HttpMethod'],
+	},
+	labels: {
+		[`${PATH}.ClientParameters.ClientID`]: 'Client ID',
+		[`${PATH}.AuthorizationEndpoint`]: ENDPOINT,
+		[`${PATH}.HttpMethod`]: METHOD,
+		'AuthParameters.ConnectivityParameters.ResourceParameters.ResourceConfigurationArn': PRIVATE_ENDPOINT,
+		...httpParameterLabels(`${PATH}.OAuthHttpParameters`, 'OAuth'),
+	},
+	checkRequest(auth, at, create) {
+		const oauth = auth.OAuthParameters;
+		if (!oauth) {
+			if (create) fail(at(PATH), 'is required for AuthorizationType OAUTH_CLIENT_CREDENTIALS');
+			return;
+		}
+		const client = oauth.ClientParameters;
+		if (client?.ClientID !== undefined || create) requiredAuthValue(client?.ClientID, at(`${PATH}.ClientParameters.ClientID`));
+		if (client?.ClientSecret !== undefined || create) requiredAuthValue(client?.ClientSecret, at(`${PATH}.ClientParameters.ClientSecret`), true);
+		if (oauth.AuthorizationEndpoint !== undefined || create) {
+			const field = at(`${PATH}.AuthorizationEndpoint`);
+			const endpoint = httpsEndpoint(oauth.AuthorizationEndpoint, field) ?? fail(field, 'is required');
+			if (hasUrlCredentials(endpoint)) fail(field, 'must not contain a password: use the client ID and secret');
+		}
+		if (oauth.HttpMethod !== undefined) checkOneOf(String(oauth.HttpMethod), at(`${PATH}.HttpMethod`), EVENTBRIDGE_OAUTH_HTTP_METHODS);
+		else if (create) fail(at(`${PATH}.HttpMethod`), 'is required');
+		checkHttpParameters(oauth.OAuthHttpParameters, at, `${PATH}.OAuthHttpParameters`);
 	},
 };

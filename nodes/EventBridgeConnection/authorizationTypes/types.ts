@@ -4,6 +4,7 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Schema } from '../../shared/definitionJson';
 import type { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
 import type { ParameterBag } from './values';
 
@@ -27,4 +28,18 @@ export interface AuthorizationType {
 	toCreate(bag: ParameterBag): CreateConnectionAuthRequestParameters;
 	/** Pure: the type's part of AuthParameters for Update, with only the fields the user set. */
 	toUpdate(bag: ParameterBag): UpdateConnectionAuthRequestParameters;
+	/** The AuthParameters member the type fills. */
+	section: 'BasicAuthParameters' | 'ApiKeyAuthParameters' | 'OAuthParameters';
+	/** That member's shape in a JSON Definition (what the definition's parser, the checker and Export read). */
+	schema: Schema;
+	/**
+	 * Pure: the type's rules about AuthParameters, whatever built the request (common/check.ts runs
+	 * them for the form, a JSON Definition and Reconcile alike). `create`: what Create needs is required.
+	 */
+	checkRequest(auth: AuthParametersView, at: Label, create: boolean): void;
+	/** The form's label of each request path the type's own (non-secret) fields fill. */
+	labels: Record<string, string>;
 }
+
+/** The name a message gives a request path: a form field's label, or a JSON Definition's path. */
+export type Label = (path: string) => string;

@@ -8,7 +8,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keyValueCollection, toEntries } from '../../shared/keyValue';
 import { SECRET_ROW_HINT } from '../../shared/secrets';
-import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
+import { checkArn, checkLength, checkMaxItems, checkPattern, compact, fail, str } from '../../shared/validation';
+import type { Schema } from '../../shared/definitionJson';
+import type { Label } from './types';
 
 /** The node's parameters of one item, as read by readParameters(). */
 export type ParameterBag = Record<string, unknown>;
@@ -29,6 +31,11 @@ const KMS_ALIAS = /^alias\/[a-zA-Z0-9/_-]+$/;
 
 export const MAX_HTTP_PARAMETERS = 100;
 
+/** A ConnectionHttpParameters in a JSON Definition, and a private endpoint's resource configuration. */
+const HTTP_LIST: Schema = { list: { object: { Key: 'string', Value: 'string', IsValueSecret: 'boolean' } }, max: MAX_HTTP_PARAMETERS };
+export const HTTP_PARAMETERS_SCHEMA: Schema = { object: { HeaderParameters: HTTP_LIST, QueryStringParameters: HTTP_LIST, BodyParameters: HTTP_LIST } };
+export const CONNECTIVITY_SCHEMA: Schema = { object: { ResourceParameters: { object: { ResourceConfigurationArn: 'string' }, required: ['ResourceConfigurationArn'] } } };
+
 /**
  * A value AWS sends in an HTTP header (username, password, API key, client ID and secret): 1 to 512
  * characters, no control characters or colons. Secrets are taken as typed (spaces may matter);
@@ -39,6 +46,12 @@ export function authValue(value: unknown, field: string, secret = false): string
 	if (!text.trim()) return undefined;
 	checkLength(text, field, 1, 512);
 	return checkPattern(text, field, AUTH_HEADER, 'text without control characters or colons');
+}
+
+/** A field's text as the form maps it (no rules: the request checker has them): secrets as typed, other text trimmed; undefined when empty. */
+export function fieldText(value: unknown, secret = false): string | undefined {
+	const text = secret && typeof value === 'string' ? value : str(value);
+	return text.trim() ? text : undefined;
 }
 
 export function requiredAuthValue(value: unknown, field: string, secret = false): string {
@@ -105,23 +118,48 @@ export function httpParameterFields(prefix: string, purpose: string): INodePrope
 	);
 }
 
-/** Pure: the lists the user filled, validated as the API model does; undefined when all are empty. */
+/** Pure: the lists the user filled (checkHttpParameters holds the API model's rules); undefined when all are empty. */
 export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: string): ConnectionHttpParameters | undefined {
 	const result: ConnectionHttpParameters = {};
-	for (const { suffix, label, list, key, value } of LISTS) {
-		const field = `${purpose} ${label}`;
-		const entries = toEntries(bag[`${prefix}${suffix}`], field, MAX_HTTP_PARAMETERS).map((entry) => {
-			checkLength(entry.key, field, 1, 512);
-			if (key) checkPattern(entry.key, field, key, 'keys made of allowed characters only');
-			if (value) {
-				checkLength(entry.value, field, 1, 512);
-				checkPattern(entry.value, field, value, 'values of printable characters');
-			}
-			return { Key: entry.key, Value: entry.value, IsValueSecret: entry.isValueSecret === true };
-		});
+	for (const { suffix, label, list } of LISTS) {
+		const entries = toEntries(bag[`${prefix}${suffix}`], `${purpose} ${label}`, MAX_HTTP_PARAMETERS).map((entry) => ({
+			Key: entry.key,
+			Value: entry.value,
+			IsValueSecret: entry.isValueSecret === true,
+		}));
 		if (entries.length) result[list] = entries;
 	}
 	return Object.keys(result).length ? result : undefined;
+}
+
+/** The form's labels of a ConnectionHttpParameters' lists, e.g. "Invocation Header Parameters". */
+export function httpParameterLabels(path: string, purpose: string): Record<string, string> {
+	return Object.fromEntries(LISTS.map(({ label, list }) => [`${path}.${list}`, `${purpose} ${label}`]));
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The request's rules for a ConnectionHttpParameters at `path`, whoever built it (the form's rows or a JSON Definition). */
+export function checkHttpParameters(parameters: ConnectionHttpParameters | undefined, at: Label, path: string) {
+	for (const { list, key, value } of LISTS) {
+		const entries = parameters?.[list];
+		if (!entries) continue;
+		checkMaxItems(entries, at(`${path}.${list}`), MAX_HTTP_PARAMETERS);
+		const seen = new Set<string>();
+		entries.forEach((entry, index) => {
+			const field = at(`${path}.${list}[${index}]`);
+			const name = String(entry.Key ?? '');
+			if (!name || RESERVED_KEYS.has(name)) fail(field, `entry ${index + 1} has a key that cannot be used (empty, __proto__, constructor or prototype)`);
+			if (seen.has(name)) fail(field, `key "${name}" appears more than once`);
+			seen.add(name);
+			checkLength(name, field, 1, 512);
+			if (key) checkPattern(name, field, key, 'keys made of allowed characters only');
+			if (value) {
+				checkLength(String(entry.Value ?? ''), field, 1, 512);
+				checkPattern(String(entry.Value ?? ''), field, value, 'values of printable characters');
+			}
+		});
+	}
 }
 
 /** The lists (their secret values already removed) in one form for comparing: sorted by key, IsValueSecret always set. */

@@ -4,27 +4,40 @@ import type { INodeProperties } from 'n8n-workflow';
 import { newConnectionNameField, optionalSettings } from '../../shared/descriptions';
 import { hiddenWhileJson } from '../../shared/reconcileFields';
 import { secretSourceField } from '../../shared/secrets';
-import { checkLength, checkPattern, compact, required, str } from '../../shared/validation';
-import { authorizationFields, authorizationTypeFor, authorizationUpdateFields } from '../authorizationTypes';
+import { declarationsOf } from '../../shared/secretModel';
+import { compact, str } from '../../shared/validation';
+import { authorizationFields, authorizationTypeFor, authorizationTypes, authorizationUpdateFields } from '../authorizationTypes';
+import { checkEventBridgeRequest, connectionName, NAME_HINT, NAME_PATTERN, NAME_REGEX } from './check';
 import {
 	httpParameterFields,
-	kmsKeyIdentifier,
+	httpParameterLabels,
+	fieldText,
 	type ParameterBag,
-	resourceConfigurationArn,
 	toHttpParameters,
 } from '../authorizationTypes/values';
 
-export const NAME_PATTERN = '^[\\.\\-_A-Za-z0-9]+$';
-export const NAME_REGEX = new RegExp(NAME_PATTERN);
-const NAME_HINT = '1 to 64 letters, digits, dots, dashes or underscores';
 const KMS_KEY = 'KMS Key';
 const PRIVATE_TARGET = 'Private Endpoint (Resource Configuration ARN)';
 
-/** A connection name as the API model accepts it. */
-export function connectionName(value: unknown, field = 'Name'): string {
-	const name = checkLength(required(value, field), field, 1, 64);
-	return checkPattern(name, field, NAME_REGEX, NAME_HINT);
-}
+export { connectionName, NAME_PATTERN, NAME_REGEX };
+
+/** The form's label of each request path that no type module labels (secrets: the secret model's labels). */
+const FORM_LABELS: Record<string, string> = {
+	Name: 'Name',
+	Description: 'Description',
+	AuthorizationType: 'Authorization Type',
+	KmsKeyIdentifier: KMS_KEY,
+	'InvocationConnectivityParameters.ResourceParameters.ResourceConfigurationArn': PRIVATE_TARGET,
+	...httpParameterLabels('AuthParameters.InvocationHttpParameters', 'Invocation'),
+	...Object.fromEntries(Object.values(authorizationTypes).flatMap((type) => Object.entries(type.labels))),
+	...Object.fromEntries(declarationsOf('eventBridge').map((declaration) => [declaration.sdkPath, declaration.label])),
+};
+
+/** Messages about the form's request name its fields (a list entry by its list). */
+export const formLabel = (path: string) => {
+	const list = path.replace(/\[\d+\].*$/, '');
+	return FORM_LABELS[path] ?? FORM_LABELS[list] ?? list;
+};
 
 export const nameField = hiddenWhileJson([newConnectionNameField('e.g. orders-api', `The name of the connection: ${NAME_HINT}`)])[0];
 
@@ -60,25 +73,24 @@ export const definitionFields: INodeProperties[] = [secretSource, ...hiddenWhile
 /** The definition Update shows: the same, nothing required, the authorization only when a type is picked. */
 export const updateDefinitionFields: INodeProperties[] = [secretSource, ...authorizationUpdateFields, additionalFields];
 
-/** Pure: the parts every type shares (description, invocation settings, KMS key). */
+/** Pure: the parts every type shares (description, invocation settings, KMS key), as the fields say them. */
 function commonParts(bag: ParameterBag) {
 	const extra = (bag.additionalFields ?? {}) as ParameterBag;
-	const description = extra.description === undefined ? undefined : checkLength(str(extra.description), 'Description', 0, 512);
-	const arn = resourceConfigurationArn(extra.resourceConfigurationArn, PRIVATE_TARGET);
+	const arn = fieldText(extra.resourceConfigurationArn);
 	return {
-		description,
+		description: extra.description === undefined ? undefined : str(extra.description),
 		invocation: toHttpParameters(extra, 'invocation', 'Invocation'),
 		connectivity: arn ? { ResourceParameters: { ResourceConfigurationArn: arn } } : undefined,
-		kmsKey: kmsKeyIdentifier(extra.kmsKeyIdentifier, KMS_KEY),
+		kmsKey: fieldText(extra.kmsKeyIdentifier),
 	};
 }
 
 /** Pure: the CreateConnection input for one item's parameters. */
 export function buildCreateRequest(bag: ParameterBag): CreateConnectionRequest {
-	const name = connectionName(bag.name);
+	const name = str(bag.name);
 	const type = authorizationTypeFor(bag.authorizationType);
 	const { description, invocation, connectivity, kmsKey } = commonParts(bag);
-	return compact({
+	const request = compact({
 		Name: name,
 		Description: description || undefined,
 		AuthorizationType: type.value,
@@ -86,6 +98,8 @@ export function buildCreateRequest(bag: ParameterBag): CreateConnectionRequest {
 		InvocationConnectivityParameters: connectivity,
 		KmsKeyIdentifier: kmsKey,
 	});
+	checkEventBridgeRequest(request, formLabel);
+	return request;
 }
 
 /** Pure: the UpdateConnection input, with only what the user set (an empty description clears it). */
@@ -94,7 +108,7 @@ export function buildUpdateRequest(bag: ParameterBag, name: string): UpdateConne
 	const type = typeValue ? authorizationTypeFor(typeValue) : undefined;
 	const { description, invocation, connectivity, kmsKey } = commonParts(bag);
 	const auth = compact({ ...type?.toUpdate(bag), InvocationHttpParameters: invocation });
-	return compact({
+	const request = compact({
 		Name: name,
 		Description: description,
 		AuthorizationType: type?.value,
@@ -102,4 +116,6 @@ export function buildUpdateRequest(bag: ParameterBag, name: string): UpdateConne
 		InvocationConnectivityParameters: connectivity,
 		KmsKeyIdentifier: kmsKey,
 	});
+	checkEventBridgeRequest(request, formLabel, false);
+	return request;
 }

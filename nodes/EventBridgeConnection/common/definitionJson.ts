@@ -1,24 +1,16 @@
 import type { CreateConnectionRequest } from '@aws-sdk/client-eventbridge';
 
-import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema } from '../../shared/definitionJson';
-import { EVENTBRIDGE_AUTHORIZATION_TYPES } from '../../shared/sdkEnums.generated';
+import { DEFINITION_FIELD, type ParsedDefinition, parseDefinition, type Schema, withValuesAt } from '../../shared/definitionJson';
 import { isSecretAt } from '../../shared/secretModel';
-import { checkLength, checkOneOf, fail } from '../../shared/validation';
-import { connectionName } from './definition';
-import { httpsEndpoint, kmsKeyIdentifier, MAX_HTTP_PARAMETERS, resourceConfigurationArn } from '../authorizationTypes/values';
+import { authorizationTypes } from '../authorizationTypes';
+import { CONNECTIVITY_SCHEMA, HTTP_PARAMETERS_SCHEMA } from '../authorizationTypes/values';
+import { checkEventBridgeRequest } from './check';
 
 /**
  * An EventBridge JSON Definition (CONTRACTS.md, contract 2): a CreateConnection request as the AWS
- * API takes it. Parsed by shared/definitionJson.ts, then checked as the form's mapping checks it.
+ * API takes it. Parsed by shared/definitionJson.ts (the shape), then checked by common/check.ts, the
+ * checker the form's request passes too.
  */
-const parameter: Schema = { object: { Key: 'string', Value: 'string', IsValueSecret: 'boolean' } };
-const list: Schema = { list: parameter, max: MAX_HTTP_PARAMETERS };
-const httpParameters: Schema = { object: { HeaderParameters: list, QueryStringParameters: list, BodyParameters: list } };
-const connectivity: Schema = { object: { ResourceParameters: { object: { ResourceConfigurationArn: 'string' }, required: ['ResourceConfigurationArn'] } } };
-
-/** Which member of AuthParameters each authorization type needs. */
-const AUTH_MEMBER = { BASIC: 'BasicAuthParameters', API_KEY: 'ApiKeyAuthParameters', OAUTH_CLIENT_CREDENTIALS: 'OAuthParameters' } as const;
-
 export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 	object: {
 		Name: 'string',
@@ -26,22 +18,13 @@ export const EVENTBRIDGE_DEFINITION_SCHEMA = {
 		AuthorizationType: 'string',
 		AuthParameters: {
 			object: {
-				BasicAuthParameters: { object: { Username: 'string', Password: 'string' }, required: ['Username', 'Password'] },
-				ApiKeyAuthParameters: { object: { ApiKeyName: 'string', ApiKeyValue: 'string' }, required: ['ApiKeyName', 'ApiKeyValue'] },
-				OAuthParameters: {
-					object: {
-						ClientParameters: { object: { ClientID: 'string', ClientSecret: 'string' }, required: ['ClientID', 'ClientSecret'] },
-						AuthorizationEndpoint: 'string',
-						HttpMethod: 'string',
-						OAuthHttpParameters: httpParameters,
-					},
-					required: ['ClientParameters', 'AuthorizationEndpoint', 'HttpMethod'],
-				},
-				InvocationHttpParameters: httpParameters,
-				ConnectivityParameters: connectivity,
+				// Each authorization type declares its own section (its module): a new member is added there.
+				...Object.fromEntries(Object.values(authorizationTypes).map((type) => [type.section, type.schema])),
+				InvocationHttpParameters: HTTP_PARAMETERS_SCHEMA,
+				ConnectivityParameters: CONNECTIVITY_SCHEMA,
 			},
 		},
-		InvocationConnectivityParameters: connectivity,
+		InvocationConnectivityParameters: CONNECTIVITY_SCHEMA,
 		KmsKeyIdentifier: 'string',
 	},
 	required: ['Name', 'AuthorizationType', 'AuthParameters'],
@@ -54,27 +37,21 @@ export interface EventBridgeDefinition {
 	parsed: ParsedDefinition;
 }
 
-const at = (path: string) => `${DEFINITION_FIELD} › ${path}`;
+/** Messages about a JSON Definition name the path in it. */
+const jsonLabel = (path: string) => `${DEFINITION_FIELD} › ${path}`;
 
-/** Pure: an EventBridge JSON Definition, validated (an InputProblem names the path). */
+/** Pure: an EventBridge JSON Definition, parsed (an InputProblem names the path) and checked by the node's one request checker. */
 export function eventBridgeDefinition(value: unknown, literalSecrets = true): EventBridgeDefinition {
 	const parsed = parseDefinition(value, { schema: EVENTBRIDGE_DEFINITION_SCHEMA, isSecretPath: (path, definition) => isSecretAt('eventBridge', definition, path), literalSecrets });
 	const request = parsed.definition as unknown as CreateConnectionRequest;
-	const name = connectionName(request.Name, at('Name'));
-	const type = checkOneOf(String(request.AuthorizationType), at('AuthorizationType'), EVENTBRIDGE_AUTHORIZATION_TYPES);
-	if (request.Description !== undefined) checkLength(request.Description, at('Description'), 0, 512);
-	const auth = request.AuthParameters ?? {};
-	const wanted = AUTH_MEMBER[type];
-	if (!auth[wanted]) fail(at(`AuthParameters.${wanted}`), `is required for AuthorizationType ${type}`);
-	for (const other of Object.values(AUTH_MEMBER)) {
-		if (other !== wanted && auth[other]) fail(at(`AuthParameters.${other}`), `does not belong to AuthorizationType ${type}`);
-	}
-	if (auth.OAuthParameters) {
-		httpsEndpoint(auth.OAuthParameters.AuthorizationEndpoint, at('AuthParameters.OAuthParameters.AuthorizationEndpoint'));
-		checkOneOf(String(auth.OAuthParameters.HttpMethod), at('AuthParameters.OAuthParameters.HttpMethod'), ['GET', 'POST', 'PUT']);
-	}
-	const arn = request.InvocationConnectivityParameters?.ResourceParameters?.ResourceConfigurationArn;
-	if (arn) resourceConfigurationArn(arn, at('InvocationConnectivityParameters.ResourceParameters.ResourceConfigurationArn'));
-	if (request.KmsKeyIdentifier) kmsKeyIdentifier(request.KmsKeyIdentifier, at('KmsKeyIdentifier'));
-	return { name, request: { ...request, Name: name }, parsed };
+	const name = typeof request.Name === 'string' ? request.Name.trim() : request.Name;
+	checkEventBridgeRequest({ ...request, Name: name }, jsonLabel);
+	return { name: String(name), request: { ...request, Name: name }, parsed };
+}
+
+/** The request with its referenced secrets read, checked again: a value read at run time is part of the request too. */
+export function resolvedEventBridgeRequest(definition: EventBridgeDefinition, values: readonly unknown[]): CreateConnectionRequest {
+	const request = withValuesAt(definition.request as never, definition.parsed.references.map((reference) => reference.path), values) as unknown as CreateConnectionRequest;
+	checkEventBridgeRequest(request, jsonLabel);
+	return request;
 }

@@ -4,24 +4,39 @@ import type {
 } from '@aws-sdk/client-eventbridge';
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestShapeOf } from '../../shared/definitionJson';
 import { toJson } from '../../shared/output';
-import { withoutSecrets } from '../../shared/secretModel';
+import { withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 import type { AuthParametersView } from '../authorizationTypes/types';
 import { comparableHttpParameters } from '../authorizationTypes/values';
+import { EVENTBRIDGE_DEFINITION_SCHEMA } from './definitionJson';
 
 type AuthParameters = AuthParametersView;
 
 /** Auth parameters without any secret (as the secret model declares them), HTTP parameter lists in one order. */
 export function stripSecrets(auth: AuthParameters | undefined): AuthParameters | undefined {
 	if (!auth) return undefined;
-	const stripped = withoutSecrets('eventBridge', { AuthParameters: auth }).AuthParameters;
+	// A connection made elsewhere may carry a password in its endpoint's URL: masked as a secret is.
+	const stripped = withUrlCredentialsMasked(withoutSecrets('eventBridge', { AuthParameters: auth }).AuthParameters);
 	const oauth = stripped.OAuthParameters;
 	return compact({
 		...stripped,
 		OAuthParameters: oauth && compact({ ...oauth, OAuthHttpParameters: comparableHttpParameters(oauth.OAuthHttpParameters) }),
 		InvocationHttpParameters: comparableHttpParameters(stripped.InvocationHttpParameters),
 	});
+}
+
+/**
+ * The one view of a connection on the way out: its CreateConnection request shape as AWS (or our
+ * output) gives it, without secrets (the secret model's), without AWS's bookkeeping (ARN, state,
+ * times, the secret and association AWS made), passwords inside URLs masked. Export's definition,
+ * a tool's compact answer and a plan's state start from it.
+ */
+export function eventBridgeConnectionView(connection: DescribeConnectionResponse | IDataObject): IDataObject {
+	// Rows in AWS's order (a plan's comparison sorts them: stripSecrets).
+	const view = withUrlCredentialsMasked(withoutSecrets('eventBridge', toJson(connection)));
+	return (requestShapeOf(view, EVENTBRIDGE_DEFINITION_SCHEMA) ?? {}) as IDataObject;
 }
 
 /** A described or listed connection for the next node: AWS's shape, ISO times, no secrets, no $metadata. */
@@ -60,30 +75,21 @@ function leaves(value: unknown, path: string, out: Map<string, string>): Map<str
 }
 
 /**
- * Create or Update's comparison: the paths where the wanted non-secret settings differ from what
- * DescribeConnection reports. Secrets are stripped from both sides (AWS never returns them); the
- * association ARNs AWS adds to private endpoints are ignored; a KMS key is compared only when given.
+ * Create or Update's and a plan's comparison: the paths where the connection's one view differs
+ * between the wanted definition and what DescribeConnection reports (no secret: AWS never returns
+ * them; no association ARN AWS adds to a private endpoint). A KMS key is compared only when given.
  */
 export function definitionDifferences(desired: CreateConnectionRequest, current: DescribeConnectionResponse): string[] {
-	type Comparable = Partial<Pick<CreateConnectionRequest, 'Description' | 'AuthorizationType' | 'InvocationConnectivityParameters' | 'KmsKeyIdentifier'>> & {
-		AuthParameters?: AuthParametersView;
-	};
-	const view = (connection: Comparable, kms: boolean) =>
-		leaves(
-			{
-				Description: connection.Description,
-				AuthorizationType: connection.AuthorizationType,
-				AuthParameters: stripSecrets(connection.AuthParameters),
-				InvocationConnectivityParameters: connection.InvocationConnectivityParameters,
-				KmsKeyIdentifier: kms ? connection.KmsKeyIdentifier : undefined,
-			},
-			'',
-			new Map(),
-		);
 	const compareKms = Boolean(desired.KmsKeyIdentifier);
-	const wanted = view(desired, compareKms);
-	const actual = view(current, compareKms);
-	return [...new Set([...wanted.keys(), ...actual.keys()])]
-		.filter((path) => !path.endsWith('.ResourceAssociationArn') && wanted.get(path) !== actual.get(path))
-		.sort();
+	const view = (connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse) =>
+		leaves({ ...comparedView(connection), KmsKeyIdentifier: compareKms ? connection.KmsKeyIdentifier : undefined }, '', new Map());
+	const [wanted, actual] = [view(desired), view(current)];
+	return [...new Set([...wanted.keys(), ...actual.keys()])].filter((path) => wanted.get(path) !== actual.get(path)).sort();
+}
+
+/** What a plan and Create or Update compare of a definition or a described connection: its one view without the name, HTTP parameter rows in one order. */
+export function comparedView(connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse): Record<string, unknown> {
+	const view = eventBridgeConnectionView(connection as DescribeConnectionResponse);
+	// IsValueSecret always set and rows sorted: the same rows in another order are no change.
+	return compact({ ...view, Name: undefined, AuthParameters: stripSecrets(view.AuthParameters as AuthParametersView | undefined) });
 }

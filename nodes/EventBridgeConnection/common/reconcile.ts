@@ -2,9 +2,8 @@ import type { Connection, CreateConnectionRequest, DescribeConnectionResponse } 
 
 import { runBounded } from '../../shared/boundedRun';
 import type { ExistingConnection } from '../../shared/reconcile';
-import { compact } from '../../shared/validation';
 import type { EventBridgeService } from '../transport';
-import { definitionDifferences, stripSecrets } from './output';
+import { comparedView, definitionDifferences } from './output';
 import { describeConnection } from './writes';
 
 /** EventBridge's part of Reconcile: reading the scope and comparing; the writes are common/writes.ts. */
@@ -12,17 +11,8 @@ export type EventBridgeCurrent = DescribeConnectionResponse | Connection;
 
 const PAGE_SIZE = 100;
 
-/** What a plan compares and hashes of a definition or a described connection: no secret, no AWS-made ARN. */
-export function comparedView(connection: Partial<CreateConnectionRequest> | DescribeConnectionResponse): Record<string, unknown> {
-	const connectivity = connection.InvocationConnectivityParameters?.ResourceParameters?.ResourceConfigurationArn;
-	return compact({
-		Description: connection.Description || undefined,
-		AuthorizationType: connection.AuthorizationType,
-		AuthParameters: stripSecrets(connection.AuthParameters),
-		InvocationConnectivityParameters: connectivity ? { ResourceParameters: { ResourceConfigurationArn: connectivity } } : undefined,
-		KmsKeyIdentifier: connection.KmsKeyIdentifier,
-	});
-}
+/** What a plan compares and hashes of a connection: its one view (common/output.ts). */
+export { comparedView };
 
 /**
  * The connections whose name starts with the prefix (ListConnections pages with NamePrefix). Only

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { parameterValue } from '../../shared/parameters';
 import { type KeyScope, routeOperation } from '../../shared/router';
+import { glueConnectionView } from '../common/output';
 import { glueService } from '../transport';
 import * as connection from './connection';
 import * as connectionType from './connectionType';
@@ -23,11 +24,11 @@ const connectionTypeScope: KeyScope = (_, __, names) => names.map((name) => `typ
 
 /** The node's resources: each has its own operations (their names may repeat across resources). */
 const resources = {
-	connection: { operations: connection.operations, scope: inCatalog },
-	connectionType: { operations: connectionType.operations, scope: connectionTypeScope },
+	connection: { operations: connection.operations, scope: inCatalog, view: glueConnectionView },
+	connectionType: { operations: connectionType.operations, scope: connectionTypeScope, view: undefined },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = resources[this.getNodeParameter('resource', 0, 'connection') as keyof typeof resources] ?? resources.connection;
-	return await routeOperation(this, resource.operations, async () => await glueService(this), resource.scope);
+	return await routeOperation(this, resource.operations, async () => await glueService(this), resource.scope, resource.view);
 }

@@ -1,12 +1,15 @@
-import type { AuthenticationConfigurationInput } from '@aws-sdk/client-glue';
+import type { AuthenticationConfigurationInput, ConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Schema } from '../../shared/definitionJson';
 import { byName } from '../../shared/descriptions';
 import { keyValueCollection, toStringMap } from '../../shared/keyValue';
 import { SECRET_ROW_HINT, secretField } from '../../shared/secrets';
 import { GLUE_AUTHENTICATION_TYPES, GLUE_OAUTH2_GRANT_TYPES } from '../../shared/sdkEnums.generated';
-import { checkArn, checkLength, checkPattern, compact, fail, str } from '../../shared/validation';
-import type { ParameterBag } from '../connectionTypes/types';
+import { hasUrlCredentials } from '../../shared/secretModel';
+import { checkArn, checkLength, checkMap, checkOneOf, checkPattern, compact, fail, str } from '../../shared/validation';
+import { secretValue } from '../connectionTypes/common';
+import type { Label, ParameterBag } from '../connectionTypes/types';
 
 const LABELS: Record<string, string> = { BASIC: 'Basic', CUSTOM: 'Custom', IAM: 'IAM', OAUTH2: 'OAuth2' };
 const GRANT_LABELS: Record<string, string> = {
@@ -19,6 +22,27 @@ const onlyFor = (...types: string[]) => ({ show: { authenticationType: types } }
 const forGrant = (...grants: string[]) => ({
 	show: { authenticationType: ['OAUTH2'], authOauth2GrantType: grants },
 });
+
+/** AuthenticationConfiguration in a JSON Definition (what the definition's parser, the checker and Export read). */
+export const AUTHENTICATION_SCHEMA: Schema = {
+	object: {
+		AuthenticationType: 'string',
+		SecretArn: 'string',
+		KmsKeyArn: 'string',
+		OAuth2Properties: {
+			object: {
+				OAuth2GrantType: 'string',
+				OAuth2ClientApplication: { object: { UserManagedClientApplicationClientId: 'string', AWSManagedClientApplicationReference: 'string' } },
+				TokenUrl: 'string',
+				TokenUrlParametersMap: 'stringMap',
+				AuthorizationCodeProperties: { object: { AuthorizationCode: 'string', RedirectUri: 'string' } },
+				OAuth2Credentials: { object: { UserManagedClientApplicationClientSecret: 'string', AccessToken: 'string', RefreshToken: 'string', JwtToken: 'string' } },
+			},
+		},
+		BasicAuthenticationCredentials: { object: { Username: 'string', Password: 'string' } },
+		CustomAuthenticationCredentials: 'stringMap',
+	},
+};
 
 /** The AuthenticationConfiguration part of a Glue connection, shown on every definition form. */
 export const authenticationFields: INodeProperties[] = [
@@ -175,43 +199,19 @@ export const authenticationFields: INodeProperties[] = [
 	},
 ];
 
-const ASCII = /^[\x20-\x7E]*$/;
-const NO_SPACE = /^\S+$/;
+/** A secret as typed (never trimmed: spaces may belong to it); undefined when empty. */
+const secret = (bag: ParameterBag, name: string) => secretValue(bag[name]) || undefined;
 
-function secret(bag: ParameterBag, name: string, field: string, max: number): string | undefined {
-	const value = str(bag[name]);
-	if (!value) return undefined;
-	checkLength(value, field, 1, max);
-	return checkPattern(value, field, ASCII, 'printable ASCII characters');
-}
-
+/** Pure: the OAuth2Properties the fields say; common/check.ts holds the rules. */
 function oauth2Properties(bag: ParameterBag): AuthenticationConfigurationInput['OAuth2Properties'] {
 	const grantType = str(bag.authOauth2GrantType) || 'CLIENT_CREDENTIALS';
 	const userManaged = (str(bag.authOauth2ClientApplication) || 'userManaged') === 'userManaged';
 	const clientId = str(bag.authOauth2ClientId);
-	const awsReference = str(bag.authOauth2AwsManagedReference);
-	if (userManaged && clientId) checkPattern(checkLength(clientId, 'Client ID', 1, 2048), 'Client ID', NO_SPACE, 'without spaces');
-	if (!userManaged && !awsReference) fail('AWS Managed Client Application Reference', 'is required for an AWS managed client application');
-	const tokenUrl = str(bag.authOauth2EndpointUrl);
-	if (tokenUrl) {
-		checkLength(tokenUrl, 'Token URL', 1, 256);
-		checkPattern(tokenUrl, 'Token URL', /^(https?):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/, 'an http(s) URL');
-	} else if (grantType === 'CLIENT_CREDENTIALS' && !str(bag.authCredentialsArn)) {
-		fail('Token URL', 'is required for the Client Credentials grant');
-	}
-	const redirectUri = str(bag.authOauth2RedirectUri);
-	if (redirectUri) checkPattern(redirectUri, 'Redirect URI', /^(https?):\/\/[^\s/$.?#].[^\s]*$/, 'an http(s) URL');
-	const jwtToken = secret(bag, 'authOauth2JwtToken', 'JWT Token', 8000);
-	if (jwtToken) checkPattern(jwtToken, 'JWT Token', /^([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_\-+/=]*)$/, 'a JWT (three dot-separated parts)');
-	if (grantType === 'JWT_BEARER' && !jwtToken && !str(bag.authCredentialsArn)) fail('JWT Token', 'is required for the JWT Bearer grant');
-	const authorizationCode = str(bag.authOauth2AuthorizationCode);
-	if (grantType === 'AUTHORIZATION_CODE' && !authorizationCode) fail('Authorization Code', 'is required for the Authorization Code grant');
-
 	const credentials = compact({
-		UserManagedClientApplicationClientSecret: userManaged ? secret(bag, 'authOauth2ClientSecret', 'Client Secret', 512) : undefined,
-		AccessToken: secret(bag, 'authOauth2AccessToken', 'Access Token', 4096),
-		RefreshToken: secret(bag, 'authOauth2RefreshToken', 'Refresh Token', 4096),
-		JwtToken: jwtToken,
+		UserManagedClientApplicationClientSecret: userManaged ? secret(bag, 'authOauth2ClientSecret') : undefined,
+		AccessToken: secret(bag, 'authOauth2AccessToken'),
+		RefreshToken: secret(bag, 'authOauth2RefreshToken'),
+		JwtToken: secret(bag, 'authOauth2JwtToken'),
 	});
 	return compact({
 		OAuth2GrantType: grantType as never,
@@ -219,53 +219,105 @@ function oauth2Properties(bag: ParameterBag): AuthenticationConfigurationInput['
 			? clientId
 				? { UserManagedClientApplicationClientId: clientId }
 				: undefined
-			: { AWSManagedClientApplicationReference: awsReference },
-		TokenUrl: tokenUrl || undefined,
+			: { AWSManagedClientApplicationReference: str(bag.authOauth2AwsManagedReference) },
+		TokenUrl: str(bag.authOauth2EndpointUrl) || undefined,
 		TokenUrlParametersMap: toStringMap(bag.authOauth2TokenUrlParameters, 'Token URL Parameters'),
 		AuthorizationCodeProperties:
 			grantType === 'AUTHORIZATION_CODE'
-				? compact({ AuthorizationCode: authorizationCode, RedirectUri: redirectUri || undefined })
+				? compact({ AuthorizationCode: secret(bag, 'authOauth2AuthorizationCode'), RedirectUri: str(bag.authOauth2RedirectUri) || undefined })
 				: undefined,
 		OAuth2Credentials: Object.keys(credentials).length ? credentials : undefined,
 	});
 }
 
-/** Pure: the AuthenticationConfiguration of the definition, or undefined for None. */
+/** Pure: the AuthenticationConfiguration of the definition, or undefined for None (common/check.ts holds the rules). */
 export function toAuthenticationConfiguration(bag: ParameterBag): AuthenticationConfigurationInput | undefined {
 	const type = str(bag.authenticationType);
 	if (!type) return undefined;
-	if (!(GLUE_AUTHENTICATION_TYPES as readonly string[]).includes(type)) {
-		fail('Authentication Type', `must be one of ${GLUE_AUTHENTICATION_TYPES.join(', ')}`);
-	}
-	const secretArn = str(bag.authCredentialsArn);
-	if (secretArn) {
-		checkPattern(secretArn, 'Secret ARN', /^arn:aws(-(cn|us-gov|iso(-[bef])?))?:secretsmanager:.*$/, 'a Secrets Manager secret ARN');
-	}
-	const kmsKeyArn = str(bag.authKmsKeyArn);
-	if (kmsKeyArn) checkArn(kmsKeyArn, 'KMS Key ARN', 'kms');
-
 	const config: AuthenticationConfigurationInput = compact({
 		AuthenticationType: type as never,
-		SecretArn: secretArn || undefined,
-		KmsKeyArn: kmsKeyArn || undefined,
+		SecretArn: str(bag.authCredentialsArn) || undefined,
+		KmsKeyArn: str(bag.authKmsKeyArn) || undefined,
 	});
 	if (type === 'BASIC') {
 		const username = str(bag.authBasicUsername);
-		const password = typeof bag.authBasicPassword === 'string' ? bag.authBasicPassword : '';
-		if (!secretArn && (!username || !password)) {
-			fail(username ? 'Password' : 'Username', 'is required for Basic authentication unless a Secret ARN is given');
+		const password = secretValue(bag.authBasicPassword);
+		if (username || password) config.BasicAuthenticationCredentials = compact({ Username: username || undefined, Password: password || undefined });
+	}
+	if (type === 'CUSTOM') config.CustomAuthenticationCredentials = toStringMap(bag.authCustomCredentials, 'Custom Credentials');
+	if (type === 'OAUTH2') config.OAuth2Properties = oauth2Properties(bag);
+	return compact(config);
+}
+
+const NO_SPACE = /^\S+$/;
+const ASCII = /^[\x20-\x7E]+$/;
+
+/**
+ * Pure: the request checker's rules about AuthenticationConfiguration (common/check.ts runs them on
+ * every request, whatever built it). Messages name the path through `at`.
+ */
+export function checkAuthenticationRequest(input: Partial<ConnectionInput>, at: Label) {
+	const auth = input.AuthenticationConfiguration;
+	if (!auth) return;
+	const path = 'AuthenticationConfiguration';
+	const type = checkOneOf(String(auth.AuthenticationType), at(`${path}.AuthenticationType`), GLUE_AUTHENTICATION_TYPES);
+	if (auth.SecretArn) checkPattern(auth.SecretArn, at(`${path}.SecretArn`), /^arn:aws(-(cn|us-gov|iso(-[bef])?))?:secretsmanager:.*$/, 'a Secrets Manager secret ARN');
+	if (auth.KmsKeyArn) checkArn(auth.KmsKeyArn, at(`${path}.KmsKeyArn`), 'kms');
+	if (type === 'BASIC') {
+		const basic = auth.BasicAuthenticationCredentials;
+		const username = basic?.Username ?? '';
+		const password = basic?.Password ?? '';
+		if (!auth.SecretArn && (!username.trim() || !password)) {
+			const missing = username.trim() ? 'Password' : 'Username';
+			fail(at(`${path}.BasicAuthenticationCredentials.${missing}`), 'is required for Basic authentication unless a Secret ARN is given');
 		}
-		if (username) {
-			checkPattern(checkLength(username, 'Username', 1, 512), 'Username', NO_SPACE, 'without spaces');
-			config.BasicAuthenticationCredentials = compact({ Username: username, Password: password || undefined });
-		}
-		if (password.length > 512) fail('Password', 'must be at most 512 characters long');
+		if (username) checkPattern(checkLength(username, at(`${path}.BasicAuthenticationCredentials.Username`), 1, 512), at(`${path}.BasicAuthenticationCredentials.Username`), NO_SPACE, 'without spaces');
+		if (password.length > 512) fail(at(`${path}.BasicAuthenticationCredentials.Password`), 'must be at most 512 characters long');
 	}
 	if (type === 'CUSTOM') {
-		const custom = toStringMap(bag.authCustomCredentials, 'Custom Credentials');
-		if (!custom && !secretArn) fail('Custom Credentials', 'are required for Custom authentication unless a Secret ARN is given');
-		if (custom) config.CustomAuthenticationCredentials = custom;
+		const custom = auth.CustomAuthenticationCredentials;
+		if (!(custom && Object.keys(custom).length) && !auth.SecretArn) fail(at(`${path}.CustomAuthenticationCredentials`), 'are required for Custom authentication unless a Secret ARN is given');
+		checkMap(custom, at(`${path}.CustomAuthenticationCredentials`));
 	}
-	if (type === 'OAUTH2') config.OAuth2Properties = oauth2Properties(bag);
-	return config;
+	if (type === 'OAUTH2') checkOauth2(input, at);
+}
+
+function checkOauth2(input: Partial<ConnectionInput>, at: Label) {
+	const auth = input.AuthenticationConfiguration ?? {};
+	const path = 'AuthenticationConfiguration.OAuth2Properties';
+	const oauth = auth.OAuth2Properties ?? {};
+	const grantType = oauth.OAuth2GrantType ?? 'CLIENT_CREDENTIALS';
+	const client = oauth.OAuth2ClientApplication;
+	const clientId = client?.UserManagedClientApplicationClientId;
+	if (clientId) checkPattern(checkLength(clientId, at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), 1, 2048), at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), NO_SPACE, 'without spaces');
+	if (client && !clientId && !client.AWSManagedClientApplicationReference) {
+		fail(at(`${path}.OAuth2ClientApplication.AWSManagedClientApplicationReference`), 'is required for an AWS managed client application');
+	}
+	const tokenUrl = oauth.TokenUrl;
+	if (tokenUrl) {
+		checkLength(tokenUrl, at(`${path}.TokenUrl`), 1, 256);
+		checkPattern(tokenUrl, at(`${path}.TokenUrl`), /^(https?):\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]$/, 'an http(s) URL');
+		if (hasUrlCredentials(tokenUrl)) fail(at(`${path}.TokenUrl`), 'must not contain a password: use the client secret');
+	} else if (grantType === 'CLIENT_CREDENTIALS' && !auth.SecretArn) {
+		fail(at(`${path}.TokenUrl`), 'is required for the Client Credentials grant');
+	}
+	checkMap(oauth.TokenUrlParametersMap, at(`${path}.TokenUrlParametersMap`));
+	const code = oauth.AuthorizationCodeProperties;
+	if (code?.RedirectUri) checkPattern(code.RedirectUri, at(`${path}.AuthorizationCodeProperties.RedirectUri`), /^(https?):\/\/[^\s/$.?#].[^\s]*$/, 'an http(s) URL');
+	if (grantType === 'AUTHORIZATION_CODE' && !code?.AuthorizationCode) fail(at(`${path}.AuthorizationCodeProperties.AuthorizationCode`), 'is required for the Authorization Code grant');
+	const credentials = oauth.OAuth2Credentials ?? {};
+	const secrets: Array<[keyof typeof credentials, number]> = [
+		['UserManagedClientApplicationClientSecret', 512],
+		['AccessToken', 4096],
+		['RefreshToken', 4096],
+		['JwtToken', 8000],
+	];
+	for (const [member, max] of secrets) {
+		const value = credentials[member];
+		if (value === undefined) continue;
+		const field = at(`${path}.OAuth2Credentials.${member}`);
+		checkPattern(checkLength(value, field, 1, max), field, ASCII, 'printable ASCII characters');
+	}
+	if (credentials.JwtToken) checkPattern(credentials.JwtToken, at(`${path}.OAuth2Credentials.JwtToken`), /^([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_=]+)\.([a-zA-Z0-9_\-+/=]*)$/, 'a JWT (three dot-separated parts)');
+	if (grantType === 'JWT_BEARER' && !credentials.JwtToken && !auth.SecretArn) fail(at(`${path}.OAuth2Credentials.JwtToken`), 'is required for the JWT Bearer grant');
 }

@@ -6,25 +6,16 @@ import { keyValueCollection, listField, toList, toStringMap } from '../../shared
 import { hiddenWhileJson } from '../../shared/reconcileFields';
 import { secretSourceField } from '../../shared/secrets';
 import { GLUE_COMPUTE_ENVIRONMENTS } from '../../shared/sdkEnums.generated';
-import {
-	checkLength,
-	checkMaxItems,
-	checkPattern,
-	compact,
-	fail,
-	required,
-	str,
-} from '../../shared/validation';
+import { declarationsOf } from '../../shared/secretModel';
+import { checkPattern, compact, fail, required, str } from '../../shared/validation';
 import { CONNECTION_TYPE_FORMS, connectionTypeFormFields, findConnectionTypeForm } from '../connectionTypes';
-import type { ParameterBag } from '../connectionTypes/types';
+import type { Label, ParameterBag } from '../connectionTypes/types';
 import { authenticationFields, toAuthenticationConfiguration } from './authentication';
+import { checkConnectionName, checkGlueRequest } from './check';
 import { mappedProperties, SECRET_PROPERTIES_FIELD, secretPropertyValues } from './describedType';
 
 export const OTHER_CONNECTION_TYPE = '__other__';
-const MAX_CONNECTION_PROPERTIES = 100;
-// The model's NameString: one line of printable Unicode.
-const NAME_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\t]*$/u;
-const DESCRIPTION_PATTERN = /^[\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\r\n\t]*$/u;
+export { checkConnectionName };
 
 /**
  * The connection type picker: the types AWS lists for the credential's account and region
@@ -210,9 +201,7 @@ function connectionProperties(bag: ParameterBag, type: string): Record<string, s
 	for (const key of Object.keys(extra)) {
 		if (key in fromForm) fail('Additional Connection Properties', `key "${key}" is already set by the form`);
 	}
-	const properties = { ...fromForm, ...extra };
-	checkMaxItems(Object.keys(properties), 'Connection Properties', MAX_CONNECTION_PROPERTIES);
-	return properties;
+	return { ...fromForm, ...extra };
 }
 
 /** A described type's properties: the resource mapper's values and the secret rows. */
@@ -227,76 +216,81 @@ function describedProperties(bag: ParameterBag): Record<string, string> {
 
 function physicalConnectionRequirements(bag: ParameterBag): PhysicalConnectionRequirements | undefined {
 	const group = (bag.physicalConnectionRequirements ?? {}) as Record<string, unknown>;
-	const subnetId = str(group.subnetId);
-	const availabilityZone = str(group.availabilityZone);
-	const securityGroupIds = checkMaxItems(toList(group.securityGroupIds), 'Security Group IDs', 50);
-	if (subnetId) checkPattern(subnetId, 'Subnet ID', /^subnet-[0-9a-f]+$/, 'a subnet ID such as subnet-0123456789abcdef0');
-	for (const id of securityGroupIds) {
-		checkPattern(id, 'Security Group IDs', /^sg-[0-9a-f]+$/, 'security group IDs such as sg-0123456789abcdef0');
-	}
-	if (availabilityZone) checkPattern(availabilityZone, 'Availability Zone', /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/, 'an Availability Zone such as eu-west-1a');
-	if (!subnetId && !availabilityZone && !securityGroupIds.length) return undefined;
-	return compact({
-		SubnetId: subnetId || undefined,
+	const securityGroupIds = toList(group.securityGroupIds);
+	const network = compact({
+		SubnetId: str(group.subnetId) || undefined,
 		SecurityGroupIdList: securityGroupIds.length ? securityGroupIds : undefined,
-		AvailabilityZone: availabilityZone || undefined,
+		AvailabilityZone: str(group.availabilityZone) || undefined,
 	});
+	return Object.keys(network).length ? network : undefined;
 }
 
-/** Pure: the TestConnectionInput of an inline definition. */
+/** The form's label of each request path that is not a type's own field (those come from the type's module and the secret model). */
+const FORM_LABELS: Record<string, string> = {
+	Name: 'Name',
+	Description: 'Description',
+	ConnectionType: 'Connection Type',
+	MatchCriteria: 'Match Criteria',
+	ConnectionProperties: 'Additional Connection Properties',
+	SparkProperties: 'Spark Properties',
+	AthenaProperties: 'Athena Properties',
+	PythonProperties: 'Python Properties',
+	Tags: 'Tags',
+	'PhysicalConnectionRequirements.SubnetId': 'Subnet ID',
+	'PhysicalConnectionRequirements.SecurityGroupIdList': 'Security Group IDs',
+	'PhysicalConnectionRequirements.AvailabilityZone': 'Availability Zone',
+	'AuthenticationConfiguration.AuthenticationType': 'Authentication Type',
+	'AuthenticationConfiguration.SecretArn': 'Secret ARN',
+	'AuthenticationConfiguration.KmsKeyArn': 'KMS Key ARN',
+	'AuthenticationConfiguration.BasicAuthenticationCredentials.Username': 'Username',
+	'AuthenticationConfiguration.OAuth2Properties.OAuth2ClientApplication.UserManagedClientApplicationClientId': 'Client ID',
+	'AuthenticationConfiguration.OAuth2Properties.OAuth2ClientApplication.AWSManagedClientApplicationReference': 'AWS Managed Client Application Reference',
+	'AuthenticationConfiguration.OAuth2Properties.TokenUrl': 'Token URL',
+	'AuthenticationConfiguration.OAuth2Properties.TokenUrlParametersMap': 'Token URL Parameters',
+	'AuthenticationConfiguration.OAuth2Properties.AuthorizationCodeProperties.RedirectUri': 'Redirect URI',
+	'AuthenticationConfiguration.OAuth2Properties.OAuth2GrantType': 'Grant Type',
+};
+// Secret fields are labelled where they are declared (the secret model); a type's own fields by its module.
+const SECRET_LABELS = Object.fromEntries(declarationsOf('glue').map((declaration) => [declaration.sdkPath.replace(/\.\*$/, ''), declaration.label]));
+
+/** Messages about the form's request name its fields. */
+export function formLabel(type: string): Label {
+	const own = findConnectionTypeForm(type)?.labels ?? {};
+	return (path) =>
+		own[path] ?? FORM_LABELS[path] ?? SECRET_LABELS[path] ?? (path.startsWith('ConnectionProperties.') ? (findConnectionTypeForm(type) ? 'Additional Connection Properties' : 'Connection Properties') : path);
+}
+
+/** Pure: the TestConnectionInput of an inline definition, checked by the request checker. */
 export function buildTestConnectionInput(bag: ParameterBag): TestConnectionInput {
 	const type = chosenConnectionType(bag);
-	const properties = connectionProperties(bag, type);
-	const authentication = toAuthenticationConfiguration(bag);
-	findConnectionTypeForm(type)?.checkDefinition?.({
-		connectionProperties: properties,
-		authenticationType: authentication?.AuthenticationType,
-		hasPhysicalConnectionRequirements: true,
-		securityGroupIds: [],
-	});
-	return compact({ ConnectionType: type as never, ConnectionProperties: properties, AuthenticationConfiguration: authentication });
+	const input = compact({ ConnectionType: type as never, ConnectionProperties: connectionProperties(bag, type), AuthenticationConfiguration: toAuthenticationConfiguration(bag) });
+	checkGlueRequest(input, formLabel(type), undefined, false);
+	return input;
 }
 
-/** A connection name as the API model accepts it (1 to 255 characters, one line, no control characters). */
-export function checkConnectionName(name: string, field = 'Name'): string {
-	return checkPattern(checkLength(name, field, 1, 255), field, NAME_PATTERN, 'a single line of text without control characters');
-}
-
-/** Pure: the whole ConnectionInput from the form, validated as AWS would (and a little more). */
+/** Pure: the whole ConnectionInput the form's fields say, checked by the request checker (common/check.ts). */
 export function buildConnectionInput(bag: ParameterBag, name: string): ConnectionInput {
-	checkConnectionName(name);
 	const type = chosenConnectionType(bag);
-	const properties = connectionProperties(bag, type);
-	const physical = physicalConnectionRequirements(bag);
-	const authentication = toAuthenticationConfiguration(bag);
-	findConnectionTypeForm(type)?.checkDefinition?.({
-		connectionProperties: properties,
-		authenticationType: authentication?.AuthenticationType,
-		hasPhysicalConnectionRequirements: physical !== undefined,
-		subnetId: physical?.SubnetId,
-		securityGroupIds: physical?.SecurityGroupIdList ?? [],
-		availabilityZone: physical?.AvailabilityZone,
-	});
-
 	const extra = (bag.additionalFields ?? {}) as Record<string, unknown>;
 	const description = typeof extra.description === 'string' ? extra.description : '';
-	if (description) checkPattern(checkLength(description, 'Description', 0, 2048), 'Description', DESCRIPTION_PATTERN, 'printable text');
-	const matchCriteria = checkMaxItems(toList(extra.matchCriteria), 'Match Criteria', 10);
+	const matchCriteria = toList(extra.matchCriteria);
 	const environments = toList(extra.validateForComputeEnvironments);
-	return compact({
+	const input: ConnectionInput = compact({
 		Name: name,
 		Description: description || undefined,
 		ConnectionType: type as never,
 		MatchCriteria: matchCriteria.length ? matchCriteria : undefined,
-		ConnectionProperties: properties,
+		ConnectionProperties: connectionProperties(bag, type),
 		SparkProperties: toStringMap(extra.sparkProperties, 'Spark Properties'),
 		AthenaProperties: toStringMap(extra.athenaProperties, 'Athena Properties'),
 		PythonProperties: toStringMap(extra.pythonProperties, 'Python Properties'),
-		PhysicalConnectionRequirements: physical,
-		AuthenticationConfiguration: authentication,
+		PhysicalConnectionRequirements: physicalConnectionRequirements(bag),
+		AuthenticationConfiguration: toAuthenticationConfiguration(bag),
 		ValidateCredentials: extra.validateCredentials === true ? true : undefined,
 		ValidateForComputeEnvironments: environments.length ? (environments as never[]) : undefined,
 	});
+	checkGlueRequest(input, formLabel(type), buildTags(bag));
+	return input;
 }
 
 /** Pure: the tags of a new connection (CreateConnection only). */

@@ -2,9 +2,9 @@ import type { AuthenticationConfiguration, Connection } from '@aws-sdk/client-gl
 import type { IDataObject } from 'n8n-workflow';
 
 import { type BoundKind, declaredMember, type ExportedDefinition, exportedDefinition, secretRequired } from '../../shared/export';
-import { withoutSecrets } from '../../shared/secretModel';
-import { toJson } from '../../shared/output';
+import { glueManagedAuthPaths, glueSecretsToSupply, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
+import { glueConnectionView } from './output';
 
 /** Values bound to an account or Region that are not ARNs (ARNs are found by their shape). */
 export const BOUND_PATHS: Record<string, BoundKind> = {
@@ -25,65 +25,30 @@ export function isServiceManagedSecret(arn: string | undefined): boolean {
 
 const nonEmpty = <T extends object>(value: T | undefined): T | undefined => (value && Object.keys(value).length ? value : undefined);
 
-/**
- * The secret properties to mark as required: every secret key AWS returned (an emulator, or a
- * call without HidePassword), and a hidden one whose companion is there (USERNAME for PASSWORD,
- * KAFKA_SASL_SCRAM_USERNAME for KAFKA_SASL_SCRAM_PASSWORD, KAFKA_CLIENT_KEYSTORE for its
- * password), unless a SECRET_ID holds the credentials.
- */
-function secretPropertiesToSupply(properties: Record<string, string>, secretKeys: string[]): string[] {
-	return secretKeys.filter((key) => {
-		if (key in properties) return true;
-		if (properties.SECRET_ID) return false;
-		// The catalog encrypts passwords: AWS returns its own ENCRYPTED_ copy, never the secret.
-		if (properties[`ENCRYPTED_${key}`] !== undefined) return true;
-		if (!key.endsWith('PASSWORD')) return false;
-		const companions = [key.replace(/PASSWORD$/, 'USERNAME'), key.replace(/_PASSWORD$/, '')];
-		return companions.some((companion) => companion !== key && properties[companion] !== undefined);
-	});
+/** Sets a member at a dotted path of a plain object, making the objects on the way. */
+function setPath(target: IDataObject, path: string, value: unknown) {
+	const steps = path.split('.');
+	let holder = target;
+	for (const step of steps.slice(0, -1)) holder = (holder[step] ??= {}) as IDataObject;
+	holder[steps[steps.length - 1]] = value as IDataObject;
 }
 
-/** AuthenticationConfiguration in its input shape; credentials AWS keeps in its own secret become placeholders. */
-function authenticationInput(auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
-	if (!auth) return undefined;
-	const { AuthenticationType: type, SecretArn, OAuth2Properties: oauth } = auth;
-	const kmsKeyArn = (auth as { KmsKeyArn?: string }).KmsKeyArn;
-	const managed = isServiceManagedSecret(SecretArn);
-	const oauthInput = oauth
-		? compact({
-				OAuth2GrantType: oauth.OAuth2GrantType,
-				OAuth2ClientApplication: nonEmpty(compact({ ...oauth.OAuth2ClientApplication })),
-				TokenUrl: oauth.TokenUrl,
-				TokenUrlParametersMap: nonEmpty(oauth.TokenUrlParametersMap),
-			})
-		: undefined;
-	const inline: IDataObject = {};
-	if (managed && type === 'BASIC') inline.BasicAuthenticationCredentials = { Username: secretRequired(), Password: secretRequired() };
-	if (managed && type === 'CUSTOM') inline.CustomAuthenticationCredentials = secretRequired();
-	if (managed && type === 'OAUTH2' && oauthInput) {
-		const grant = oauthInput.OAuth2GrantType;
-		const credentials = compact({
-			UserManagedClientApplicationClientSecret: oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId ? secretRequired() : undefined,
-			JwtToken: grant === 'JWT_BEARER' ? secretRequired() : undefined,
-			RefreshToken: grant === 'REFRESH_TOKEN' ? secretRequired() : undefined,
-		});
-		if (Object.keys(credentials).length) (oauthInput as IDataObject).OAuth2Credentials = credentials;
-		if (grant === 'AUTHORIZATION_CODE') (oauthInput as IDataObject).AuthorizationCodeProperties = { AuthorizationCode: secretRequired() };
-	}
-	return compact({
-		AuthenticationType: type,
-		SecretArn: managed ? undefined : SecretArn,
-		KmsKeyArn: kmsKeyArn,
-		OAuth2Properties: oauthInput,
-		...inline,
-	}) as IDataObject;
+/** AuthenticationConfiguration as the view has it; credentials AWS keeps in its own secret become placeholders (the secret model says which). */
+function authenticationInput(view: IDataObject, auth: AuthenticationConfiguration | undefined): IDataObject | undefined {
+	const input = view.AuthenticationConfiguration as IDataObject | undefined;
+	if (!input || !isServiceManagedSecret(auth?.SecretArn)) return input;
+	// The secret AWS made belongs to the source connection.
+	delete input.SecretArn;
+	const oauth = auth?.OAuth2Properties;
+	if (auth?.AuthenticationType === 'OAUTH2' && !input.OAuth2Properties) return input;
+	const userManagedClient = !!oauth?.OAuth2ClientApplication?.UserManagedClientApplicationClientId;
+	for (const path of glueManagedAuthPaths(auth?.AuthenticationType, oauth?.OAuth2GrantType, userManagedClient)) setPath(input, path.replace(/^AuthenticationConfiguration\./, ''), secretRequired());
+	return input;
 }
 
 /**
- * Pure: a Glue connection as a ConnectionInput that Create and Reconcile accept: no read-only
- * members (CreationTime, LastUpdatedTime, LastUpdatedBy, Status, StatusReason,
- * LastConnectionValidationTime, ConnectionSchemaVersion, CompatibleComputeEnvironments), no
- * server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
+ * Pure: a Glue connection as a ConnectionInput that Create and Reconcile accept: the connection's
+ * one view (glueConnectionView: no read-only member AWS keeps), no server-managed ENCRYPTED_* keys, no secret AWS made; every secret is `{"$secret": "required"}`.
  * `secretKeys` are the ConnectionProperties keys that hold secrets for this connection's type
  * (glueSecretPropertyKeys of the secret model, a described type's SECRET properties included);
  * `tags`, when asked for, become the definition's Tags, which Create gives a new connection.
@@ -94,31 +59,19 @@ export function glueConnectionAsDefinition(connection: Connection, secretKeys: s
 	const properties: Record<string, unknown> = {
 		...withoutSecrets('glue', { ConnectionProperties: returned }, { describedSecretKeys: secretKeys }).ConnectionProperties,
 	};
-	for (const key of secretPropertiesToSupply(returned, secretKeys)) properties[key] = secretRequired();
-	const network = connection.PhysicalConnectionRequirements ?? {};
-	const definition = toJson(
-		compact({
-			Name: connection.Name,
-			Description: connection.Description || undefined,
-			ConnectionType: connection.ConnectionType,
-			MatchCriteria: connection.MatchCriteria?.length ? connection.MatchCriteria : undefined,
-			ConnectionProperties: properties,
-			SparkProperties: nonEmpty(connection.SparkProperties),
-			AthenaProperties: nonEmpty(connection.AthenaProperties),
-			PythonProperties: nonEmpty(connection.PythonProperties),
-			PhysicalConnectionRequirements: nonEmpty(
-				compact({
-					SubnetId: network.SubnetId || undefined,
-					SecurityGroupIdList: network.SecurityGroupIdList?.length ? network.SecurityGroupIdList : undefined,
-					AvailabilityZone: network.AvailabilityZone || undefined,
-				}),
-			),
-			AuthenticationConfiguration: authenticationInput(connection.AuthenticationConfiguration),
-			// Create's own parameter, next to the ConnectionInput in a JSON Definition.
-			Tags: nonEmpty(tags),
-		}),
-	) as IDataObject;
-	return exportedDefinition(definition, BOUND_PATHS);
+	for (const key of glueSecretsToSupply(returned, secretKeys)) properties[key] = secretRequired();
+	// The one view of the connection (its request shape, no bookkeeping), its secrets as placeholders.
+	const view = glueConnectionView(connection);
+	const definition = compact({
+		...view,
+		ConnectionProperties: properties,
+		AuthenticationConfiguration: authenticationInput(view, connection.AuthenticationConfiguration),
+		// Create's own parameter, next to the ConnectionInput in a JSON Definition.
+		Tags: nonEmpty(tags),
+	}) as IDataObject;
+	// A connection made elsewhere may hold a password in a URL property: the copy shows it masked
+	// (and Create refuses the copy until the URL is fixed).
+	return exportedDefinition(withUrlCredentialsMasked(definition), BOUND_PATHS);
 }
 
 /** A Glue connection's ARN, which GetTags asks for and GetConnections does not return. */

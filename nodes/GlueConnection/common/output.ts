@@ -1,8 +1,10 @@
 import type { Connection, ConnectionInput } from '@aws-sdk/client-glue';
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestShapeOf } from '../../shared/definitionJson';
 import { toJson } from '../../shared/output';
-import { redactedForOutput, type SecretContext, withoutSecrets } from '../../shared/secretModel';
+import { GLUE_DEFINITION_SCHEMA } from './definitionJson';
+import { redactedForOutput, type SecretContext, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 
 /**
@@ -95,13 +97,21 @@ export function definitionDifferences(
 	return differences;
 }
 
+/** A Glue definition's members (a ConnectionInput; Tags are Create's own parameter, not the connection's). */
+const CONNECTION_MEMBERS = Object.fromEntries(Object.entries(GLUE_DEFINITION_SCHEMA.object).filter(([member]) => member !== 'Tags'));
+
 /**
- * What a plan saw of a connection AWS has: its definition as GetConnection (HidePassword) gives
- * it, without what AWS changes on its own (status, times, who updated it last).
+ * The one view of a connection on the way out: its ConnectionInput shape as AWS (or our output)
+ * gives it, without AWS's bookkeeping (status, times, who updated it, schema version) and with any
+ * password inside a URL masked, without the secrets the secret model declares. Export's
+ * definition, a tool's compact answer and a plan's state start from it (a described type's SECRET
+ * properties are the caller's to leave out: GetConnection with HidePassword, or output with secrets
+ * hidden).
  */
-export function definitionState(connection: Connection): IDataObject {
-	const definition = Object.entries(connection).filter(([key]) => !MANAGED_BY_AWS.includes(key));
-	return toJson(Object.fromEntries(definition)) as IDataObject;
+export function glueConnectionView(connection: Connection | IDataObject): IDataObject {
+	const shaped = (requestShapeOf(toJson(connection), { object: CONNECTION_MEMBERS }) ?? {}) as IDataObject;
+	return withUrlCredentialsMasked(withoutSecrets('glue', shaped));
 }
 
-const MANAGED_BY_AWS = ['Status', 'StatusReason', 'CreationTime', 'LastUpdatedTime', 'LastUpdatedBy', 'LastConnectionValidationTime'];
+/** What a plan saw of a connection AWS has: the view of GetConnections' answer (HidePassword). */
+export const definitionState = (connection: Connection): IDataObject => glueConnectionView(connection);

@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { secretField } from '../../shared/secrets';
 import { checkLength, checkPattern, checkSecretId, fail, required, str } from '../../shared/validation';
-import type { ParameterBag } from './types';
+import type { Label, ParameterBag } from './types';
 
 /** ConnectionProperties from a map whose unset entries are undefined or '' (they are left out). */
 export function definedProperties(map: Record<string, string | undefined>): Record<string, string> {
@@ -132,4 +132,30 @@ export function credentialProperties(bag: ParameterBag, prefix: string, fromAuth
 	if (choice !== CREDENTIALS_USERNAME_PASSWORD) fail('Credentials', 'must be one of the listed choices');
 	const username = checkNoSpace(checkLength(required(bag[`${prefix}Username`], 'Username'), 'Username', 1, 512), 'Username');
 	return { USERNAME: username, PASSWORD: requiredSecret(bag[`${prefix}Password`], 'Password') };
+}
+
+/** The form's labels of the credentials block's properties. */
+export const CREDENTIAL_LABELS: Record<string, string> = {
+	'ConnectionProperties.USERNAME': 'Username',
+	'ConnectionProperties.PASSWORD': 'Password',
+	'ConnectionProperties.SECRET_ID': 'Secret ID',
+};
+
+/** The request's rules for USERNAME, PASSWORD and SECRET_ID, whoever set them. */
+export function checkCredentialProperties(properties: Record<string, string>, at: Label) {
+	const { USERNAME: username, PASSWORD: password, SECRET_ID: secretId } = properties;
+	if (username !== undefined) checkNoSpace(checkLength(username, at('ConnectionProperties.USERNAME'), 1, 512), at('ConnectionProperties.USERNAME'));
+	if (password !== undefined) checkLength(password, at('ConnectionProperties.PASSWORD'), 1, 1024);
+	if (secretId !== undefined) checkSecretId(secretId, at('ConnectionProperties.SECRET_ID'));
+}
+
+/** A type's rules for its ConnectionProperties values, by key: each runs when its key is set (whoever set it). */
+export function checkPropertyValues(properties: Record<string, string>, at: Label, rules: Record<string, (value: string, field: string) => unknown>) {
+	for (const [key, rule] of Object.entries(rules)) if (properties[key] !== undefined) rule(properties[key], at(`ConnectionProperties.${key}`));
+}
+
+/** A property that only makes sense with another: e.g. SKIP_CUSTOM_JDBC_CERT_VALIDATION with CUSTOM_JDBC_CERT. */
+export function checkNeeds(properties: Record<string, string>, at: Label, key: string, needed: string, problem: string) {
+	const value = properties[key];
+	if (value !== undefined && value !== '' && value.toLowerCase() !== 'false' && !properties[needed]) fail(at(`ConnectionProperties.${key}`), problem);
 }

@@ -10,8 +10,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkPattern, checkUrl, fail, required, str } from '../../shared/validation';
-import { checkJavaClassName, checkNoSpace, checkS3Url, credentialFields, credentialProperties } from './common';
+import { checkLength, checkOneOf, checkPattern, checkUrl, fail, required, str } from '../../shared/validation';
+import { checkCredentialProperties, checkJavaClassName, CREDENTIAL_LABELS, checkNoSpace, checkPropertyValues, checkS3Url, credentialFields, credentialProperties } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
 /** CONNECTOR_TYPE values, as AWS Glue Studio stores them. */
@@ -92,7 +92,31 @@ export function connectorForm(options: ConnectorOptions): ConnectionTypeForm {
 		type: options.type,
 		fields: connectorFields(options),
 		toConnectionProperties: (bag) => connectorProperties(bag, options),
-		};
+		labels: {
+			...Object.fromEntries(
+				Object.entries({ CONNECTOR_TYPE: 'Connector Type', CONNECTOR_URL: 'Connector URL', CONNECTOR_CLASS_NAME: 'Connector Class Name', CONNECTION_URL: 'Connection URL' }).map(
+					([key, label]) => [`ConnectionProperties.${key}`, label],
+				),
+			),
+			...CREDENTIAL_LABELS,
+		},
+		checkRequest(input, at) {
+			const properties = (input.ConnectionProperties ?? {}) as Record<string, string>;
+			for (const key of ['CONNECTOR_TYPE', 'CONNECTOR_URL', 'CONNECTOR_CLASS_NAME', 'CONNECTION_URL']) {
+				if (!properties[key]) fail(at(`ConnectionProperties.${key}`), 'is required');
+			}
+			checkPropertyValues(properties, at, {
+				CONNECTOR_TYPE: (value, field) => checkOneOf(value, field, CONNECTOR_TYPES),
+				CONNECTOR_URL: (value, field) => options.checkConnectorUrl(checkLength(value, field, 1, 2048), field),
+				CONNECTOR_CLASS_NAME: checkJavaClassName,
+				CONNECTION_URL: (value, field) => checkNoSpace(checkLength(value, field, 1, 2048), field),
+			});
+			if (properties.CONNECTOR_TYPE === 'Jdbc') {
+				checkPattern(properties.CONNECTION_URL, at('ConnectionProperties.CONNECTION_URL'), /^jdbc:/i, 'a URL that starts with jdbc: for a JDBC connector');
+				checkCredentialProperties(properties, at);
+			}
+		},
+	};
 }
 
 /** Accepts an https:// or s3:// URL. */

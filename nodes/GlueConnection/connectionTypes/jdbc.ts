@@ -21,6 +21,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { checkLength, checkPattern, checkPort, fail, required, str } from '../../shared/validation';
 import {
 	bool,
+	checkCredentialProperties,
+	checkNeeds,
+	checkPropertyValues,
+	checkS3Url,
+	CREDENTIAL_LABELS,
 	definedProperties,
 	checkJavaClassName,
 	checkNoSpace,
@@ -28,7 +33,7 @@ import {
 	credentialProperties,
 	optionalS3Url,
 } from './common';
-import type { ConnectionTypeForm, DefinitionParts, ParameterBag } from './types';
+import type { ConnectionTypeForm, ParameterBag } from './types';
 
 const HOST_AND_PORT = 'hostPort';
 const URL = 'url';
@@ -187,11 +192,8 @@ const fields: INodeProperties[] = [
 function location(bag: ParameterBag): Record<string, string> {
 	const using = str(bag.jdbcConnectUsing) || HOST_AND_PORT;
 	if (using === URL) {
+		// The URL's rules are the request's (checkRequest below), whoever wrote it.
 		const url = required(bag.jdbcConnectionUrl, 'JDBC URL');
-		checkLength(url, 'JDBC URL', 6, 2048);
-		checkPattern(url, 'JDBC URL', /^jdbc:[a-z0-9]+:\S+$/i, 'a URL that starts with jdbc:, e.g. jdbc:postgresql://host:5432/db');
-		// A URL with user:password@ or password= would store the password in a visible property.
-		if (/\/\/[^/@]*:[^/@]*@|[?;&]password=/i.test(url)) fail('JDBC URL', 'must not contain a password: use the credential fields');
 		return { JDBC_CONNECTION_URL: url };
 	}
 	if (using !== HOST_AND_PORT) fail('Connect Using', 'must be Host and Port or JDBC URL');
@@ -241,12 +243,42 @@ export const jdbcForm: ConnectionTypeForm = {
 			...driver(bag),
 		};
 	},
-	// "From Authentication Type" sends no USERNAME/SECRET_ID: then an Authentication Type (or an
-	// additional property) has to supply the credentials.
-	checkDefinition(definition: DefinitionParts) {
-		const properties = definition.connectionProperties;
-		if (properties.SECRET_ID || (properties.USERNAME && properties.PASSWORD) || definition.authenticationType) return;
-		fail('Authentication Type', 'is required when Credentials is "From Authentication Type"');
+	labels: {
+		'ConnectionProperties.JDBC_CONNECTION_URL': 'JDBC URL',
+		'ConnectionProperties.JDBC_ENGINE_VERSION': 'Engine Version',
+		'ConnectionProperties.CUSTOM_JDBC_CERT': 'Custom JDBC Certificate',
+		'ConnectionProperties.SKIP_CUSTOM_JDBC_CERT_VALIDATION': 'Skip Certificate Validation',
+		'ConnectionProperties.JDBC_DRIVER_JAR_URI': 'Driver JAR',
+		'ConnectionProperties.JDBC_DRIVER_CLASS_NAME': 'Driver Class Name',
+		...CREDENTIAL_LABELS,
+	},
+	checkRequest(input, at) {
+		const properties = input.ConnectionProperties ?? {};
+		const url = properties.JDBC_CONNECTION_URL;
+		const field = at('ConnectionProperties.JDBC_CONNECTION_URL');
+		if (url === undefined) {
+			if (!(properties.HOST && properties.PORT && properties.JDBC_ENGINE)) fail(field, 'is required (or all of HOST, PORT and JDBC_ENGINE)');
+		} else {
+			checkLength(url, field, 6, 2048);
+			checkPattern(url, field, /^jdbc:[a-z0-9]+:\S+$/i, 'a URL that starts with jdbc:, e.g. jdbc:postgresql://host:5432/db');
+			const [, host, port] = /^jdbc:[a-z0-9:]+:\/\/@?([^/:;?,]*)(?::([^/;?,]*))?/i.exec(url) ?? [];
+			if (host && !HOST.test(host) && !/^\[[0-9A-Fa-f:.]+\]$/.test(host)) fail(field, 'must name a host without spaces or other characters a host name cannot have');
+			if (port !== undefined) checkPort(port, field);
+		}
+		checkCredentialProperties(properties, at);
+		checkPropertyValues(properties, at, {
+			JDBC_ENGINE_VERSION: (value, field) => checkNoSpace(checkLength(value, field, 1, 64), field),
+			CUSTOM_JDBC_CERT: checkS3Url,
+			JDBC_DRIVER_JAR_URI: checkS3Url,
+			JDBC_DRIVER_CLASS_NAME: checkJavaClassName,
+		});
+		checkNeeds(properties, at, 'SKIP_CUSTOM_JDBC_CERT_VALIDATION', 'CUSTOM_JDBC_CERT', 'needs a Custom JDBC Certificate');
+		checkNeeds(properties, at, 'JDBC_DRIVER_JAR_URI', 'JDBC_DRIVER_CLASS_NAME', 'needs a Driver Class Name');
+		checkNeeds(properties, at, 'JDBC_DRIVER_CLASS_NAME', 'JDBC_DRIVER_JAR_URI', 'needs a Driver JAR');
+		// "From Authentication Type" sends no USERNAME/SECRET_ID: then an Authentication Type (or an
+		// additional property) has to supply the credentials.
+		if (properties.SECRET_ID || (properties.USERNAME && properties.PASSWORD) || input.AuthenticationConfiguration?.AuthenticationType) return;
+		fail(at('AuthenticationConfiguration.AuthenticationType'), 'is required when Credentials is "From Authentication Type"');
 	},
 	propertyDefaults: { JDBC_ENFORCE_SSL: 'false', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false' },
 };

@@ -9,8 +9,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { secretField } from '../../shared/secrets';
-import { checkArn, checkLength, checkPort, fail, required, str } from '../../shared/validation';
-import { bool, definedProperties, checkNoSpace, checkS3Url, optionalS3Url, requiredSecret, secretValue } from './common';
+import { checkArn, checkLength, checkOneOf, checkPort, fail, required, str } from '../../shared/validation';
+import { bool, checkNeeds, checkNoSpace, checkPropertyValues, checkS3Url, definedProperties, optionalS3Url, requiredSecret, secretValue } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
 const NONE = 'none';
@@ -191,19 +191,12 @@ const fields: INodeProperties[] = [
 
 const BROKER = /^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):(\d+)$/;
 
-/** The broker list, trimmed and re-joined with commas. */
-function bootstrapServers(value: unknown): string {
-	const field = 'Bootstrap Servers';
-	const brokers = required(value, field)
+/** The broker list, trimmed and re-joined with commas (checkRequest checks each broker). */
+const bootstrapServers = (value: unknown) =>
+	required(value, 'Bootstrap Servers')
 		.split(',')
-		.map((broker) => broker.trim());
-	for (const broker of brokers) {
-		const match = BROKER.exec(broker);
-		if (!match) fail(field, 'must be a comma-separated list of host:port pairs, e.g. b-1.example.com:9094');
-		checkPort(match?.[3], field);
-	}
-	return checkLength(brokers.join(','), field, 1, 2048);
-}
+		.map((broker) => broker.trim())
+		.join(',');
 
 function sslProperties(bag: ParameterBag): Record<string, string> {
 	const enabled = bag.kafkaSslEnabled === undefined ? true : bool(bag.kafkaSslEnabled);
@@ -263,5 +256,55 @@ export const kafkaForm: ConnectionTypeForm = {
 		...sslProperties(bag),
 		...saslProperties(bag),
 	}),
+	labels: Object.fromEntries(
+		Object.entries({
+			KAFKA_BOOTSTRAP_SERVERS: 'Bootstrap Servers',
+			KAFKA_CUSTOM_CERT: 'Custom Certificate',
+			KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'Skip Certificate Validation',
+			KAFKA_CLIENT_KEYSTORE: 'Client Keystore',
+			KAFKA_SASL_MECHANISM: 'SASL Mechanism',
+			KAFKA_SASL_SCRAM_SECRETS_ARN: 'SCRAM Secret ARN',
+			KAFKA_SASL_SCRAM_USERNAME: 'SCRAM Username',
+			KAFKA_SASL_GSSAPI_KEYTAB: 'Kerberos Keytab',
+			KAFKA_SASL_GSSAPI_KRB5_CONF: 'Kerberos Config (krb5.conf)',
+			KAFKA_SASL_GSSAPI_SERVICE: 'Kerberos Service Name',
+			KAFKA_SASL_GSSAPI_PRINCIPAL: 'Kerberos Principal',
+			KAFKA_SASL_PLAIN_USERNAME: 'PLAIN Username',
+		}).map(([key, label]) => [`ConnectionProperties.${key}`, label]),
+	),
+	checkRequest(input, at) {
+		const field = at('ConnectionProperties.KAFKA_BOOTSTRAP_SERVERS');
+		const brokers = checkLength(input.ConnectionProperties?.KAFKA_BOOTSTRAP_SERVERS ?? fail(field, 'is required'), field, 1, 2048);
+		for (const broker of brokers.split(',')) {
+			const match = BROKER.exec(broker.trim());
+			if (!match) fail(field, 'must be a comma-separated list of host:port pairs, e.g. b-1.example.com:9094');
+			checkPort(match?.[3], field);
+		}
+		const properties = (input.ConnectionProperties ?? {}) as Record<string, string>;
+		checkPropertyValues(properties, at, {
+			KAFKA_CUSTOM_CERT: checkS3Url,
+			KAFKA_CLIENT_KEYSTORE: checkS3Url,
+			KAFKA_SASL_MECHANISM: (value, name) => checkOneOf(value, name, KAFKA_SASL_MECHANISMS),
+			KAFKA_SASL_SCRAM_SECRETS_ARN: (value, name) => checkArn(value, name, 'secretsmanager', 'secret:'),
+			KAFKA_SASL_SCRAM_USERNAME: checkNoSpace,
+			KAFKA_SASL_PLAIN_USERNAME: checkNoSpace,
+			KAFKA_SASL_GSSAPI_KEYTAB: checkS3Url,
+			KAFKA_SASL_GSSAPI_KRB5_CONF: checkS3Url,
+			KAFKA_SASL_GSSAPI_SERVICE: checkNoSpace,
+			KAFKA_SASL_GSSAPI_PRINCIPAL: checkNoSpace,
+		});
+		checkNeeds(properties, at, 'KAFKA_SKIP_CUSTOM_CERT_VALIDATION', 'KAFKA_CUSTOM_CERT', 'needs a Custom Certificate');
+		checkNeeds(properties, at, 'KAFKA_CLIENT_KEYSTORE_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
+		checkNeeds(properties, at, 'KAFKA_CLIENT_KEY_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
+		// What each SASL mechanism needs (SCRAM: a secret, or a username and password).
+		const needed: Record<string, string[]> = {
+			'SCRAM-SHA-512': properties.KAFKA_SASL_SCRAM_SECRETS_ARN ? [] : ['KAFKA_SASL_SCRAM_USERNAME', 'KAFKA_SASL_SCRAM_PASSWORD'],
+			GSSAPI: ['KAFKA_SASL_GSSAPI_KEYTAB', 'KAFKA_SASL_GSSAPI_KRB5_CONF', 'KAFKA_SASL_GSSAPI_SERVICE', 'KAFKA_SASL_GSSAPI_PRINCIPAL'],
+			PLAIN: ['KAFKA_SASL_PLAIN_USERNAME', 'KAFKA_SASL_PLAIN_PASSWORD'],
+		};
+		for (const key of needed[properties.KAFKA_SASL_MECHANISM] ?? []) {
+			if (!properties[key]) fail(at(`ConnectionProperties.${key}`), `is required for SASL mechanism ${properties.KAFKA_SASL_MECHANISM}`);
+		}
+	},
 	propertyDefaults: { KAFKA_SSL_ENABLED: 'true', KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'false' },
 };

@@ -6,7 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkLength, checkPattern, fail, required } from '../../shared/validation';
-import { credentialFields, credentialProperties } from './common';
+import { checkCredentialProperties, CREDENTIAL_LABELS, credentialFields, credentialProperties } from './common';
 import type { ConnectionTypeForm } from './types';
 
 const fields: INodeProperties[] = [
@@ -22,20 +22,21 @@ const fields: INodeProperties[] = [
 	...credentialFields('mongodb'),
 ];
 
-function connectionUrl(value: unknown): string {
-	const field = 'Connection URL';
-	const url = checkLength(required(value, field), field, 11, 2048);
-	checkPattern(url, field, /^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'a mongodb:// or mongodb+srv:// URL');
-	// user:password@ in the URL would store the password in a property that Get shows.
-	if (/^mongodb(\+srv)?:\/\/[^/]*@/.test(url)) fail(field, 'must not contain credentials: use the credential fields');
-	return url;
-}
-
 export const mongodbForm: ConnectionTypeForm = {
 	type: 'MONGODB',
 	fields,
 	toConnectionProperties: (bag) => ({
-		CONNECTION_URL: connectionUrl(bag.mongodbConnectionUrl),
+		CONNECTION_URL: required(bag.mongodbConnectionUrl, 'Connection URL'),
 		...credentialProperties(bag, 'mongodb'),
 	}),
+	labels: { 'ConnectionProperties.CONNECTION_URL': 'Connection URL', ...CREDENTIAL_LABELS },
+	checkRequest(input, at) {
+		const properties = input.ConnectionProperties ?? {};
+		const field = at('ConnectionProperties.CONNECTION_URL');
+		const url = checkLength(properties.CONNECTION_URL ?? fail(field, 'is required'), field, 11, 2048);
+		checkPattern(url, field, /^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'a mongodb:// or mongodb+srv:// URL');
+		// user:password@ in the URL would store the password in a property that Get shows.
+		if (/^mongodb(\+srv)?:\/\/[^/]*@/.test(url)) fail(field, 'must not contain credentials: use the credential fields');
+		checkCredentialProperties(properties, at);
+	},
 };

@@ -6,19 +6,19 @@
  * Network (VPC) settings of the definition form.
  */
 import { fail } from '../../shared/validation';
-import type { ConnectionTypeForm, DefinitionParts } from './types';
+import type { ConnectionTypeForm } from './types';
 
 export const networkForm: ConnectionTypeForm = {
 	type: 'NETWORK',
 	fields: [],
 	toConnectionProperties: () => ({}),
-	checkDefinition(definition: DefinitionParts) {
-		const { subnetId, securityGroupIds, availabilityZone } = definition;
-		// Test Definition: a TestConnectionInput has no PhysicalConnectionRequirements, so
-		// buildTestConnectionInput reports them as present without any of their parts. Nothing to check.
-		if (definition.hasPhysicalConnectionRequirements && !subnetId && !securityGroupIds.length && !availabilityZone) return;
-		if (!subnetId) fail('Subnet ID', 'is required for a NETWORK connection (in Network (VPC))');
-		if (!securityGroupIds.length) fail('Security Group IDs', 'are required for a NETWORK connection (in Network (VPC))');
-		if (!availabilityZone) fail('Availability Zone', 'is required for a NETWORK connection (in Network (VPC))');
+	checkRequest(input, at, saved) {
+		// Test Definition sends no network: AWS tests a NETWORK connection's path from its saved settings.
+		if (!saved) return;
+		const network = input.PhysicalConnectionRequirements ?? {};
+		const path = 'PhysicalConnectionRequirements';
+		if (!network.SubnetId) fail(at(`${path}.SubnetId`), 'is required for a NETWORK connection (in Network (VPC))');
+		if (!network.SecurityGroupIdList?.length) fail(at(`${path}.SecurityGroupIdList`), 'are required for a NETWORK connection (in Network (VPC))');
+		if (!network.AvailabilityZone) fail(at(`${path}.AvailabilityZone`), 'is required for a NETWORK connection (in Network (VPC))');
 	},
 };

@@ -9,7 +9,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkLength, checkPattern, fail, required } from '../../shared/validation';
-import type { ConnectionTypeForm, DefinitionParts } from './types';
+import type { ConnectionTypeForm } from './types';
 
 const fields: INodeProperties[] = [
 	{
@@ -26,13 +26,12 @@ const fields: INodeProperties[] = [
 export const salesforceForm: ConnectionTypeForm = {
 	type: 'SALESFORCE',
 	fields,
-	toConnectionProperties(bag) {
-		const field = 'Instance URL';
-		const url = checkLength(required(bag.salesforceInstanceUrl, field), field, 9, 2048);
+	toConnectionProperties: (bag) => ({ INSTANCE_URL: required(bag.salesforceInstanceUrl, 'Instance URL') }),
+	labels: { 'ConnectionProperties.INSTANCE_URL': 'Instance URL' },
+	checkRequest(input, at) {
+		const field = at('ConnectionProperties.INSTANCE_URL');
+		const url = checkLength((input.ConnectionProperties as Record<string, string> | undefined)?.INSTANCE_URL ?? fail(field, 'is required'), field, 9, 2048);
 		checkPattern(url, field, /^https:\/\/[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?\/?$/, 'an https URL such as https://acme.my.salesforce.com');
-		return { INSTANCE_URL: url };
-	},
-	checkDefinition(definition: DefinitionParts) {
-		if (definition.authenticationType !== 'OAUTH2') fail('Authentication Type', 'must be OAuth2 for a SALESFORCE connection');
+		if (input.AuthenticationConfiguration?.AuthenticationType !== 'OAUTH2') fail(at('AuthenticationConfiguration.AuthenticationType'), 'must be OAuth2 for a SALESFORCE connection');
 	},
 };

@@ -1,3 +1,4 @@
+import type { ConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The node's parameter values for one item, read by field name (see readBag in ../common). */
@@ -18,8 +19,13 @@ export interface ConnectionTypeForm {
 	fields: INodeProperties[];
 	/** Pure: validates the type's fields (throwing InputProblem) and returns its ConnectionProperties. */
 	toConnectionProperties(bag: ParameterBag): Record<string, string>;
-	/** Pure, optional: checks across the whole definition (e.g. SALESFORCE needs authentication). */
-	checkDefinition?(definition: DefinitionParts): void;
+	/**
+	 * Pure, optional: the type's rules about the request, whatever built it (common/check.ts runs
+	 * them for the form, a JSON Definition and Reconcile alike). `saved` is false for Test Definition.
+	 */
+	checkRequest?(input: Partial<ConnectionInput>, at: Label, saved: boolean): void;
+	/** The form's label of each ConnectionProperties key the type's fields fill (messages name the field). */
+	labels?: Record<string, string>;
 	/**
 	 * AWS's documented value of a property when it is absent (e.g. JDBC_ENFORCE_SSL "false"). The
 	 * form never sends these; Create or Update treats "absent" and "the default" as the same.
@@ -27,12 +33,5 @@ export interface ConnectionTypeForm {
 	propertyDefaults?: Record<string, string>;
 }
 
-/** The parts of a ConnectionInput a type may check across. */
-export interface DefinitionParts {
-	connectionProperties: Record<string, string>;
-	authenticationType?: string;
-	hasPhysicalConnectionRequirements: boolean;
-	subnetId?: string;
-	securityGroupIds: string[];
-	availabilityZone?: string;
-}
+/** The name a message gives a request path: a form field's label, or a JSON Definition's path. */
+export type Label = (path: string) => string;

@@ -5,7 +5,9 @@
 // sent, nothing may crash or reject unhandled, and no message may contain a secret.
 const { runNode } = require('../../support/engine');
 const { startRecordingEndpoint } = require('../../support/recordingEndpoint');
-const { SECRET, allBaselines, buildCorpus, operationsOf } = require('../../support/badInputCorpus');
+const { SECRET, URL_SECRET, allBaselines, buildCorpus, jsonDoorCorpus, operationsOf, pathText } = require('../../support/badInputCorpus');
+const { buildConnectionInput, buildTags } = require('../../../nodes/GlueConnection/common/definition');
+const { buildCreateRequest } = require('../../../nodes/EventBridgeConnection/common/definition');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 const { EventBridgeConnection } = require('../../../nodes/EventBridgeConnection/EventBridgeConnection.node');
 
@@ -13,6 +15,25 @@ const NODES = { glue: GlueConnection, eventBridge: EventBridgeConnection };
 const descriptions = { glue: new GlueConnection().description, eventBridge: new EventBridgeConnection().description };
 const corpus = buildCorpus(descriptions);
 const BASELINES = allBaselines(descriptions);
+// The second door: every form case of a baseline that sends a definition, as the JSON Definition
+// the form's own mapping makes of the baseline with the bad value where the field's value goes.
+const requestOf = (node, parameters) => {
+	if (node === 'eventBridge') return buildCreateRequest(parameters);
+	const tags = buildTags(parameters);
+	return { ...buildConnectionInput(parameters, parameters.name ?? parameters.newName ?? 'corpus-definition'), ...(tags ? { Tags: tags } : {}) };
+};
+const jsonDoor = jsonDoorCorpus(descriptions, corpus, requestOf);
+const JSON_OPERATIONS = ['create', 'createOrUpdate', 'reconcile'];
+const jsonParameters = (operation) => ({
+	operation,
+	definitionFrom: 'json',
+	definitionJson: '={{ $json.definition }}',
+	...(operation === 'reconcile' ? { scopePrefix: 'corpus' } : {}),
+});
+// Printed for the docs, which quote these counts (docs/front-door.md).
+console.log(
+	`bad-input corpus: ${corpus.length} form cases; ${jsonDoor.cases.length} of them also as JSON Definitions, each through ${JSON_OPERATIONS.join(', ')} (${jsonDoor.cases.length * JSON_OPERATIONS.length} JSON runs)`,
+);
 
 let recorder;
 let credentials;
@@ -91,12 +112,44 @@ describe.each(corpus.map((c, index) => [c.name, c, index]))('%s', (_name, entry,
 				expect(item.json.error).toMatch(new RegExp(`^${field}: .+ \\(item ${itemIndex}\\)$`, 's'));
 				expect(item.json.description).toContain('Nothing was sent to AWS');
 				expect(JSON.stringify(item.json)).not.toContain(SECRET);
+				expect(JSON.stringify(item.json)).not.toContain(URL_SECRET);
 			});
 		} else {
 			expect(error?.name).toBe('NodeOperationError');
 			expect(error.message).toMatch(new RegExp(`^${field}: .+ \\(item 0\\)$`, 's'));
 			expect(`${error.message} ${error.description}`).not.toContain(SECRET);
+			expect(`${error.message} ${error.description}`).not.toContain(URL_SECRET);
 		}
+	});
+});
+
+test('the JSON door holds the definition-sending form cases of both nodes, the URL password cases included', () => {
+	expect(jsonDoor.cases.length).toBeGreaterThanOrEqual(150);
+	for (const node of ['glue', 'eventBridge']) expect(jsonDoor.cases.filter((c) => c.node === node).length).toBeGreaterThan(30);
+	const urls = jsonDoor.cases.filter((c) => typeof c.value === 'string' && c.value.includes(URL_SECRET)).map((c) => c.baseline);
+	expect(new Set(urls)).toEqual(new Set(['create JDBC URL', 'update MONGODB']));
+});
+
+// The JSON door's baselines are well-formed too: unchanged, they reach AWS through every operation.
+describe.each(Object.entries(jsonDoor.baselines).flatMap(([id, definition]) => JSON_OPERATIONS.map((operation) => [id, operation, definition])))('JSON baseline %s through %s', (id, operation, definition) => {
+	test('well-formed, it reaches the endpoint', async () => {
+		const before = recorder.requests.length;
+		const { error } = await run(id.split(' ')[0], jsonParameters(operation), { inputItems: [{ definition: JSON.stringify(definition) }] });
+		expect(recorder.requests.length).toBeGreaterThan(before);
+		expect(error?.name).toBe('NodeApiError');
+	});
+});
+
+describe.each(jsonDoor.cases.flatMap((c) => JSON_OPERATIONS.map((operation) => [c.name, operation, c])))('%s through %s', (_name, operation, entry) => {
+	test('a NodeOperationError naming the JSON path and item 0, nothing sent', async () => {
+		const before = recorder.requests.length;
+		const { error } = await run(entry.node, jsonParameters(operation), { inputItems: [{ definition: JSON.stringify(entry.definition) }] });
+		expect(recorder.requests.slice(before)).toEqual([]);
+		expect(error?.name).toBe('NodeOperationError');
+		// The path the value went to, or (a map's key, a list's entry) the member that holds it.
+		const member = escape(pathText(entry.jsonPath.slice(0, 1)));
+		expect(error.message).toMatch(new RegExp(`^Definition \\(JSON\\) › ${member}.*: .+ \\(item 0\\)$`, 's'));
+		for (const secret of [SECRET, URL_SECRET]) expect(`${error.message} ${error.description}`).not.toContain(secret);
 	});
 });
 

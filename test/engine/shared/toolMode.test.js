@@ -33,7 +33,7 @@ const glueConnection = (name, extra = {}) => ({
 });
 
 describe('answers a model reads', () => {
-	test('Get: name, type, state, description and properties; passwords hidden even when the author turned Hide Password off', async () => {
+	test('Get: name, type, state and the connection\'s definition (its one view); passwords hidden even when the author turned Hide Password off', async () => {
 		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: glueConnection('orders-db') });
 		const { output, error } = await glueTool({ operation: 'get', connection: locator('orders-db'), hidePassword: false });
 		expect(error).toBeUndefined();
@@ -43,10 +43,65 @@ describe('answers a model reads', () => {
 				name: 'orders-db',
 				type: 'JDBC',
 				state: 'READY',
-				description: 'orders',
-				properties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/orders', USERNAME: 'etl' },
+				definition: {
+					Name: 'orders-db',
+					Description: 'orders',
+					ConnectionType: 'JDBC',
+					ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/orders', USERNAME: 'etl' },
+				},
 			},
 		]);
+	});
+
+	test('Get of a NETWORK connection names its subnet, security groups and Availability Zone: the same view Export gives, secrets and bookkeeping aside', async () => {
+		const network = {
+			Name: 'vpc-path',
+			ConnectionType: 'NETWORK',
+			Status: 'READY',
+			MatchCriteria: ['prod'],
+			ConnectionProperties: {},
+			PhysicalConnectionRequirements: { SubnetId: 'subnet-0abc', SecurityGroupIdList: ['sg-0abc', 'sg-0def'], AvailabilityZone: 'eu-west-1a' },
+			AthenaProperties: { workgroup: 'primary' },
+			ConnectionSchemaVersion: 2,
+			CreationTime: new Date('2026-01-01T00:00:00Z'),
+			LastUpdatedBy: 'arn:aws:iam::123456789012:user/ops',
+		};
+		glueMock.on(glue.GetConnectionCommand).resolves({ Connection: network });
+		const { output, error } = await glueTool({ operation: 'get', connection: locator('vpc-path') });
+		expect(error).toBeUndefined();
+		const { definition } = output[0].json;
+		expect(definition.PhysicalConnectionRequirements).toEqual({ SubnetId: 'subnet-0abc', SecurityGroupIdList: ['sg-0abc', 'sg-0def'], AvailabilityZone: 'eu-west-1a' });
+		const { glueConnectionAsDefinition } = require('../../../nodes/GlueConnection/common/export');
+		const exported = glueConnectionAsDefinition(network, []).definition;
+		// Export always writes ConnectionProperties (a copy of a NETWORK connection has none): the rest is the same view.
+		expect({ ...definition, ConnectionProperties: {} }).toEqual(exported);
+		expect(Object.keys(definition)).not.toEqual(expect.arrayContaining(['Status']));
+	});
+
+	test('Get of an EventBridge OAuth connection carries its endpoint, method and parameters, never the client secret', async () => {
+		ebMock.on(eventbridge.DescribeConnectionCommand).resolves({
+			Name: 'crm-oauth',
+			ConnectionArn: 'arn:aws:events:us-east-1:123456789012:connection/crm-oauth/1',
+			ConnectionState: 'AUTHORIZED',
+			AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+			SecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/crm-oauth/1',
+			AuthParameters: {
+				OAuthParameters: { ClientParameters: { ClientID: 'client-1' }, AuthorizationEndpoint: 'https://auth.example.com/token', HttpMethod: 'POST', OAuthHttpParameters: { HeaderParameters: [{ Key: 'x-tenant', Value: 'acme', IsValueSecret: false }] } },
+				InvocationHttpParameters: { BodyParameters: [{ Key: 'token', IsValueSecret: true }] },
+			},
+			KmsKeyIdentifier: 'alias/crm',
+		});
+		const { output, error } = await ebTool({ operation: 'get', connection: locator('crm-oauth') });
+		expect(error).toBeUndefined();
+		expect(output[0].json.definition).toEqual({
+			Name: 'crm-oauth',
+			AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS',
+			AuthParameters: {
+				OAuthParameters: { ClientParameters: { ClientID: 'client-1' }, AuthorizationEndpoint: 'https://auth.example.com/token', HttpMethod: 'POST', OAuthHttpParameters: { HeaderParameters: [{ Key: 'x-tenant', Value: 'acme', IsValueSecret: false }] } },
+				InvocationHttpParameters: { BodyParameters: [{ Key: 'token', IsValueSecret: true }] },
+			},
+			KmsKeyIdentifier: 'alias/crm',
+		});
 	});
 
 	test('the same Get outside tool mode keeps the whole AWS answer', async () => {
@@ -110,7 +165,7 @@ describe('guard rails', () => {
 		const { output, error } = await ebTool({ operation: 'get', connection: locator('crm') });
 		expect(error).toBeUndefined();
 		// The ARN stays: an API destination needs it next.
-		expect(output[0].json).toEqual({ name: 'crm', type: 'API_KEY', state: 'AUTHORIZED', arn });
+		expect(output[0].json).toEqual({ name: 'crm', type: 'API_KEY', state: 'AUTHORIZED', arn, definition: { Name: 'crm', AuthorizationType: 'API_KEY' } });
 	});
 
 	test('the operation cannot come from an expression (a model cannot widen Get into Delete)', async () => {

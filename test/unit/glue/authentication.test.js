@@ -1,6 +1,16 @@
-// Pure mapping of the Glue authentication configuration, per authentication type.
-const { toAuthenticationConfiguration } = require('../../../nodes/GlueConnection/common/authentication');
+// Pure mapping of the Glue authentication configuration, per authentication type, and the request
+// checker's rules about it (common/check.ts), with the messages naming the form's fields.
+const { toAuthenticationConfiguration: mapped } = require('../../../nodes/GlueConnection/common/authentication');
+const { checkGlueRequest } = require('../../../nodes/GlueConnection/common/check');
+const { formLabel } = require('../../../nodes/GlueConnection/common/definition');
 const { InputProblem } = require('../../../nodes/shared/validation');
+
+/** The form's mapping, checked as every request is (a type without a form of its own: no type rules). */
+const toAuthenticationConfiguration = (bag) => {
+	const configuration = mapped(bag);
+	checkGlueRequest({ Name: 'n', ConnectionType: 'SNOWFLAKE', AuthenticationConfiguration: configuration }, formLabel('SNOWFLAKE'));
+	return configuration;
+};
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:glue-creds';
 const KMS_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd';

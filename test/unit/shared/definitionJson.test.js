@@ -80,8 +80,43 @@ describe('Glue', () => {
 
 	test("a type's own rules apply (JDBC needs credentials or an authentication type)", () => {
 		const error = problem(() => glueDefinition({ Name: 'x', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://h:5432/d' } }));
-		expect(error.field).toBe('Definition (JSON)');
-		expect(error.problem).toMatch(/Authentication Type/);
+		// The type's rule, from the type's module, names the path in the definition (not the form's field).
+		expect(error.field).toBe('Definition (JSON) › AuthenticationConfiguration.AuthenticationType');
+		expect(error.problem).toMatch(/is required when Credentials is "From Authentication Type"/);
+	});
+
+	// What the form refused and a JSON Definition once took (issue 22): the same checker now runs on both.
+	const withProperties = (type, ConnectionProperties, extra = {}) => ({ Name: 'x', ConnectionType: type, ConnectionProperties, ...extra });
+	const secretId = { SECRET_ID: 'sales-db' };
+	test.each([
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:mysql://admin:PwInUrl123@db.example.com:3306/sales', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /must not contain a password/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales;password=PwInUrl123', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /must not contain a password/],
+		[withProperties('MONGODB', { CONNECTION_URL: 'mongodb://reader:PwInUrl123@mongo.example.com:27017/sales', ...secretId }), 'ConnectionProperties.CONNECTION_URL', /must not contain/],
+		[withProperties('SNOWFLAKE', { ENDPOINT: 'https://svc:PwInUrl123@acme.snowflakecomputing.com' }), 'ConnectionProperties.ENDPOINT', /must not contain a password/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: '', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /6 to 2048 characters/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'postgresql://db.example.com/sales', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /starts with jdbc:/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: `jdbc:postgresql://db.example.com:5432/${'s'.repeat(2048)}`, ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /6 to 2048/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:70000/sales', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /port number/],
+		[withProperties('JDBC', secretId), 'ConnectionProperties.JDBC_CONNECTION_URL', /is required/],
+		[withProperties('KAFKA', { KAFKA_BOOTSTRAP_SERVERS: 'b-1.example.com' }), 'ConnectionProperties.KAFKA_BOOTSTRAP_SERVERS', /host:port/],
+		[withProperties('SNOWFLAKE', { 'BAD\nKEY': 'v' }), 'ConnectionProperties', /control characters/],
+		[withProperties('SNOWFLAKE', {}, { Description: 'bell\u0007' }), 'Description', /printable text/],
+		[withProperties('SNOWFLAKE', {}, { AuthenticationConfiguration: { AuthenticationType: 'BASIC', BasicAuthenticationCredentials: { Username: '', Password: 'p' } } }), 'AuthenticationConfiguration.BasicAuthenticationCredentials.Username', /is required/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/s', ...secretId, JDBC_DRIVER_JAR_URI: 'https://example.com/d.jar', JDBC_DRIVER_CLASS_NAME: 'org.postgresql.Driver' }), 'ConnectionProperties.JDBC_DRIVER_JAR_URI', /S3 URL/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/s', ...secretId, SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'true' }), 'ConnectionProperties.SKIP_CUSTOM_JDBC_CERT_VALIDATION', /needs a Custom JDBC Certificate/],
+		[withProperties('KAFKA', { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9096', KAFKA_SASL_MECHANISM: 'PLAIN', KAFKA_SASL_PLAIN_USERNAME: 'glue' }), 'ConnectionProperties.KAFKA_SASL_PLAIN_PASSWORD', /is required for SASL mechanism PLAIN/],
+		[withProperties('KAFKA', { KAFKA_BOOTSTRAP_SERVERS: 'b-1:9096', KAFKA_CLIENT_KEYSTORE: 'keystore.jks' }), 'ConnectionProperties.KAFKA_CLIENT_KEYSTORE', /S3 URL/],
+		[withProperties('CUSTOM', { CONNECTOR_TYPE: 'Jdbc', CONNECTOR_URL: 's3://my-bucket/c.jar', CONNECTOR_CLASS_NAME: 'a.B', CONNECTION_URL: 'snowflake://x' }), 'ConnectionProperties.CONNECTION_URL', /starts with jdbc:/],
+		[
+			withProperties('SALESFORCE', { INSTANCE_URL: 'https://acme.my.salesforce.com' }, { AuthenticationConfiguration: { AuthenticationType: 'OAUTH2', OAuth2Properties: { TokenUrl: 'https://svc:PwInUrl123@login.salesforce.com/services/oauth2/token' } } }),
+			'AuthenticationConfiguration.OAuth2Properties.TokenUrl',
+			/must not contain a password/,
+		],
+	])('%j is refused at its path, as the form refuses it', (definition, path, message) => {
+		const error = problem(() => glueDefinition(definition));
+		expect(error.field).toBe(`Definition (JSON) › ${path}`);
+		expect(error.problem).toMatch(message);
+		expect(error.message).not.toContain('PwInUrl123');
 	});
 
 	test('a marked secret of a described type is not compared (its key is a secret key)', () => {
@@ -118,6 +153,12 @@ describe('EventBridge', () => {
 		[{ Name: 'has space' }, 'Definition (JSON) › Name'],
 		[{ AuthParameters: { BasicAuthParameters: { Username: 'u' } } }, 'Definition (JSON) › AuthParameters.BasicAuthParameters.Password'],
 		[{ ConnectionArn: 'arn:x' }, 'Definition (JSON) › ConnectionArn'],
+		// What the form refused and a JSON Definition once took (issue 22).
+		[{ AuthParameters: { BasicAuthParameters: { Username: '', Password: 'p' } } }, 'Definition (JSON) › AuthParameters.BasicAuthParameters.Username'],
+		[{ AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: '', ApiKeyValue: 'v' } } }, 'Definition (JSON) › AuthParameters.ApiKeyAuthParameters.ApiKeyName'],
+		[{ AuthorizationType: 'API_KEY', AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: '' } } }, 'Definition (JSON) › AuthParameters.ApiKeyAuthParameters.ApiKeyValue'],
+		[{ AuthParameters: { BasicAuthParameters: { Username: 'u', Password: 'p' }, InvocationHttpParameters: { HeaderParameters: [{ Key: 'bad key', Value: 'v' }] } } }, 'Definition (JSON) › AuthParameters.InvocationHttpParameters.HeaderParameters[0]'],
+		[{ AuthorizationType: 'OAUTH_CLIENT_CREDENTIALS', AuthParameters: { OAuthParameters: { ClientParameters: { ClientID: 'c', ClientSecret: 's' }, AuthorizationEndpoint: 'https://u:p@auth.example.com/t', HttpMethod: 'POST' } } }, 'Definition (JSON) › AuthParameters.OAuthParameters.AuthorizationEndpoint'],
 	])('%j is refused at its path', (extra, field) => {
 		expect(problem(() => eventBridgeDefinition(basic(extra))).field).toBe(field);
 	});

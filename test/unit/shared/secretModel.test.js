@@ -237,3 +237,25 @@ describe('form side', () => {
 		expect(parameters.jdbcPassword).toBe(`${SECRET}-1`);
 	});
 });
+
+describe('passwords inside URLs', () => {
+	test.each([
+		['jdbc:mysql://admin:Pw1@db.example.com:3306/sales', 'jdbc:mysql://admin:****@db.example.com:3306/sales'],
+		['mongodb+srv://reader:Pw1@cluster.example.com/sales', 'mongodb+srv://reader:****@cluster.example.com/sales'],
+		['jdbc:oracle:thin:scott/Pw1@db.example.com:1521/orcl', 'jdbc:oracle:thin:scott/****@db.example.com:1521/orcl'],
+		['jdbc:sqlserver://db.example.com:1433;user=sa;password=Pw1;databaseName=x', 'jdbc:sqlserver://db.example.com:1433;user=sa;password=****;databaseName=x'],
+		['https://api.example.com/token?pwd=Pw1&x=1', 'https://api.example.com/token?pwd=****&x=1'],
+	])('%s is found and masked', (text, masked) => {
+		expect(model.hasUrlCredentials(text)).toBe(true);
+		expect(model.maskUrlCredentials(text)).toBe(masked);
+		expect(model.hasUrlCredentials(masked)).toBe(true);
+	});
+
+	test.each(['jdbc:postgresql://db.example.com:5432/sales', 'jdbc:oracle:thin://@db.example.com:1521/orcl', 'mongodb://reader@mongo.example.com/sales', 's3://bucket/key', 'https://auth.example.com/token?scope=a'])(
+		'%s has none',
+		(text) => {
+			expect(model.hasUrlCredentials(text)).toBe(false);
+			expect(model.withUrlCredentialsMasked({ a: [text] })).toEqual({ a: [text] });
+		},
+	);
+});

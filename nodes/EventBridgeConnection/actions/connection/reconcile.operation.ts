@@ -12,7 +12,7 @@ import { targetFields } from '../../../shared/targets';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
 import { buildCreateRequest, definitionFields, nameField } from '../../common/definition';
-import { eventBridgeDefinition } from '../../common/definitionJson';
+import { eventBridgeDefinition, resolvedEventBridgeRequest } from '../../common/definitionJson';
 import { BOUND_PATHS } from '../../common/export';
 import { comparedView, connectionsInScope, type EventBridgeCurrent, eventBridgeDifferences } from '../../common/reconcile';
 import { createConnection, deleteConnection, updateConnection } from '../../common/writes';
@@ -40,7 +40,8 @@ export const keys: OperationKeys<typeof description> = ['name', 'definitionJson'
 function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSecrets: boolean): DesiredItem<CreateConnectionRequest> {
 	const from = readParameters(ctx, itemIndex, description.filter((field) => field.name === DEFINITION_FROM))[DEFINITION_FROM];
 	if (from === FROM_JSON) {
-		const { name, request, parsed } = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), literalSecrets);
+		const definition = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), literalSecrets);
+		const { name, request, parsed } = definition;
 		const paths = parsed.references.map((reference) => reference.path);
 		return {
 			name,
@@ -49,8 +50,8 @@ function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSec
 			publicView: comparedView(withValuesAt(request as never, paths, []) as Partial<CreateConnectionRequest>),
 			carriesSecrets: true,
 			secretTexts: parsed.literalSecrets.map((path) => String(valueAt(request, path))),
-			resolve: async () =>
-				paths.length ? (withValuesAt(request as never, paths, await readSecretValues(ctx, itemIndex, parsed.references)) as unknown as CreateConnectionRequest) : request,
+			// Checked again with the secrets' values: an apply never sends what the checker refuses.
+			resolve: async () => (paths.length ? resolvedEventBridgeRequest(definition, await readSecretValues(ctx, itemIndex, parsed.references)) : request),
 		};
 	}
 	const bag = readParameters(ctx, itemIndex, [nameField, ...definitionFields]);

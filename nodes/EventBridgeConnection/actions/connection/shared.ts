@@ -1,16 +1,15 @@
-import type { CreateConnectionRequest, DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
+import type { DescribeConnectionResponse } from '@aws-sdk/client-eventbridge';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../shared/errors';
 import { concurrencyOptions, connectionLocator, createOrUpdateOptions, optionalSettings, retryFields, withDisplayOptions } from '../../../shared/descriptions';
-import { withValuesAt } from '../../../shared/definitionJson';
 import { locatorValue, mappedOncePerName, readParameters } from '../../../shared/parameters';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON } from '../../../shared/reconcileFields';
 import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
 import { isToolMode } from '../../../shared/toolMode';
 import { buildCreateRequest, connectionName, NAME_PATTERN } from '../../common/definition';
-import { eventBridgeDefinition } from '../../common/definitionJson';
+import { eventBridgeDefinition, resolvedEventBridgeRequest } from '../../common/definitionJson';
 import type { ParameterBag } from '../../authorizationTypes/values';
 import { StateProblem, waitForSettledState } from '../../common/wait';
 import type { EventBridgeService } from '../../transport';
@@ -121,7 +120,7 @@ export async function readCreateRequest(ctx: IExecuteFunctions, itemIndex: numbe
 		return { bag, request, name: String(request.Name) };
 	}
 	const definition = eventBridgeDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), !isToolMode(ctx));
-	const paths = definition.parsed.references.map((reference) => reference.path);
-	const values = paths.length ? await readSecretValues(ctx, itemIndex, definition.parsed.references) : [];
-	return { bag, request: withValuesAt(definition.request as never, paths, values) as unknown as CreateConnectionRequest, name: definition.name };
+	const { references } = definition.parsed;
+	const request = references.length ? resolvedEventBridgeRequest(definition, await readSecretValues(ctx, itemIndex, references)) : definition.request;
+	return { bag, request, name: definition.name };
 }

@@ -12,7 +12,7 @@ import { targetFields } from '../../../shared/targets';
 import { allowInToolModeField, toolDescriptionField } from '../../../shared/toolMode';
 import { buildWithStandIns, readSecretValues, withSecretValues } from '../../../shared/secrets';
 import { buildConnectionInput, buildTags, definitionFields, savedConnectionFields } from '../../common/definition';
-import { glueDefinition } from '../../common/definitionJson';
+import { glueDefinition, resolvedGlueInput } from '../../common/definitionJson';
 import { BOUND_PATHS } from '../../common/export';
 import { connectionsInScope, type GlueDesired, glueDifferences } from '../../common/reconcile';
 import { createConnection, deleteConnection, updateConnection } from '../../common/writes';
@@ -55,9 +55,8 @@ function desiredConnection(ctx: IExecuteFunctions, itemIndex: number, literalSec
 			secretTexts: definition.parsed.literalSecrets.map((path) => String(valueAt(definition.input, path))),
 			resolve: async () => {
 				if (!references.length) return request;
-				const values = await readSecretValues(ctx, itemIndex, references);
-				const input = withValuesAt(definition.input as never, references.map((reference) => reference.path), values) as unknown as ConnectionInput;
-				return { ...request, input };
+				// Checked again with the secrets' values: an apply never sends what the checker refuses.
+				return { ...request, input: resolvedGlueInput(definition, await readSecretValues(ctx, itemIndex, references)) };
 			},
 		};
 	}

@@ -5,12 +5,11 @@ import { concurrencyOptions, connectionLocator, createOrUpdateOptions, newConnec
 import { mappedOncePerName, readParameters } from '../../../shared/parameters';
 import { requestTimeoutOption, TEST_CONNECTION_TIMEOUT } from '../../../shared/transport/retry';
 import { checkLength, required, str } from '../../../shared/validation';
-import { withValuesAt } from '../../../shared/definitionJson';
 import { DEFINITION_FROM, DEFINITION_JSON, definitionFromFields, FROM_JSON, hiddenWhileJson } from '../../../shared/reconcileFields';
 import { readSecretValues, resolveSecrets } from '../../../shared/secrets';
 import { isToolMode } from '../../../shared/toolMode';
 import { buildConnectionInput, buildTags, checkConnectionName, FIRST_CLASS_TYPES } from '../../common/definition';
-import { glueDefinition } from '../../common/definitionJson';
+import { glueDefinition, resolvedGlueInput } from '../../common/definitionJson';
 import { checkAgainstDescription } from '../../common/describedType';
 import type { ParameterBag } from '../../connectionTypes/types';
 import type { GlueService } from '../../transport';
@@ -98,9 +97,8 @@ export async function readNamedDefinition(ctx: IExecuteFunctions, itemIndex: num
  */
 async function readJsonDefinition(ctx: IExecuteFunctions, itemIndex: number) {
 	const definition = glueDefinition(ctx.getNodeParameter(DEFINITION_JSON, itemIndex), !isToolMode(ctx));
-	const paths = definition.parsed.references.map((reference) => reference.path);
-	const values = paths.length ? await readSecretValues(ctx, itemIndex, definition.parsed.references) : [];
-	const input = withValuesAt(definition.input as never, paths, values) as unknown as ConnectionInput;
+	const { references } = definition.parsed;
+	const input = references.length ? resolvedGlueInput(definition, await readSecretValues(ctx, itemIndex, references)) : definition.input;
 	return { name: definition.name, input, tags: definition.tags, markedSecretKeys: definition.secretKeys };
 }
 
