@@ -271,7 +271,6 @@ export const kafkaForm: ConnectionTypeForm = {
 		for (const key of needed[properties.KAFKA_SASL_MECHANISM] ?? []) {
 			if (!properties[key]) fail(at(`ConnectionProperties.${key}`), `is required for SASL mechanism ${properties.KAFKA_SASL_MECHANISM}`);
 		}
-		if (properties.KAFKA_CLIENT_KEYSTORE && !properties.KAFKA_CLIENT_KEYSTORE_PASSWORD) fail(at('ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD'), 'is required with a Client Keystore');
 		const password = (value: string, name: string) => checkLength(value, name, 1, 1024);
 		checkPropertyValues(properties, at, {
 			KAFKA_CUSTOM_CERT: checkS3Url,
@@ -289,6 +288,7 @@ export const kafkaForm: ConnectionTypeForm = {
 			KAFKA_SASL_GSSAPI_SERVICE: checkNoSpace,
 			KAFKA_SASL_GSSAPI_PRINCIPAL: checkNoSpace,
 		});
+		if (properties.KAFKA_CLIENT_KEYSTORE && !properties.KAFKA_CLIENT_KEYSTORE_PASSWORD) fail(at('ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD'), 'is required with a Client Keystore');
 		checkNeeds(properties, at, 'KAFKA_SKIP_CUSTOM_CERT_VALIDATION', 'KAFKA_CUSTOM_CERT', 'needs a Custom Certificate');
 		checkNeeds(properties, at, 'KAFKA_CLIENT_KEY_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
 		checkNeeds(properties, at, 'KAFKA_CLIENT_KEYSTORE_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
