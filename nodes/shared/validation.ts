@@ -49,6 +49,7 @@ export function required(value: unknown, field: string): string {
 }
 
 export function checkLength(value: string, field: string, min: number, max: number): string {
+	if (!value && min > 0) fail(field, 'is required');
 	if (value.length < min || value.length > max) {
 		fail(field, `must be ${min === max ? min : `${min} to ${max}`} characters long (it has ${value.length})`);
 	}

@@ -122,7 +122,7 @@ export function httpParameterFields(prefix: string, purpose: string): INodePrope
 export function toHttpParameters(bag: ParameterBag, prefix: string, purpose: string): ConnectionHttpParameters | undefined {
 	const result: ConnectionHttpParameters = {};
 	for (const { suffix, label, list } of LISTS) {
-		const entries = toEntries(bag[`${prefix}${suffix}`], `${purpose} ${label}`, MAX_HTTP_PARAMETERS).map((entry) => ({
+		const entries = toEntries(bag[`${prefix}${suffix}`], `${purpose} ${label}`).map((entry) => ({
 			Key: entry.key,
 			Value: entry.value,
 			IsValueSecret: entry.isValueSecret === true,

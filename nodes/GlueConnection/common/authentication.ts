@@ -286,7 +286,7 @@ function checkOauth2(input: Partial<ConnectionInput>, at: Label) {
 	const auth = input.AuthenticationConfiguration ?? {};
 	const path = 'AuthenticationConfiguration.OAuth2Properties';
 	const oauth = auth.OAuth2Properties ?? {};
-	const grantType = oauth.OAuth2GrantType ?? 'CLIENT_CREDENTIALS';
+	const grantType = checkOneOf(String(oauth.OAuth2GrantType ?? 'CLIENT_CREDENTIALS'), at(`${path}.OAuth2GrantType`), GLUE_OAUTH2_GRANT_TYPES);
 	const client = oauth.OAuth2ClientApplication;
 	const clientId = client?.UserManagedClientApplicationClientId;
 	if (clientId) checkPattern(checkLength(clientId, at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), 1, 2048), at(`${path}.OAuth2ClientApplication.UserManagedClientApplicationClientId`), NO_SPACE, 'without spaces');

@@ -295,7 +295,7 @@ export function buildConnectionInput(bag: ParameterBag, name: string): Connectio
 
 /** Pure: the tags of a new connection (CreateConnection only). */
 export function buildTags(bag: ParameterBag): Record<string, string> | undefined {
-	return toStringMap(((bag.additionalFields ?? {}) as Record<string, unknown>).tags, 'Tags', 50);
+	return toStringMap(((bag.additionalFields ?? {}) as Record<string, unknown>).tags, 'Tags');
 }
 
 /** AWS's values for ConnectionProperties keys that are absent, for the chosen type. */

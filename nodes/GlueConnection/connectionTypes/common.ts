@@ -4,10 +4,11 @@
  * checks, and the "username and password, or a Secrets Manager secret" credentials block used by
  * JDBC, MONGODB and the connector types.
  */
+import type { ConnectionInput } from '@aws-sdk/client-glue';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { secretField } from '../../shared/secrets';
-import { checkLength, checkPattern, checkSecretId, fail, required, str } from '../../shared/validation';
+import { checkLength, checkPattern, checkSecretId, fail, str } from '../../shared/validation';
 import type { Label, ParameterBag } from './types';
 
 /** ConnectionProperties from a map whose unset entries are undefined or '' (they are left out). */
@@ -27,23 +28,11 @@ export function secretValue(value: unknown): string {
 	return '';
 }
 
-export function requiredSecret(value: unknown, field: string): string {
-	const secret = secretValue(value);
-	if (!secret) fail(field, 'is required');
-	return checkLength(secret, field, 1, 1024);
-}
-
 const S3_URL = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/\S+$/;
 
 /** An s3://bucket/key URL. */
 export function checkS3Url(value: string, field: string): string {
 	return checkPattern(value, field, S3_URL, 'an S3 URL such as s3://my-bucket/path/file');
-}
-
-/** An optional S3 URL field: undefined when empty. */
-export function optionalS3Url(value: unknown, field: string): string | undefined {
-	const url = str(value);
-	return url ? checkS3Url(url, field) : undefined;
 }
 
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -124,14 +113,13 @@ export function credentialFields(prefix: string, options: { show?: Show; fromAut
 	];
 }
 
-/** USERNAME + PASSWORD or SECRET_ID from a credentials block (nothing for "From Authentication Type"). */
+/** USERNAME + PASSWORD or SECRET_ID from a credentials block (nothing for "From Authentication Type"); checkCredentialProperties judges them. */
 export function credentialProperties(bag: ParameterBag, prefix: string, fromAuthentication = false): Record<string, string> {
 	const choice = str(bag[`${prefix}Credentials`]) || CREDENTIALS_USERNAME_PASSWORD;
-	if (choice === CREDENTIALS_SECRET) return { SECRET_ID: checkSecretId(required(bag[`${prefix}SecretId`], 'Secret ID'), 'Secret ID') };
+	if (choice === CREDENTIALS_SECRET) return { SECRET_ID: str(bag[`${prefix}SecretId`]) };
 	if (choice === CREDENTIALS_FROM_AUTHENTICATION && fromAuthentication) return {};
 	if (choice !== CREDENTIALS_USERNAME_PASSWORD) fail('Credentials', 'must be one of the listed choices');
-	const username = checkNoSpace(checkLength(required(bag[`${prefix}Username`], 'Username'), 'Username', 1, 512), 'Username');
-	return { USERNAME: username, PASSWORD: requiredSecret(bag[`${prefix}Password`], 'Password') };
+	return { USERNAME: str(bag[`${prefix}Username`]), PASSWORD: secretValue(bag[`${prefix}Password`]) };
 }
 
 /** The form's labels of the credentials block's properties. */
@@ -141,12 +129,20 @@ export const CREDENTIAL_LABELS: Record<string, string> = {
 	'ConnectionProperties.SECRET_ID': 'Secret ID',
 };
 
-/** The request's rules for USERNAME, PASSWORD and SECRET_ID, whoever set them. */
-export function checkCredentialProperties(properties: Record<string, string>, at: Label) {
-	const { USERNAME: username, PASSWORD: password, SECRET_ID: secretId } = properties;
-	if (username !== undefined) checkNoSpace(checkLength(username, at('ConnectionProperties.USERNAME'), 1, 512), at('ConnectionProperties.USERNAME'));
-	if (password !== undefined) checkLength(password, at('ConnectionProperties.PASSWORD'), 1, 1024);
+/**
+ * The request's rules for USERNAME, PASSWORD and SECRET_ID, whoever set them: AWS requires USERNAME
+ * and PASSWORD or SECRET_ID (JDBC, MONGODB, JDBC connectors); for JDBC (`orAuthentication`) an
+ * Authentication Type may supply them instead.
+ */
+export function checkCredentialProperties(input: Partial<ConnectionInput>, at: Label, orAuthentication = false) {
+	const { USERNAME: username, PASSWORD: password, SECRET_ID: secretId } = input.ConnectionProperties ?? {};
 	if (secretId !== undefined) checkSecretId(secretId, at('ConnectionProperties.SECRET_ID'));
+	if (username === undefined && password === undefined) {
+		if (secretId !== undefined || (orAuthentication && input.AuthenticationConfiguration?.AuthenticationType)) return;
+		if (orAuthentication) fail(at('AuthenticationConfiguration.AuthenticationType'), 'is required without a Username and Password or a Secret ID');
+	}
+	checkNoSpace(checkLength(username ?? '', at('ConnectionProperties.USERNAME'), 1, 512), at('ConnectionProperties.USERNAME'));
+	checkLength(password ?? '', at('ConnectionProperties.PASSWORD'), 1, 1024);
 }
 
 /** A type's rules for its ConnectionProperties values, by key: each runs when its key is set (whoever set it). */

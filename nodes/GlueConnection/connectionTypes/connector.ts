@@ -10,7 +10,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkOneOf, checkPattern, checkUrl, fail, required, str } from '../../shared/validation';
+import { checkLength, checkOneOf, checkPattern, checkUrl, fail, str } from '../../shared/validation';
 import { checkCredentialProperties, checkJavaClassName, CREDENTIAL_LABELS, checkNoSpace, checkPropertyValues, checkS3Url, credentialFields, credentialProperties } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
@@ -69,19 +69,13 @@ function connectorFields({ prefix, urlPlaceholder, urlDescription }: ConnectorOp
 	];
 }
 
-function connectorProperties(bag: ParameterBag, options: ConnectorOptions): Record<string, string> {
-	const { prefix } = options;
+function connectorProperties(bag: ParameterBag, { prefix }: ConnectorOptions): Record<string, string> {
 	const connectorType = str(bag[`${prefix}ConnectorType`]) || 'Jdbc';
-	if (!(CONNECTOR_TYPES as readonly string[]).includes(connectorType)) fail('Connector Type', `must be one of ${CONNECTOR_TYPES.join(', ')}`);
-	const connectorUrl = options.checkConnectorUrl(checkLength(required(bag[`${prefix}ConnectorUrl`], 'Connector URL'), 'Connector URL', 1, 2048), 'Connector URL');
-	const className = checkJavaClassName(required(bag[`${prefix}ConnectorClassName`], 'Connector Class Name'), 'Connector Class Name');
-	const connectionUrl = checkNoSpace(checkLength(required(bag[`${prefix}ConnectionUrl`], 'Connection URL'), 'Connection URL', 1, 2048), 'Connection URL');
-	if (connectorType === 'Jdbc') checkPattern(connectionUrl, 'Connection URL', /^jdbc:/i, 'a URL that starts with jdbc: for a JDBC connector');
 	return {
 		CONNECTOR_TYPE: connectorType,
-		CONNECTOR_URL: connectorUrl,
-		CONNECTOR_CLASS_NAME: className,
-		CONNECTION_URL: connectionUrl,
+		CONNECTOR_URL: str(bag[`${prefix}ConnectorUrl`]),
+		CONNECTOR_CLASS_NAME: str(bag[`${prefix}ConnectorClassName`]),
+		CONNECTION_URL: str(bag[`${prefix}ConnectionUrl`]),
 		...(connectorType === 'Jdbc' ? credentialProperties(bag, prefix) : {}),
 	};
 }
@@ -113,7 +107,7 @@ export function connectorForm(options: ConnectorOptions): ConnectionTypeForm {
 			});
 			if (properties.CONNECTOR_TYPE === 'Jdbc') {
 				checkPattern(properties.CONNECTION_URL, at('ConnectionProperties.CONNECTION_URL'), /^jdbc:/i, 'a URL that starts with jdbc: for a JDBC connector');
-				checkCredentialProperties(properties, at);
+				checkCredentialProperties(input, at);
 			}
 		},
 	};

@@ -31,7 +31,6 @@ import {
 	checkNoSpace,
 	credentialFields,
 	credentialProperties,
-	optionalS3Url,
 } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
@@ -193,8 +192,7 @@ function location(bag: ParameterBag): Record<string, string> {
 	const using = str(bag.jdbcConnectUsing) || HOST_AND_PORT;
 	if (using === URL) {
 		// The URL's rules are the request's (checkRequest below), whoever wrote it.
-		const url = required(bag.jdbcConnectionUrl, 'JDBC URL');
-		return { JDBC_CONNECTION_URL: url };
+		return { JDBC_CONNECTION_URL: str(bag.jdbcConnectionUrl) };
 	}
 	if (using !== HOST_AND_PORT) fail('Connect Using', 'must be Host and Port or JDBC URL');
 	const engineValue = required(bag.jdbcEngine, 'Database Engine');
@@ -208,41 +206,27 @@ function location(bag: ParameterBag): Record<string, string> {
 
 function ssl(bag: ParameterBag): Record<string, string> {
 	if (!bool(bag.jdbcEnforceSsl)) return {};
-	const cert = optionalS3Url(bag.jdbcCustomCert, 'Custom JDBC Certificate');
-	const skip = bool(bag.jdbcSkipCertValidation);
-	if (skip && !cert) fail('Skip Certificate Validation', 'needs a Custom JDBC Certificate');
-	const certString = str(bag.jdbcCustomCertString);
 	return definedProperties({
 		JDBC_ENFORCE_SSL: 'true',
-		CUSTOM_JDBC_CERT: cert,
-		SKIP_CUSTOM_JDBC_CERT_VALIDATION: skip ? 'true' : undefined,
-		CUSTOM_JDBC_CERT_STRING: certString || undefined,
+		CUSTOM_JDBC_CERT: str(bag.jdbcCustomCert),
+		SKIP_CUSTOM_JDBC_CERT_VALIDATION: bool(bag.jdbcSkipCertValidation) ? 'true' : undefined,
+		CUSTOM_JDBC_CERT_STRING: str(bag.jdbcCustomCertString),
 	});
-}
-
-function driver(bag: ParameterBag): Record<string, string> {
-	const jar = optionalS3Url(bag.jdbcDriverJarUri, 'Driver JAR');
-	const className = str(bag.jdbcDriverClassName);
-	if (jar && !className) fail('Driver Class Name', 'is required with a Driver JAR');
-	if (className && !jar) fail('Driver JAR', 'is required with a Driver Class Name');
-	if (className) checkJavaClassName(className, 'Driver Class Name');
-	return definedProperties({ JDBC_DRIVER_JAR_URI: jar, JDBC_DRIVER_CLASS_NAME: className || undefined });
 }
 
 export const jdbcForm: ConnectionTypeForm = {
 	type: 'JDBC',
 	fields,
-	toConnectionProperties(bag) {
-		const version = str(bag.jdbcEngineVersion);
-		if (version) checkNoSpace(checkLength(version, 'Engine Version', 1, 64), 'Engine Version');
-		return {
-			...location(bag),
-			...definedProperties({ JDBC_ENGINE_VERSION: version || undefined }),
-			...credentialProperties(bag, 'jdbc', true),
-			...ssl(bag),
-			...driver(bag),
-		};
-	},
+	toConnectionProperties: (bag) => ({
+		...location(bag),
+		...definedProperties({
+			JDBC_ENGINE_VERSION: str(bag.jdbcEngineVersion),
+			JDBC_DRIVER_JAR_URI: str(bag.jdbcDriverJarUri),
+			JDBC_DRIVER_CLASS_NAME: str(bag.jdbcDriverClassName),
+		}),
+		...credentialProperties(bag, 'jdbc', true),
+		...ssl(bag),
+	}),
 	labels: {
 		'ConnectionProperties.JDBC_CONNECTION_URL': 'JDBC URL',
 		'ConnectionProperties.JDBC_ENGINE_VERSION': 'Engine Version',
@@ -256,7 +240,7 @@ export const jdbcForm: ConnectionTypeForm = {
 		const properties = input.ConnectionProperties ?? {};
 		const url = properties.JDBC_CONNECTION_URL;
 		const field = at('ConnectionProperties.JDBC_CONNECTION_URL');
-		if (url === undefined) {
+		if (!url) {
 			if (!(properties.HOST && properties.PORT && properties.JDBC_ENGINE)) fail(field, 'is required (or all of HOST, PORT and JDBC_ENGINE)');
 		} else {
 			checkLength(url, field, 6, 2048);
@@ -265,7 +249,7 @@ export const jdbcForm: ConnectionTypeForm = {
 			if (host && !HOST.test(host) && !/^\[[0-9A-Fa-f:.]+\]$/.test(host)) fail(field, 'must name a host without spaces or other characters a host name cannot have');
 			if (port !== undefined) checkPort(port, field);
 		}
-		checkCredentialProperties(properties, at);
+		checkCredentialProperties(input, at, true);
 		checkPropertyValues(properties, at, {
 			JDBC_ENGINE_VERSION: (value, field) => checkNoSpace(checkLength(value, field, 1, 64), field),
 			CUSTOM_JDBC_CERT: checkS3Url,
@@ -273,12 +257,9 @@ export const jdbcForm: ConnectionTypeForm = {
 			JDBC_DRIVER_CLASS_NAME: checkJavaClassName,
 		});
 		checkNeeds(properties, at, 'SKIP_CUSTOM_JDBC_CERT_VALIDATION', 'CUSTOM_JDBC_CERT', 'needs a Custom JDBC Certificate');
-		checkNeeds(properties, at, 'JDBC_DRIVER_JAR_URI', 'JDBC_DRIVER_CLASS_NAME', 'needs a Driver Class Name');
-		checkNeeds(properties, at, 'JDBC_DRIVER_CLASS_NAME', 'JDBC_DRIVER_JAR_URI', 'needs a Driver JAR');
-		// "From Authentication Type" sends no USERNAME/SECRET_ID: then an Authentication Type (or an
-		// additional property) has to supply the credentials.
-		if (properties.SECRET_ID || (properties.USERNAME && properties.PASSWORD) || input.AuthenticationConfiguration?.AuthenticationType) return;
-		fail(at('AuthenticationConfiguration.AuthenticationType'), 'is required when Credentials is "From Authentication Type"');
+		// A custom driver is a JAR and its class: the message names the one missing.
+		if (properties.JDBC_DRIVER_JAR_URI && !properties.JDBC_DRIVER_CLASS_NAME) fail(at('ConnectionProperties.JDBC_DRIVER_CLASS_NAME'), 'is required with a custom driver JAR');
+		if (properties.JDBC_DRIVER_CLASS_NAME && !properties.JDBC_DRIVER_JAR_URI) fail(at('ConnectionProperties.JDBC_DRIVER_JAR_URI'), 'is required with a custom driver class name');
 	},
 	propertyDefaults: { JDBC_ENFORCE_SSL: 'false', SKIP_CUSTOM_JDBC_CERT_VALIDATION: 'false' },
 };

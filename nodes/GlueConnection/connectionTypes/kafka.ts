@@ -9,8 +9,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { secretField } from '../../shared/secrets';
-import { checkArn, checkLength, checkOneOf, checkPort, fail, required, str } from '../../shared/validation';
-import { bool, checkNeeds, checkNoSpace, checkPropertyValues, checkS3Url, definedProperties, optionalS3Url, requiredSecret, secretValue } from './common';
+import { checkArn, checkLength, checkOneOf, checkPort, fail, str } from '../../shared/validation';
+import { bool, checkNeeds, checkNoSpace, checkPropertyValues, checkS3Url, definedProperties, secretValue } from './common';
 import type { ConnectionTypeForm, ParameterBag } from './types';
 
 const NONE = 'none';
@@ -193,7 +193,7 @@ const BROKER = /^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):(\
 
 /** The broker list, trimmed and re-joined with commas (checkRequest checks each broker). */
 const bootstrapServers = (value: unknown) =>
-	required(value, 'Bootstrap Servers')
+	str(value)
 		.split(',')
 		.map((broker) => broker.trim())
 		.join(',');
@@ -201,51 +201,33 @@ const bootstrapServers = (value: unknown) =>
 function sslProperties(bag: ParameterBag): Record<string, string> {
 	const enabled = bag.kafkaSslEnabled === undefined ? true : bool(bag.kafkaSslEnabled);
 	if (!enabled) return { KAFKA_SSL_ENABLED: 'false' };
-	const cert = optionalS3Url(bag.kafkaCustomCert, 'Custom Certificate');
-	const skip = bool(bag.kafkaSkipCertValidation);
-	if (skip && !cert) fail('Skip Certificate Validation', 'needs a Custom Certificate');
-	const keystore = optionalS3Url(bag.kafkaClientKeystore, 'Client Keystore');
-	const keyPassword = secretValue(bag.kafkaClientKeyPassword);
-	let keystorePassword: string | undefined;
-	if (keystore) keystorePassword = requiredSecret(bag.kafkaClientKeystorePassword, 'Client Keystore Password');
-	else if (secretValue(bag.kafkaClientKeystorePassword)) fail('Client Keystore Password', 'needs a Client Keystore');
-	if (keyPassword && !keystore) fail('Client Key Password', 'needs a Client Keystore');
 	return definedProperties({
-		KAFKA_CUSTOM_CERT: cert,
-		KAFKA_SKIP_CUSTOM_CERT_VALIDATION: skip ? 'true' : undefined,
-		KAFKA_CLIENT_KEYSTORE: keystore,
-		KAFKA_CLIENT_KEYSTORE_PASSWORD: keystorePassword,
-		KAFKA_CLIENT_KEY_PASSWORD: keyPassword ? checkLength(keyPassword, 'Client Key Password', 1, 1024) : undefined,
+		KAFKA_CUSTOM_CERT: str(bag.kafkaCustomCert),
+		KAFKA_SKIP_CUSTOM_CERT_VALIDATION: bool(bag.kafkaSkipCertValidation) ? 'true' : undefined,
+		KAFKA_CLIENT_KEYSTORE: str(bag.kafkaClientKeystore),
+		KAFKA_CLIENT_KEYSTORE_PASSWORD: secretValue(bag.kafkaClientKeystorePassword),
+		KAFKA_CLIENT_KEY_PASSWORD: secretValue(bag.kafkaClientKeyPassword),
 	});
 }
 
+/** The chosen mechanism and its fields, empty ones included: checkRequest says which it needs. */
 function saslProperties(bag: ParameterBag): Record<string, string> {
 	const mechanism = str(bag.kafkaSaslMechanism) || NONE;
 	if (mechanism === NONE) return {};
-	if (!(KAFKA_SASL_MECHANISMS as readonly string[]).includes(mechanism)) {
-		fail('SASL Mechanism', `must be None or one of ${KAFKA_SASL_MECHANISMS.join(', ')}`);
-	}
-	const properties: Record<string, string> = { KAFKA_SASL_MECHANISM: mechanism };
-	if (mechanism === 'SCRAM-SHA-512') {
-		const choice = str(bag.kafkaSaslScramCredentials) || SCRAM_PASSWORD;
-		if (choice === SCRAM_SECRET) {
-			properties.KAFKA_SASL_SCRAM_SECRETS_ARN = checkArn(required(bag.kafkaSaslScramArn, 'SCRAM Secret ARN'), 'SCRAM Secret ARN', 'secretsmanager', 'secret:');
-		} else {
-			properties.KAFKA_SASL_SCRAM_USERNAME = checkNoSpace(required(bag.kafkaSaslScramUsername, 'SCRAM Username'), 'SCRAM Username');
-			properties.KAFKA_SASL_SCRAM_PASSWORD = requiredSecret(bag.kafkaSaslScramPassword, 'SCRAM Password');
-		}
-	}
-	if (mechanism === 'GSSAPI') {
-		properties.KAFKA_SASL_GSSAPI_KEYTAB = checkS3Url(required(bag.kafkaSaslKerberosKeytab, 'Kerberos Keytab'), 'Kerberos Keytab');
-		properties.KAFKA_SASL_GSSAPI_KRB5_CONF = checkS3Url(required(bag.kafkaSaslKerberosKrb5Conf, 'Kerberos Config (krb5.conf)'), 'Kerberos Config (krb5.conf)');
-		properties.KAFKA_SASL_GSSAPI_SERVICE = checkNoSpace(required(bag.kafkaSaslKerberosService, 'Kerberos Service Name'), 'Kerberos Service Name');
-		properties.KAFKA_SASL_GSSAPI_PRINCIPAL = checkNoSpace(required(bag.kafkaSaslKerberosPrincipal, 'Kerberos Principal'), 'Kerberos Principal');
-	}
-	if (mechanism === 'PLAIN') {
-		properties.KAFKA_SASL_PLAIN_USERNAME = checkNoSpace(required(bag.kafkaSaslPlainUsername, 'PLAIN Username'), 'PLAIN Username');
-		properties.KAFKA_SASL_PLAIN_PASSWORD = requiredSecret(bag.kafkaSaslPlainPassword, 'PLAIN Password');
-	}
-	return properties;
+	const scramSecret = (str(bag.kafkaSaslScramCredentials) || SCRAM_PASSWORD) === SCRAM_SECRET;
+	const ofMechanism: Record<string, Record<string, string>> = {
+		'SCRAM-SHA-512': scramSecret
+			? { KAFKA_SASL_SCRAM_SECRETS_ARN: str(bag.kafkaSaslScramArn) }
+			: { KAFKA_SASL_SCRAM_USERNAME: str(bag.kafkaSaslScramUsername), KAFKA_SASL_SCRAM_PASSWORD: secretValue(bag.kafkaSaslScramPassword) },
+		GSSAPI: {
+			KAFKA_SASL_GSSAPI_KEYTAB: str(bag.kafkaSaslKerberosKeytab),
+			KAFKA_SASL_GSSAPI_KRB5_CONF: str(bag.kafkaSaslKerberosKrb5Conf),
+			KAFKA_SASL_GSSAPI_SERVICE: str(bag.kafkaSaslKerberosService),
+			KAFKA_SASL_GSSAPI_PRINCIPAL: str(bag.kafkaSaslKerberosPrincipal),
+		},
+		PLAIN: { KAFKA_SASL_PLAIN_USERNAME: str(bag.kafkaSaslPlainUsername), KAFKA_SASL_PLAIN_PASSWORD: secretValue(bag.kafkaSaslPlainPassword) },
+	};
+	return { KAFKA_SASL_MECHANISM: mechanism, ...ofMechanism[mechanism] };
 }
 
 export const kafkaForm: ConnectionTypeForm = {
@@ -273,38 +255,43 @@ export const kafkaForm: ConnectionTypeForm = {
 		}).map(([key, label]) => [`ConnectionProperties.${key}`, label]),
 	),
 	checkRequest(input, at) {
+		const properties = (input.ConnectionProperties ?? {}) as Record<string, string>;
 		const field = at('ConnectionProperties.KAFKA_BOOTSTRAP_SERVERS');
-		const brokers = checkLength(input.ConnectionProperties?.KAFKA_BOOTSTRAP_SERVERS ?? fail(field, 'is required'), field, 1, 2048);
-		for (const broker of brokers.split(',')) {
+		for (const broker of checkLength(properties.KAFKA_BOOTSTRAP_SERVERS ?? '', field, 1, 2048).split(',')) {
 			const match = BROKER.exec(broker.trim());
 			if (!match) fail(field, 'must be a comma-separated list of host:port pairs, e.g. b-1.example.com:9094');
 			checkPort(match?.[3], field);
 		}
-		const properties = (input.ConnectionProperties ?? {}) as Record<string, string>;
-		checkPropertyValues(properties, at, {
-			KAFKA_CUSTOM_CERT: checkS3Url,
-			KAFKA_CLIENT_KEYSTORE: checkS3Url,
-			KAFKA_SASL_MECHANISM: (value, name) => checkOneOf(value, name, KAFKA_SASL_MECHANISMS),
-			KAFKA_SASL_SCRAM_SECRETS_ARN: (value, name) => checkArn(value, name, 'secretsmanager', 'secret:'),
-			KAFKA_SASL_SCRAM_USERNAME: checkNoSpace,
-			KAFKA_SASL_PLAIN_USERNAME: checkNoSpace,
-			KAFKA_SASL_GSSAPI_KEYTAB: checkS3Url,
-			KAFKA_SASL_GSSAPI_KRB5_CONF: checkS3Url,
-			KAFKA_SASL_GSSAPI_SERVICE: checkNoSpace,
-			KAFKA_SASL_GSSAPI_PRINCIPAL: checkNoSpace,
-		});
-		checkNeeds(properties, at, 'KAFKA_SKIP_CUSTOM_CERT_VALIDATION', 'KAFKA_CUSTOM_CERT', 'needs a Custom Certificate');
-		checkNeeds(properties, at, 'KAFKA_CLIENT_KEYSTORE_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
-		checkNeeds(properties, at, 'KAFKA_CLIENT_KEY_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
 		// What each SASL mechanism needs (SCRAM: a secret, or a username and password).
 		const needed: Record<string, string[]> = {
-			'SCRAM-SHA-512': properties.KAFKA_SASL_SCRAM_SECRETS_ARN ? [] : ['KAFKA_SASL_SCRAM_USERNAME', 'KAFKA_SASL_SCRAM_PASSWORD'],
+			'SCRAM-SHA-512': properties.KAFKA_SASL_SCRAM_SECRETS_ARN !== undefined ? ['KAFKA_SASL_SCRAM_SECRETS_ARN'] : ['KAFKA_SASL_SCRAM_USERNAME', 'KAFKA_SASL_SCRAM_PASSWORD'],
 			GSSAPI: ['KAFKA_SASL_GSSAPI_KEYTAB', 'KAFKA_SASL_GSSAPI_KRB5_CONF', 'KAFKA_SASL_GSSAPI_SERVICE', 'KAFKA_SASL_GSSAPI_PRINCIPAL'],
 			PLAIN: ['KAFKA_SASL_PLAIN_USERNAME', 'KAFKA_SASL_PLAIN_PASSWORD'],
 		};
 		for (const key of needed[properties.KAFKA_SASL_MECHANISM] ?? []) {
 			if (!properties[key]) fail(at(`ConnectionProperties.${key}`), `is required for SASL mechanism ${properties.KAFKA_SASL_MECHANISM}`);
 		}
+		const password = (value: string, name: string) => checkLength(value, name, 1, 1024);
+		checkPropertyValues(properties, at, {
+			KAFKA_CUSTOM_CERT: checkS3Url,
+			KAFKA_CLIENT_KEYSTORE: checkS3Url,
+			KAFKA_CLIENT_KEYSTORE_PASSWORD: password,
+			KAFKA_CLIENT_KEY_PASSWORD: password,
+			KAFKA_SASL_MECHANISM: (value, name) => checkOneOf(value, name, KAFKA_SASL_MECHANISMS),
+			KAFKA_SASL_SCRAM_SECRETS_ARN: (value, name) => checkArn(value, name, 'secretsmanager', 'secret:'),
+			KAFKA_SASL_SCRAM_USERNAME: checkNoSpace,
+			KAFKA_SASL_SCRAM_PASSWORD: password,
+			KAFKA_SASL_PLAIN_USERNAME: checkNoSpace,
+			KAFKA_SASL_PLAIN_PASSWORD: password,
+			KAFKA_SASL_GSSAPI_KEYTAB: checkS3Url,
+			KAFKA_SASL_GSSAPI_KRB5_CONF: checkS3Url,
+			KAFKA_SASL_GSSAPI_SERVICE: checkNoSpace,
+			KAFKA_SASL_GSSAPI_PRINCIPAL: checkNoSpace,
+		});
+		if (properties.KAFKA_CLIENT_KEYSTORE && !properties.KAFKA_CLIENT_KEYSTORE_PASSWORD) fail(at('ConnectionProperties.KAFKA_CLIENT_KEYSTORE_PASSWORD'), 'is required with a Client Keystore');
+		checkNeeds(properties, at, 'KAFKA_SKIP_CUSTOM_CERT_VALIDATION', 'KAFKA_CUSTOM_CERT', 'needs a Custom Certificate');
+		checkNeeds(properties, at, 'KAFKA_CLIENT_KEY_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
+		checkNeeds(properties, at, 'KAFKA_CLIENT_KEYSTORE_PASSWORD', 'KAFKA_CLIENT_KEYSTORE', 'needs a Client Keystore');
 	},
 	propertyDefaults: { KAFKA_SSL_ENABLED: 'true', KAFKA_SKIP_CUSTOM_CERT_VALIDATION: 'false' },
 };

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkPattern, fail, required } from '../../shared/validation';
+import { checkLength, checkPattern, fail, str } from '../../shared/validation';
 import { checkCredentialProperties, CREDENTIAL_LABELS, credentialFields, credentialProperties } from './common';
 import type { ConnectionTypeForm } from './types';
 
@@ -26,7 +26,7 @@ export const mongodbForm: ConnectionTypeForm = {
 	type: 'MONGODB',
 	fields,
 	toConnectionProperties: (bag) => ({
-		CONNECTION_URL: required(bag.mongodbConnectionUrl, 'Connection URL'),
+		CONNECTION_URL: str(bag.mongodbConnectionUrl),
 		...credentialProperties(bag, 'mongodb'),
 	}),
 	labels: { 'ConnectionProperties.CONNECTION_URL': 'Connection URL', ...CREDENTIAL_LABELS },
@@ -37,6 +37,6 @@ export const mongodbForm: ConnectionTypeForm = {
 		checkPattern(url, field, /^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'a mongodb:// or mongodb+srv:// URL');
 		// user:password@ in the URL would store the password in a property that Get shows.
 		if (/^mongodb(\+srv)?:\/\/[^/]*@/.test(url)) fail(field, 'must not contain credentials: use the credential fields');
-		checkCredentialProperties(properties, at);
+		checkCredentialProperties(input, at);
 	},
 };

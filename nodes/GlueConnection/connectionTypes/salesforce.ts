@@ -8,7 +8,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkPattern, fail, required } from '../../shared/validation';
+import { checkLength, checkPattern, fail, str } from '../../shared/validation';
 import type { ConnectionTypeForm } from './types';
 
 const fields: INodeProperties[] = [
@@ -26,7 +26,7 @@ const fields: INodeProperties[] = [
 export const salesforceForm: ConnectionTypeForm = {
 	type: 'SALESFORCE',
 	fields,
-	toConnectionProperties: (bag) => ({ INSTANCE_URL: required(bag.salesforceInstanceUrl, 'Instance URL') }),
+	toConnectionProperties: (bag) => ({ INSTANCE_URL: str(bag.salesforceInstanceUrl) }),
 	labels: { 'ConnectionProperties.INSTANCE_URL': 'Instance URL' },
 	checkRequest(input, at) {
 		const field = at('ConnectionProperties.INSTANCE_URL');

@@ -5,8 +5,8 @@ import type { INodeProperties } from 'n8n-workflow';
 export type ParameterBag = Record<string, unknown>;
 
 /**
- * One Glue connection type's form: its own fields, how they are validated and how they map to
- * ConnectionProperties. Adding a type means adding one such module to ./index.ts.
+ * One Glue connection type's form: its own fields, how they map to ConnectionProperties and the
+ * rules about the request they make. Adding a type means adding one such module to ./index.ts.
  */
 export interface ConnectionTypeForm {
 	/** The ConnectionType value sent to AWS, e.g. 'JDBC'. */
@@ -17,7 +17,11 @@ export interface ConnectionTypeForm {
 	 * the definition to each field's displayOptions; a field keeps any show conditions of its own.
 	 */
 	fields: INodeProperties[];
-	/** Pure: validates the type's fields (throwing InputProblem) and returns its ConnectionProperties. */
+	/**
+	 * Pure: maps the type's fields to ConnectionProperties. It refuses only what it cannot read into a
+	 * request (a choice outside its options, a host or port it writes into the JDBC URL); every rule
+	 * about the request is in checkRequest.
+	 */
 	toConnectionProperties(bag: ParameterBag): Record<string, string>;
 	/**
 	 * Pure, optional: the type's rules about the request, whatever built it (common/check.ts runs

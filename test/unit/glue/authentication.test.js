@@ -105,6 +105,12 @@ describe('OAUTH2', () => {
 		expect(fails({ ...base, authOauth2EndpointUrl: 'ftp://x/y' }).field).toBe('Token URL');
 		expect(fails({ ...base, authOauth2EndpointUrl: '' }).field).toBe('Token URL');
 	});
+
+	test("a grant type outside the SDK's enum is refused, from the form and from a JSON Definition", () => {
+		expect(fails({ ...base, authOauth2GrantType: 'PASSWORD' }).field).toBe('Grant Type');
+		const request = { Name: 'n', ConnectionType: 'SNOWFLAKE', AuthenticationConfiguration: { AuthenticationType: 'OAUTH2', OAuth2Properties: { OAuth2GrantType: 'password' } } };
+		expect(() => checkGlueRequest(request, (path) => path)).toThrow(/^AuthenticationConfiguration\.OAuth2Properties\.OAuth2GrantType: must be one of AUTHORIZATION_CODE/);
+	});
 });
 
 test.each([

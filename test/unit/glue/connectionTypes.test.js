@@ -6,6 +6,7 @@ const { secretSdkPaths } = require('../../../nodes/shared/secretModel');
 const { CONNECTION_TYPE_FORMS, findConnectionTypeForm } = require('../../../nodes/GlueConnection/connectionTypes');
 const { GLUE_CONNECTION_PROPERTY_KEYS } = require('../../../nodes/shared/sdkEnums.generated');
 const { InputProblem } = require('../../../nodes/shared/validation');
+const { checkGlueRequest } = require('../../../nodes/GlueConnection/common/check');
 const { GlueConnection } = require('../../../nodes/GlueConnection/GlueConnection.node');
 
 const nodeProperties = new GlueConnection().description.properties;
@@ -381,6 +382,16 @@ describe.each([
 		['a Jdbc connector without password', { [`${prefix}Password`]: '' }, 'Password'],
 	])('refuses %s', (_, extra, field) => {
 		expect(problem(connector(extra)).field).toBe(field);
+	});
+
+	test('a Jdbc connector request without credentials is refused, whoever built it; a Spark one needs none', () => {
+		const request = (connectorType, connectionUrl) => ({
+			Name: 'n',
+			ConnectionType: type,
+			ConnectionProperties: { CONNECTOR_TYPE: connectorType, CONNECTOR_URL: connectorUrl, CONNECTOR_CLASS_NAME: 'com.example.Driver', CONNECTION_URL: connectionUrl },
+		});
+		expect(() => checkGlueRequest(request('Jdbc', 'jdbc:snowflake://acme'), (path) => path)).toThrow(/^ConnectionProperties\.USERNAME: is required/);
+		expect(() => checkGlueRequest(request('Spark', 'https://acme.example.com'), (path) => path)).not.toThrow();
 	});
 
 	test('the connector URL rule of the type', () => {

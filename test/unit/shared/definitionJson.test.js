@@ -82,7 +82,7 @@ describe('Glue', () => {
 		const error = problem(() => glueDefinition({ Name: 'x', ConnectionType: 'JDBC', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://h:5432/d' } }));
 		// The type's rule, from the type's module, names the path in the definition (not the form's field).
 		expect(error.field).toBe('Definition (JSON) › AuthenticationConfiguration.AuthenticationType');
-		expect(error.problem).toMatch(/is required when Credentials is "From Authentication Type"/);
+		expect(error.problem).toMatch(/is required without a Username and Password or a Secret ID/);
 	});
 
 	// What the form refused and a JSON Definition once took (issue 22): the same checker now runs on both.
@@ -93,7 +93,7 @@ describe('Glue', () => {
 		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:5432/sales;password=PwInUrl123', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /must not contain a password/],
 		[withProperties('MONGODB', { CONNECTION_URL: 'mongodb://reader:PwInUrl123@mongo.example.com:27017/sales', ...secretId }), 'ConnectionProperties.CONNECTION_URL', /must not contain/],
 		[withProperties('SNOWFLAKE', { ENDPOINT: 'https://svc:PwInUrl123@acme.snowflakecomputing.com' }), 'ConnectionProperties.ENDPOINT', /must not contain a password/],
-		[withProperties('JDBC', { JDBC_CONNECTION_URL: '', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /6 to 2048 characters/],
+		[withProperties('JDBC', { JDBC_CONNECTION_URL: '', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /is required/],
 		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'postgresql://db.example.com/sales', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /starts with jdbc:/],
 		[withProperties('JDBC', { JDBC_CONNECTION_URL: `jdbc:postgresql://db.example.com:5432/${'s'.repeat(2048)}`, ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /6 to 2048/],
 		[withProperties('JDBC', { JDBC_CONNECTION_URL: 'jdbc:postgresql://db.example.com:70000/sales', ...secretId }), 'ConnectionProperties.JDBC_CONNECTION_URL', /port number/],
