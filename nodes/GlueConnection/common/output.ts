@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requestShapeOf } from '../../shared/definitionJson';
 import { toJson } from '../../shared/output';
 import { GLUE_DEFINITION_SCHEMA } from './definitionJson';
-import { redactedForOutput, type SecretContext, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
+import { redactedForOutput, type SecretContext, secretFreeView, withoutSecrets, withUrlCredentialsMasked } from '../../shared/secretModel';
 import { compact } from '../../shared/validation';
 
 /**
@@ -54,8 +54,8 @@ export function definitionDifferences(
 	context: SecretContext = {},
 	defaults: Record<string, string> = {},
 ): string[] {
-	const desired = withoutSecrets('glue', wanted, context);
-	const current = withoutSecrets('glue', have, context);
+	const desired = secretFreeView('glue', wanted, context);
+	const current = secretFreeView('glue', have, context);
 	const differences: string[] = [];
 	const same = (path: string, a: unknown, b: unknown) => {
 		if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) differences.push(path);

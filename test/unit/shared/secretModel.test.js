@@ -259,3 +259,26 @@ describe('passwords inside URLs', () => {
 		},
 	);
 });
+
+describe('secretFreeView (what a comparison reads, per connection and target)', () => {
+	const { secretFreeView, withoutSecrets } = require('../../../nodes/shared/secretModel');
+	test('drops the secrets as withoutSecrets does, copying only the objects on their way and leaving the value untouched', () => {
+		const input = {
+			Name: 'db',
+			ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/x', USERNAME: 'etl', PASSWORD: 'view-secret-1' },
+			PhysicalConnectionRequirements: { SubnetId: 'subnet-1', SecurityGroupIdList: ['sg-1'] },
+		};
+		const before = JSON.stringify(input);
+		const view = secretFreeView('glue', input);
+		expect(view).toEqual(withoutSecrets('glue', input));
+		expect(JSON.stringify(view)).not.toContain('view-secret-1');
+		expect(JSON.stringify(input)).toBe(before);
+		// Objects without a secret on their way are shared, not copied.
+		expect(view.PhysicalConnectionRequirements).toBe(input.PhysicalConnectionRequirements);
+	});
+
+	test('a value without secrets is returned as it is', () => {
+		const input = { Name: 'db', ConnectionProperties: { JDBC_CONNECTION_URL: 'jdbc:postgresql://db:5432/x' } };
+		expect(secretFreeView('glue', input)).toBe(input);
+	});
+});
